@@ -1,0 +1,46 @@
+//! The text layer: tokens with byte offsets, the text's form, and sentence
+//! (ordinary text) or clause (stripped text) boundaries. Everything above it
+//! works on a [`Doc`].
+
+mod form;
+mod sentence;
+mod token;
+
+use std::ops::Range;
+
+pub use form::{detect_form, Form};
+pub use sentence::{clauses, sentences};
+pub use token::{tokenize, Token, TokenKind};
+
+/// A text prepared once for all extractors.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub form: Form,
+    /// Byte ranges of sentences (ordinary) or clauses (stripped).
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenizes `text`, detects its form and finds its sentences or clauses.
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let form = detect_form(text, &tokens);
+        let sentences = match form {
+            Form::Ordinary => sentences(text, &tokens),
+            Form::Stripped => clauses(text, &tokens),
+        };
+        Doc {
+            text,
+            tokens,
+            form,
+            sentences,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+}
