@@ -62,19 +62,21 @@ impl Extractor {
         texts: &[S],
         threads: Option<usize>,
     ) -> Result<Vec<Result<Article, Error>>, Error> {
-        self.run_batch(texts, threads, |t| self.extract(t))
+        self.map_batch(texts, threads, |t| self.extract(t))
     }
 
-    /// Runs `f` over `texts` on the crate's pool, isolating failures.
-    fn run_batch<S, F>(
+    /// Runs `f` over `texts` on the crate's pool, results in input order.
+    /// A panic in `f` becomes an `Err` at its position; the others complete.
+    pub fn map_batch<S, T, F>(
         &self,
         texts: &[S],
         threads: Option<usize>,
         f: F,
-    ) -> Result<Vec<Result<Article, Error>>, Error>
+    ) -> Result<Vec<Result<T, Error>>, Error>
     where
         S: AsRef<str> + Sync,
-        F: Fn(&str) -> Article + Sync,
+        T: Send,
+        F: Fn(&str) -> T + Sync,
     {
         let n = threads
             .or(self.threads)
@@ -110,7 +112,7 @@ mod tests {
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
         let out = ex
-            .run_batch(&texts, None, |t| {
+            .map_batch(&texts, None, |t| {
                 assert!(t != "boom", "injected failure");
                 ex.extract(t)
             })

@@ -18,6 +18,7 @@ pub mod entities;
 mod error;
 mod extractor;
 pub mod figures;
+pub mod learn;
 mod pool;
 pub mod quotes;
 pub mod render;

@@ -1,1 +1,233 @@
-//! PyO3 bindings (filled below).
+//! The Python bindings: all PyO3 code lives here. Thin by design: take the
+//! inputs, release the GIL, run the core on its pool, convert back.
+
+mod convert;
+mod results;
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use convert::Columns;
+use results::{Article, Entity, Figure, Quote};
+
+create_exception!(
+    newsmine,
+    NewsmineError,
+    PyException,
+    "Base class of the errors newsmine raises."
+);
+create_exception!(
+    newsmine,
+    ExtractionError,
+    NewsmineError,
+    "Extraction failed on an article (a bug in newsmine: please report it with the text)."
+);
+
+impl From<crate::Error> for PyErr {
+    fn from(e: crate::Error) -> PyErr {
+        match e {
+            crate::Error::ThreadPool { .. } => NewsmineError::new_err(e.to_string()),
+            _ => ExtractionError::new_err(e.to_string()),
+        }
+    }
+}
+
+/// The `str` of item `i`, or an error saying what is wrong with it.
+fn text_of<'a>(item: &'a Bound<'_, PyAny>, i: usize) -> PyResult<&'a str> {
+    let s = item.cast::<PyString>().map_err(|_| {
+        let type_name = item
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_string(), |n| n.to_string());
+        PyTypeError::new_err(format!(
+            "item {i} is {type_name}, not str (pass errors=\"skip\" to give it an empty Article)"
+        ))
+    })?;
+    s.to_str().map_err(|_| {
+        PyValueError::new_err(format!(
+            "item {i} is not valid Unicode: it holds a lone surrogate, which UTF-8 cannot encode \
+             (pass errors=\"skip\" to give it an empty Article)"
+        ))
+    })
+}
+
+/// The Rust engine behind `newsmine.Extractor`.
+#[pyclass(module = "newsmine._newsmine", frozen)]
+struct Engine {
+    inner: crate::Extractor,
+}
+
+impl Engine {
+    /// Extracts `items` (numbered from `offset`) on the pool without the GIL.
+    fn run(
+        &self,
+        py: Python<'_>,
+        items: &Bound<'_, PyList>,
+        threads: Option<usize>,
+        skip: bool,
+        offset: usize,
+    ) -> PyResult<Vec<Article>> {
+        let items: Vec<Bound<'_, PyAny>> = items.iter().collect();
+        let mut texts = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match text_of(item, offset + i) {
+                Ok(t) => texts.push(t),
+                Err(_) if skip => texts.push(""),
+                Err(e) => return Err(e),
+            }
+        }
+        check_threads(threads)?;
+        let ex = &self.inner;
+        let out =
+            py.detach(|| ex.map_batch(&texts, threads, |t| convert::article(t, ex.extract(t))))?;
+        out.into_iter()
+            .enumerate()
+            .map(|(i, r)| match r {
+                Ok(v) => Ok(v),
+                Err(_) if skip => Ok(convert::article("", crate::Article::default())),
+                Err(e) => Err(ExtractionError::new_err(format!(
+                    "item {}: {e}",
+                    offset + i
+                ))),
+            })
+            .collect()
+    }
+}
+
+fn check_threads(threads: Option<usize>) -> PyResult<()> {
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
+    Ok(())
+}
+
+#[pymethods]
+impl Engine {
+    #[new]
+    #[pyo3(signature = (threads=None))]
+    fn new(threads: Option<usize>) -> PyResult<Self> {
+        check_threads(threads)?;
+        Ok(Engine {
+            inner: crate::Extractor::new(threads),
+        })
+    }
+
+    /// The configured thread count (None: NEWSMINE_THREADS, else all cores).
+    #[getter]
+    fn threads(&self) -> Option<usize> {
+        self.inner.threads()
+    }
+
+    /// Extracts one article.
+    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Article> {
+        let t = text_of(text, 0).map_err(|e| {
+            let msg = e.value(py).to_string().replacen("item 0 is", "text is", 1);
+            if e.is_instance_of::<PyTypeError>(py) {
+                PyTypeError::new_err(msg)
+            } else {
+                PyValueError::new_err(msg)
+            }
+        })?;
+        let ex = &self.inner;
+        py.detach(|| {
+            std::panic::catch_unwind(|| convert::article(t, ex.extract(t)))
+                .map_err(|_| ExtractionError::new_err("extraction failed on this text"))
+        })
+    }
+
+    /// Extracts a list of texts (numbered from `offset` in error messages).
+    #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0))]
+    fn extract_chunk(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyList>,
+        threads: Option<usize>,
+        skip: bool,
+        offset: usize,
+    ) -> PyResult<Vec<Article>> {
+        self.run(py, texts, threads, skip, offset)
+    }
+
+    /// Extracts a list of texts into columns: {"entities": {column: list}, ...}.
+    /// The `doc` column holds each row's input position (from `offset`).
+    #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0))]
+    fn columns_chunk<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyList>,
+        threads: Option<usize>,
+        skip: bool,
+        offset: usize,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let articles = self.run(py, texts, threads, skip, offset)?;
+        let mut cols = Columns::default();
+        for (i, a) in articles.into_iter().enumerate() {
+            cols.push(offset + i, a);
+        }
+        columns_to_dict(py, cols)
+    }
+}
+
+fn columns_to_dict(py: Python<'_>, c: Columns) -> PyResult<Bound<'_, PyDict>> {
+    let out = PyDict::new(py);
+    let e = PyDict::new(py);
+    let t = c.entities;
+    e.set_item("doc", t.doc)?;
+    e.set_item("start", t.start)?;
+    e.set_item("end", t.end)?;
+    e.set_item("text", t.text)?;
+    e.set_item("label", t.label)?;
+    e.set_item("canonical", t.canonical)?;
+    out.set_item("entities", e)?;
+    let f = PyDict::new(py);
+    let t = c.figures;
+    f.set_item("doc", t.doc)?;
+    f.set_item("start", t.start)?;
+    f.set_item("end", t.end)?;
+    f.set_item("text", t.text)?;
+    f.set_item("value", t.value)?;
+    f.set_item("value_to", t.value_to)?;
+    f.set_item("kind", t.kind)?;
+    f.set_item("unit", t.unit)?;
+    f.set_item("qualifier", t.qualifier)?;
+    f.set_item("counted", t.counted)?;
+    out.set_item("figures", f)?;
+    let q = PyDict::new(py);
+    let t = c.quotes;
+    q.set_item("doc", t.doc)?;
+    q.set_item("start", t.start)?;
+    q.set_item("end", t.end)?;
+    q.set_item("text", t.text)?;
+    q.set_item("speaker", t.speaker)?;
+    q.set_item("speaker_start", t.speaker_start)?;
+    q.set_item("speaker_end", t.speaker_end)?;
+    q.set_item("cue", t.cue)?;
+    q.set_item("cue_start", t.cue_start)?;
+    q.set_item("cue_end", t.cue_end)?;
+    q.set_item("direct", t.direct)?;
+    out.set_item("quotes", q)?;
+    Ok(out)
+}
+
+/// The thread count batches use when none is given.
+#[pyfunction]
+fn default_threads() -> usize {
+    crate::default_threads()
+}
+
+#[pymodule]
+fn _newsmine(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<Engine>()?;
+    m.add_class::<Article>()?;
+    m.add_class::<Entity>()?;
+    m.add_class::<Figure>()?;
+    m.add_class::<Quote>()?;
+    m.add("NewsmineError", py.get_type::<NewsmineError>())?;
+    m.add("ExtractionError", py.get_type::<ExtractionError>())?;
+    m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

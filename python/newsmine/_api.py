@@ -1,0 +1,174 @@
+"""The Extractor: single articles, batches, and DataFrames."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal
+
+from newsmine import _newsmine
+from newsmine._newsmine import Article
+from newsmine.frames import Frames
+
+Errors = Literal["raise", "skip"]
+
+# A chunk is handed to Rust in one call with the GIL released. Between chunks
+# Python runs: Ctrl-C is seen and the progress bar advances.
+_CHUNK_CHARS = 2_000_000
+_CHUNK_ITEMS = 2_000
+
+
+def _chunks(texts: Iterable[Any]) -> Iterator[tuple[int, list[Any]]]:
+    """(offset, items) chunks of `texts`, bounded in characters and items."""
+    chunk: list[Any] = []
+    size = 0
+    offset = 0
+    for item in texts:
+        chunk.append(item)
+        size += len(item) if isinstance(item, str) else 1
+        if size >= _CHUNK_CHARS or len(chunk) >= _CHUNK_ITEMS:
+            yield offset, chunk
+            offset += len(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield offset, chunk
+
+
+def _is_series(obj: Any) -> bool:
+    return type(obj).__name__ == "Series" and hasattr(obj, "index") and hasattr(obj, "array")
+
+
+def _progress_bar(progress: bool, total: int | None) -> Any:
+    if not progress:
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as e:
+        raise ModuleNotFoundError(
+            "progress=True needs tqdm: pip install tqdm (or newsmine[progress])"
+        ) from e
+    return tqdm(total=total, unit="doc", desc="newsmine")
+
+
+def _check_errors(errors: str) -> bool:
+    if errors not in ("raise", "skip"):
+        raise ValueError(f'errors must be "raise" or "skip", not {errors!r}')
+    return errors == "skip"
+
+
+class Extractor:
+    """Extracts entities, figures and quotes from news articles.
+
+    Models are compiled into the package: nothing is read from disk or the
+    network. An Extractor is immutable, thread-safe and picklable (its state is
+    its configuration), so build one and share it, or ship it to workers.
+
+    Args:
+        threads: worker threads for batches. None: the ``NEWSMINE_THREADS``
+            environment variable, else all cores.
+
+    >>> ex = Extractor(threads=2)
+    >>> [a.form for a in ex.extract_batch(["The U.S. acted.", "the u s acted on it"])]
+    ['ordinary', 'stripped']
+    """
+
+    def __init__(self, *, threads: int | None = None) -> None:
+        if threads is not None and (not isinstance(threads, int) or threads < 1):
+            raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+        self._engine = _newsmine.Engine(threads)
+
+    @property
+    def threads(self) -> int | None:
+        """The configured thread count (None: ``NEWSMINE_THREADS``, else all cores)."""
+        return self._engine.threads
+
+    def __repr__(self) -> str:
+        return f"Extractor(threads={self.threads!r})"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"threads": self.threads}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(threads=state["threads"])  # type: ignore[misc]
+
+    def extract(self, text: str) -> Article:
+        """Extracts everything from one article.
+
+        Raises TypeError if `text` is not a str and ValueError if it holds a
+        lone surrogate.
+        """
+        return self._engine.extract(text)
+
+    def _run(
+        self,
+        texts: Iterable[Any],
+        method: str,
+        threads: int | None,
+        progress: bool,
+        errors: str,
+    ) -> Iterator[Any]:
+        skip = _check_errors(errors)
+        if threads is not None and (not isinstance(threads, int) or threads < 1):
+            raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+        if isinstance(texts, str):
+            raise TypeError("texts must be an iterable of str, not a single str")
+        if _is_series(texts):
+            texts = texts.array  # type: ignore[attr-defined]
+        total = len(texts) if hasattr(texts, "__len__") else None  # type: ignore[arg-type]
+        bar = _progress_bar(progress, total)
+        run = getattr(self._engine, method)
+        try:
+            for offset, chunk in _chunks(texts):
+                yield len(chunk), run(chunk, threads=threads, skip=skip, offset=offset)
+                if bar is not None:
+                    bar.update(len(chunk))
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def extract_batch(
+        self,
+        texts: Iterable[str],
+        *,
+        threads: int | None = None,
+        progress: bool = False,
+        errors: Errors = "raise",
+    ) -> list[Article]:
+        """Extracts many articles in parallel; results in input order.
+
+        Args:
+            texts: any iterable of str, or a pandas Series of str.
+            threads: overrides the extractor's thread count for this call.
+            progress: show a tqdm progress bar (needs tqdm).
+            errors: "raise" raises TypeError (not a str), ValueError (lone
+                surrogate) or ExtractionError naming the item's position;
+                "skip" gives such items an empty Article instead.
+        """
+        out: list[Article] = []
+        for _, part in self._run(texts, "extract_chunk", threads, progress, errors):
+            out.extend(part)
+        return out
+
+    def extract_frames(
+        self,
+        texts: Iterable[str],
+        *,
+        ids: Iterable[Any] | None = None,
+        threads: int | None = None,
+        progress: bool = False,
+        errors: Errors = "raise",
+    ) -> Frames:
+        """Extracts many articles into tables (one row per item, first column ``doc_id``).
+
+        ``doc_id`` is taken from `ids` when given, else from the index of a
+        pandas Series, else it is the input position. The other arguments are
+        those of :meth:`extract_batch`.
+        """
+        if ids is None and _is_series(texts):
+            ids = texts.index  # type: ignore[attr-defined]
+        n_docs = 0
+        parts = []
+        for n, part in self._run(texts, "columns_chunk", threads, progress, errors):
+            n_docs += n
+            parts.append(part)
+        return Frames.from_parts(parts, n_docs, ids)

@@ -1,0 +1,132 @@
+"""Tables of a batch: one row per entity, figure or quote, first column ``doc_id``.
+
+The columns are built in Rust; pandas is needed only to turn them into
+DataFrames (``pip install newsmine[pandas]``).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: The columns of each table and their pandas dtypes. ``doc_id`` takes the
+#: dtype of the ids (input positions: int64). Optional integers are nullable
+#: ``Int64``; a missing float is NaN; a missing string is None.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "entities": {
+        "doc_id": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": "str",
+        "label": "str",
+        "canonical": "str",
+    },
+    "figures": {
+        "doc_id": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": "str",
+        "value": "float64",
+        "value_to": "float64",
+        "kind": "str",
+        "unit": "str",
+        "qualifier": "str",
+        "counted": "str",
+    },
+    "quotes": {
+        "doc_id": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": "str",
+        "speaker": "str",
+        "speaker_start": "Int64",
+        "speaker_end": "Int64",
+        "cue": "str",
+        "cue_start": "Int64",
+        "cue_end": "Int64",
+        "direct": "bool",
+    },
+}
+
+TABLES = tuple(SCHEMAS)
+
+
+class Frames:
+    """The entities, figures and quotes of a batch as tables.
+
+    ``fr.entities``, ``fr.figures`` and ``fr.quotes`` are pandas DataFrames;
+    ``fr.columns(name)`` gives the same table as a dict of lists without
+    pandas.
+    """
+
+    def __init__(self, columns: dict[str, dict[str, list[Any]]], n_docs: int) -> None:
+        self._columns = columns
+        self.n_docs = n_docs
+
+    @classmethod
+    def from_parts(
+        cls, parts: list[dict[str, dict[str, list[Any]]]], n_docs: int, ids: Any = None
+    ) -> Frames:
+        """Joins the column chunks of a batch and maps input positions to ids."""
+        if ids is not None:
+            ids = list(ids)
+            if len(ids) != n_docs:
+                raise ValueError(f"ids has {len(ids)} items but texts has {n_docs}")
+        columns: dict[str, dict[str, list[Any]]] = {}
+        for table, schema in SCHEMAS.items():
+            cols: dict[str, list[Any]] = {name: [] for name in schema}
+            for part in parts:
+                for name, values in part[table].items():
+                    cols["doc_id" if name == "doc" else name].extend(values)
+            if ids is not None:
+                cols["doc_id"] = [ids[i] for i in cols["doc_id"]]
+            columns[table] = cols
+        return cls(columns, n_docs)
+
+    def columns(self, table: str) -> dict[str, list[Any]]:
+        """Table `table` ("entities", "figures" or "quotes") as a dict of lists."""
+        if table not in SCHEMAS:
+            raise ValueError(f"table must be one of {TABLES}, not {table!r}")
+        return self._columns[table]
+
+    def _frame(self, table: str) -> pd.DataFrame:
+        try:
+            import pandas as pd
+        except ImportError as e:
+            raise ModuleNotFoundError(
+                "DataFrames need pandas: pip install pandas (or newsmine[pandas])"
+            ) from e
+        cols = self._columns[table]
+        data = {}
+        for name, dtype in SCHEMAS[table].items():
+            values = cols[name]
+            if name == "doc_id":
+                data[name] = pd.Series(values, dtype="int64" if not values else None)
+            elif dtype == "str":
+                # pandas infers its string dtype (None stays missing).
+                data[name] = pd.Series(values, dtype=None if values else object)
+            else:
+                data[name] = pd.Series(values, dtype=dtype)
+        return pd.DataFrame(data)
+
+    @cached_property
+    def entities(self) -> pd.DataFrame:
+        """One row per entity: doc_id, start, end, text, label, canonical."""
+        return self._frame("entities")
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """One row per figure: doc_id, start, end, text, value, value_to, kind, unit, ..."""
+        return self._frame("figures")
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quote: doc_id, start, end, text, speaker, cue, direct, ..."""
+        return self._frame("quotes")
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{t}={len(self._columns[t]['start'])}" for t in TABLES)
+        return f"Frames(docs={self.n_docs}, {sizes})"

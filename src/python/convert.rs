@@ -1,0 +1,211 @@
+//! Byte offsets to Python `str` offsets, and results to columns.
+//!
+//! Everything here is plain Rust run inside the pool, without the GIL: one
+//! pass over each document converts all of its offsets at once.
+
+use std::ops::Range;
+
+use super::results::{Article, Entity, Figure, Quote};
+
+/// Maps the byte offsets of one text to code-point offsets.
+struct CharOffsets {
+    bytes: Vec<usize>,
+    chars: Vec<usize>,
+}
+
+impl CharOffsets {
+    /// Prepares the conversion of every offset in `wanted` (any order).
+    fn new(text: &str, mut wanted: Vec<usize>) -> Self {
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut chars = Vec::with_capacity(wanted.len());
+        if text.is_ascii() {
+            chars.extend_from_slice(&wanted);
+        } else {
+            let (mut pos, mut count) = (0, 0);
+            for &b in &wanted {
+                count += text[pos..b].chars().count();
+                pos = b;
+                chars.push(count);
+            }
+        }
+        CharOffsets {
+            bytes: wanted,
+            chars,
+        }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.bytes.binary_search(&byte) {
+            Ok(i) => self.chars[i],
+            Err(_) => unreachable!("offset {byte} was not registered"),
+        }
+    }
+
+    fn span(&self, r: &Range<usize>) -> (usize, usize) {
+        (self.get(r.start), self.get(r.end))
+    }
+}
+
+/// Converts a core article found in `text` to the Python result classes.
+pub fn article(text: &str, a: crate::Article) -> Article {
+    let mut wanted = Vec::new();
+    for e in &a.entities {
+        wanted.extend([e.start, e.end]);
+    }
+    for f in &a.figures {
+        wanted.extend([f.start, f.end]);
+    }
+    for q in &a.quotes {
+        wanted.extend([q.start, q.end]);
+        for r in [&q.speaker_span, &q.cue_span].into_iter().flatten() {
+            wanted.extend([r.start, r.end]);
+        }
+    }
+    let o = CharOffsets::new(text, wanted);
+    let entities = a
+        .entities
+        .into_iter()
+        .map(|e| Entity {
+            start: o.get(e.start),
+            end: o.get(e.end),
+            text: text[e.start..e.end].to_string(),
+            label: e.label.as_str().to_string(),
+            canonical: e.canonical,
+        })
+        .collect();
+    let figures = a
+        .figures
+        .into_iter()
+        .map(|f| Figure {
+            start: o.get(f.start),
+            end: o.get(f.end),
+            text: text[f.start..f.end].to_string(),
+            value: f.value,
+            value_to: f.value_to,
+            kind: f.kind.as_str().to_string(),
+            unit: f.unit.map(str::to_string),
+            qualifier: f.qualifier.map(|q| q.as_str().to_string()),
+            counted: f.counted.map(|r| text[r].to_string()),
+        })
+        .collect();
+    let quotes = a
+        .quotes
+        .into_iter()
+        .map(|q| {
+            let speaker = q.speaker_span.as_ref().map(|r| o.span(r));
+            let cue = q.cue_span.as_ref().map(|r| o.span(r));
+            Quote {
+                start: o.get(q.start),
+                end: o.get(q.end),
+                text: text[q.start..q.end].to_string(),
+                speaker: q.speaker,
+                speaker_start: speaker.map(|s| s.0),
+                speaker_end: speaker.map(|s| s.1),
+                cue: q.cue_span.map(|r| text[r].to_string()),
+                cue_start: cue.map(|s| s.0),
+                cue_end: cue.map(|s| s.1),
+                direct: q.direct,
+            }
+        })
+        .collect();
+    Article {
+        text: text.to_string(),
+        form: a.form.as_str().to_string(),
+        entities,
+        figures,
+        quotes,
+    }
+}
+
+/// The columns of the entities table.
+#[derive(Default)]
+pub struct EntityColumns {
+    pub doc: Vec<usize>,
+    pub start: Vec<usize>,
+    pub end: Vec<usize>,
+    pub text: Vec<String>,
+    pub label: Vec<String>,
+    pub canonical: Vec<String>,
+}
+
+/// The columns of the figures table.
+#[derive(Default)]
+pub struct FigureColumns {
+    pub doc: Vec<usize>,
+    pub start: Vec<usize>,
+    pub end: Vec<usize>,
+    pub text: Vec<String>,
+    pub value: Vec<Option<f64>>,
+    pub value_to: Vec<Option<f64>>,
+    pub kind: Vec<String>,
+    pub unit: Vec<Option<String>>,
+    pub qualifier: Vec<Option<String>>,
+    pub counted: Vec<Option<String>>,
+}
+
+/// The columns of the quotes table.
+#[derive(Default)]
+pub struct QuoteColumns {
+    pub doc: Vec<usize>,
+    pub start: Vec<usize>,
+    pub end: Vec<usize>,
+    pub text: Vec<String>,
+    pub speaker: Vec<Option<String>>,
+    pub speaker_start: Vec<Option<usize>>,
+    pub speaker_end: Vec<Option<usize>>,
+    pub cue: Vec<Option<String>>,
+    pub cue_start: Vec<Option<usize>>,
+    pub cue_end: Vec<Option<usize>>,
+    pub direct: Vec<bool>,
+}
+
+/// The three tables of a batch, row by row in input order.
+#[derive(Default)]
+pub struct Columns {
+    pub entities: EntityColumns,
+    pub figures: FigureColumns,
+    pub quotes: QuoteColumns,
+}
+
+impl Columns {
+    /// Appends the items of article number `doc`.
+    pub fn push(&mut self, doc: usize, a: Article) {
+        let t = &mut self.entities;
+        for e in a.entities {
+            t.doc.push(doc);
+            t.start.push(e.start);
+            t.end.push(e.end);
+            t.text.push(e.text);
+            t.label.push(e.label);
+            t.canonical.push(e.canonical);
+        }
+        let t = &mut self.figures;
+        for f in a.figures {
+            t.doc.push(doc);
+            t.start.push(f.start);
+            t.end.push(f.end);
+            t.text.push(f.text);
+            t.value.push(f.value);
+            t.value_to.push(f.value_to);
+            t.kind.push(f.kind);
+            t.unit.push(f.unit);
+            t.qualifier.push(f.qualifier);
+            t.counted.push(f.counted);
+        }
+        let t = &mut self.quotes;
+        for q in a.quotes {
+            t.doc.push(doc);
+            t.start.push(q.start);
+            t.end.push(q.end);
+            t.text.push(q.text);
+            t.speaker.push(q.speaker);
+            t.speaker_start.push(q.speaker_start);
+            t.speaker_end.push(q.speaker_end);
+            t.cue.push(q.cue);
+            t.cue_start.push(q.cue_start);
+            t.cue_end.push(q.cue_end);
+            t.direct.push(q.direct);
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! Frozen result classes: Entity, Figure, Quote, Article.
+//!
+//! They hold Python `str` offsets (code points), compare by value, pickle
+//! through `__reduce__` and print readably.
+
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::render::{self, Highlight, Layer};
+use crate::Form;
+
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// A named entity or date mention.
+#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    #[pyo3(get)]
+    pub text: String,
+    /// "PER", "ORG", "LOC", "MISC" or "DATE".
+    #[pyo3(get)]
+    pub label: String,
+    /// The article's name for what this mention refers to.
+    #[pyo3(get)]
+    pub canonical: String,
+}
+
+#[pymethods]
+impl Entity {
+    #[new]
+    fn new(start: usize, end: usize, text: String, label: String, canonical: String) -> Self {
+        Entity {
+            start,
+            end,
+            text,
+            label,
+            canonical,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Entity({:?}, {}, {}..{}, canonical={:?})",
+            self.text, self.label, self.start, self.end, self.canonical
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (Bound<'py, PyType>, (usize, usize, String, String, String)) {
+        let s = slf.get();
+        (
+            slf.get_type(),
+            (
+                s.start,
+                s.end,
+                s.text.clone(),
+                s.label.clone(),
+                s.canonical.clone(),
+            ),
+        )
+    }
+}
+
+/// A number the article states.
+#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    #[pyo3(get)]
+    pub text: String,
+    /// The normalised value (a range's lower end, a tally's first number).
+    #[pyo3(get)]
+    pub value: Option<f64>,
+    /// A range's upper end or a tally's second number.
+    #[pyo3(get)]
+    pub value_to: Option<f64>,
+    #[pyo3(get)]
+    pub kind: String,
+    #[pyo3(get)]
+    pub unit: Option<String>,
+    #[pyo3(get)]
+    pub qualifier: Option<String>,
+    /// What the number counts, where the text says.
+    #[pyo3(get)]
+    pub counted: Option<String>,
+}
+
+type FigureArgs = (
+    usize,
+    usize,
+    String,
+    Option<f64>,
+    Option<f64>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+#[pymethods]
+impl Figure {
+    #[new]
+    #[pyo3(signature = (start, end, text, value, value_to, kind, unit, qualifier, counted))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        value: Option<f64>,
+        value_to: Option<f64>,
+        kind: String,
+        unit: Option<String>,
+        qualifier: Option<String>,
+        counted: Option<String>,
+    ) -> Self {
+        Figure {
+            start,
+            end,
+            text,
+            value,
+            value_to,
+            kind,
+            unit,
+            qualifier,
+            counted,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        let mut s = format!(
+            "Figure({:?}, {}, value={}",
+            self.text,
+            self.kind,
+            self.value.map_or("None".into(), |v| v.to_string())
+        );
+        if let Some(v) = self.value_to {
+            s.push_str(&format!(", value_to={v}"));
+        }
+        for (name, field) in [
+            ("unit", &self.unit),
+            ("qualifier", &self.qualifier),
+            ("counted", &self.counted),
+        ] {
+            if let Some(v) = field {
+                s.push_str(&format!(", {name}={v:?}"));
+            }
+        }
+        s.push_str(&format!(", {}..{})", self.start, self.end));
+        s
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, FigureArgs) {
+        let s = slf.get().clone();
+        (
+            slf.get_type(),
+            (
+                s.start,
+                s.end,
+                s.text,
+                s.value,
+                s.value_to,
+                s.kind,
+                s.unit,
+                s.qualifier,
+                s.counted,
+            ),
+        )
+    }
+}
+
+/// What was said, by whom, with which cue.
+#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    #[pyo3(get)]
+    pub start: usize,
+    #[pyo3(get)]
+    pub end: usize,
+    #[pyo3(get)]
+    pub text: String,
+    /// The speaker's full name as the article establishes it.
+    #[pyo3(get)]
+    pub speaker: Option<String>,
+    #[pyo3(get)]
+    pub speaker_start: Option<usize>,
+    #[pyo3(get)]
+    pub speaker_end: Option<usize>,
+    #[pyo3(get)]
+    pub cue: Option<String>,
+    #[pyo3(get)]
+    pub cue_start: Option<usize>,
+    #[pyo3(get)]
+    pub cue_end: Option<usize>,
+    /// Inside quotation marks in the original.
+    #[pyo3(get)]
+    pub direct: bool,
+}
+
+type QuoteArgs = (
+    usize,
+    usize,
+    String,
+    Option<String>,
+    Option<usize>,
+    Option<usize>,
+    Option<String>,
+    Option<usize>,
+    Option<usize>,
+    bool,
+);
+
+#[pymethods]
+impl Quote {
+    #[new]
+    #[pyo3(signature = (start, end, text, speaker, speaker_start, speaker_end, cue, cue_start, cue_end, direct))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        speaker: Option<String>,
+        speaker_start: Option<usize>,
+        speaker_end: Option<usize>,
+        cue: Option<String>,
+        cue_start: Option<usize>,
+        cue_end: Option<usize>,
+        direct: bool,
+    ) -> Self {
+        Quote {
+            start,
+            end,
+            text,
+            speaker,
+            speaker_start,
+            speaker_end,
+            cue,
+            cue_start,
+            cue_end,
+            direct,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Quote({:?}, speaker={:?}, cue={:?}, direct={}, {}..{})",
+            short(&self.text, 60),
+            self.speaker,
+            self.cue,
+            if self.direct { "True" } else { "False" },
+            self.start,
+            self.end
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, QuoteArgs) {
+        let s = slf.get().clone();
+        (
+            slf.get_type(),
+            (
+                s.start,
+                s.end,
+                s.text,
+                s.speaker,
+                s.speaker_start,
+                s.speaker_end,
+                s.cue,
+                s.cue_start,
+                s.cue_end,
+                s.direct,
+            ),
+        )
+    }
+}
+
+/// Everything newsmine found in one article.
+#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The article's text; every item's offsets index into it.
+    #[pyo3(get)]
+    pub text: String,
+    /// "ordinary" or "stripped".
+    #[pyo3(get)]
+    pub form: String,
+    #[pyo3(get)]
+    pub entities: Vec<Entity>,
+    #[pyo3(get)]
+    pub figures: Vec<Figure>,
+    #[pyo3(get)]
+    pub quotes: Vec<Quote>,
+}
+
+type ArticleArgs = (String, String, Vec<Entity>, Vec<Figure>, Vec<Quote>);
+
+#[pymethods]
+impl Article {
+    #[new]
+    fn new(
+        text: String,
+        form: String,
+        entities: Vec<Entity>,
+        figures: Vec<Figure>,
+        quotes: Vec<Quote>,
+    ) -> Self {
+        Article {
+            text,
+            form,
+            entities,
+            figures,
+            quotes,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Article(form={:?}, entities={}, figures={}, quotes={}, text={:?})",
+            self.form,
+            self.entities.len(),
+            self.figures.len(),
+            self.quotes.len(),
+            short(&self.text, 50)
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, ArticleArgs) {
+        let s = slf.get().clone();
+        (
+            slf.get_type(),
+            (s.text, s.form, s.entities, s.figures, s.quotes),
+        )
+    }
+
+    /// The article as self-contained HTML with its items highlighted.
+    fn _repr_html_(&self) -> String {
+        // Item offsets are code points; the renderer works in bytes.
+        let bytes: Vec<usize> = self
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([self.text.len()])
+            .collect();
+        let b = |c: usize| bytes.get(c).copied().unwrap_or(self.text.len());
+        let mut marks = Vec::new();
+        for q in &self.quotes {
+            marks.push(Highlight {
+                start: b(q.start),
+                end: b(q.end),
+                layer: Layer::Quote,
+                title: format!("quote by {}", q.speaker.as_deref().unwrap_or("unknown")),
+            });
+        }
+        for e in &self.entities {
+            marks.push(Highlight {
+                start: b(e.start),
+                end: b(e.end),
+                layer: Layer::Entity(e.label.clone()),
+                title: format!("{} \u{2192} {}", e.label, e.canonical),
+            });
+        }
+        for f in &self.figures {
+            let value = f.value.map_or("?".into(), |v| v.to_string());
+            marks.push(Highlight {
+                start: b(f.start),
+                end: b(f.end),
+                layer: Layer::Figure,
+                title: format!("{} {value} {}", f.kind, f.unit.as_deref().unwrap_or("")),
+            });
+        }
+        let form = if self.form == "stripped" {
+            Form::Stripped
+        } else {
+            Form::Ordinary
+        };
+        render::html(&self.text, form, &marks)
+    }
+}
