@@ -1,0 +1,5 @@
+import sys
+
+from newsmine.cli import main
+
+sys.exit(main())

@@ -1,0 +1,111 @@
+"""Throughput and memory benchmark: ``python -m newsmine.bench``.
+
+Builds a corpus from the BBC news articles in ``../shared/data`` when present
+(ordinary text, and the same articles stripped: lowercased, every character
+outside [0-9a-z] replaced by a space), else from the demo article that ships
+with the package, and prints MB/s and articles/s at 1 thread and all threads,
+for ``extract_batch`` and for ``extract_frames`` (DataFrames included), plus
+the process's peak memory. Numbers are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from newsmine._api import Extractor
+from newsmine.cli import demo_text
+
+_STRIP = re.compile(r"[^0-9a-z]+")
+
+
+def strip(text: str) -> str:
+    """The stripped form of `text`, made the way the CoNLL stripped files were."""
+    return _STRIP.sub(" ", text.lower()).strip()
+
+
+def load_corpus(data: Path, limit: int | None) -> tuple[list[str], str]:
+    path = data / "unlabeled" / "bbc_news.jsonl"
+    if path.exists():
+        texts = []
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                texts.append(f"{row['title']}\n\n{row['text']}")
+                if limit and len(texts) >= limit:
+                    break
+        return texts, f"{path} ({len(texts)} articles)"
+    text = demo_text("ordinary")
+    n = limit or 2000
+    return [text] * n, f"the packaged demo article x {n} (no {path})"
+
+
+def _best(fn: Callable[..., object], repeat: int, *args: object) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(*args)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def _batch(ex: Extractor, texts: list[str], threads: int) -> None:
+    ex.extract_batch(texts, threads=threads)
+
+
+def _frames(ex: Extractor, texts: list[str], threads: int, pandas: bool) -> None:
+    fr = ex.extract_frames(texts, threads=threads)
+    if pandas:
+        _ = fr.entities, fr.figures, fr.quotes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsmine.bench", description=__doc__)
+    parser.add_argument("--data", default=os.environ.get("NEWSMINE_DATA", "../shared/data"))
+    parser.add_argument("--limit", type=int, default=None, help="use at most N articles")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument("--threads", type=int, default=None, help="the 'all' thread count")
+    args = parser.parse_args(argv)
+
+    ordinary, source = load_corpus(Path(args.data), args.limit)
+    corpus = {"ordinary": ordinary, "stripped": [strip(t) for t in ordinary]}
+    all_threads = args.threads or os.cpu_count() or 1
+    try:
+        import pandas  # noqa: F401
+
+        frames_note = "frames = extract_frames + pandas DataFrames"
+        want_pandas = True
+    except ImportError:
+        frames_note = "frames = extract_frames (column lists; pandas not installed)"
+        want_pandas = False
+    print(f"corpus: {source}")
+    print(f"{frames_note}; best of {args.repeat}\n")
+    header = f"{'form':<9} {'threads':>7} {'MB':>7} {'batch MB/s':>11} {'docs/s':>9} "
+    header += f"{'frames MB/s':>12} {'frames cost':>12}"
+    print(header)
+    print("-" * len(header))
+    ex = Extractor()
+    ex.extract_batch(corpus["ordinary"][:50])  # load models before timing
+    for form, texts in corpus.items():
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        for threads in sorted({1, all_threads}):
+            t_batch = _best(_batch, args.repeat, ex, texts, threads)
+            t_frames = _best(_frames, args.repeat, ex, texts, threads, want_pandas)
+            cost = (t_frames - t_batch) / t_batch * 100
+            print(
+                f"{form:<9} {threads:>7} {mb:>7.1f} {mb / t_batch:>11.2f} "
+                f"{len(texts) / t_batch:>9.0f} {mb / t_frames:>12.2f} {cost:>11.1f}%"
+            )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS: {peak:.0f} MB (whole process, corpus included)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
