@@ -125,9 +125,11 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let mut last = i; // the sentence's last token if it ends here
         let ends = match tok.kind {
             TokenKind::Punct if matches!(s, "." | "!" | "?" | "…") => {
+                // Closing marks hug the period; a straight quote after a
+                // space opens the next sentence instead.
                 while last + 1 < tokens.len()
                     && is_closing(tokens[last + 1].text(text))
-                    && !line_break_between(text, &tokens[last], &tokens[last + 1])
+                    && tokens[last].end == tokens[last + 1].start
                 {
                     last += 1;
                 }

@@ -1,0 +1,126 @@
+"""Type stubs of the Rust extension module (checked by mypy.stubtest)."""
+
+from typing import Any, final
+
+__all__ = [
+    "Article",
+    "Engine",
+    "Entity",
+    "ExtractionError",
+    "Figure",
+    "NewsmineError",
+    "Quote",
+    "__version__",
+    "default_threads",
+]
+
+__version__: str
+
+class NewsmineError(Exception):
+    """Base class of the errors newsmine raises."""
+
+class ExtractionError(NewsmineError):
+    """Extraction failed on an article."""
+
+def default_threads() -> int: ...
+
+@final
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+    def __new__(cls, start: int, end: int, text: str, label: str, canonical: str) -> Entity: ...
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    value_to: float | None
+    kind: str
+    unit: str | None
+    qualifier: str | None
+    counted: str | None
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        value: float | None,
+        value_to: float | None,
+        kind: str,
+        unit: str | None,
+        qualifier: str | None,
+        counted: str | None,
+    ) -> Figure: ...
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    direct: bool
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        speaker: str | None,
+        speaker_start: int | None,
+        speaker_end: int | None,
+        cue: str | None,
+        cue_start: int | None,
+        cue_end: int | None,
+        direct: bool,
+    ) -> Quote: ...
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Article:
+    text: str
+    form: str
+    entities: list[Entity]
+    figures: list[Figure]
+    quotes: list[Quote]
+    def __new__(
+        cls,
+        text: str,
+        form: str,
+        entities: list[Entity],
+        figures: list[Figure],
+        quotes: list[Quote],
+    ) -> Article: ...
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def _repr_html_(self) -> str: ...
+
+@final
+class Engine:
+    def __new__(cls, threads: int | None = None) -> Engine: ...
+    @property
+    def threads(self) -> int | None: ...
+    def extract(self, text: object) -> Article: ...
+    def extract_chunk(
+        self, texts: list[Any], *, threads: int | None = None, skip: bool = False, offset: int = 0
+    ) -> list[Article]: ...
+    def columns_chunk(
+        self, texts: list[Any], *, threads: int | None = None, skip: bool = False, offset: int = 0
+    ) -> dict[str, dict[str, list[Any]]]: ...
