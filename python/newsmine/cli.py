@@ -37,8 +37,8 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(out)
 
 
-def _short(s: Any, n: int = 60) -> str:
-    s = "" if s is None else str(s)
+def _short(value: str | None, n: int = 60) -> str:
+    s = value or ""
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
@@ -238,7 +238,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             chunk = [r for _, r in zip(range(_ROWS_PER_CHUNK), rows, strict=False)]
             if not chunk:
                 break
-            good_ids, good_texts, bad = [], [], {"doc_id": [], "reason": []}
+            good_ids: list[Any] = []
+            good_texts: list[str] = []
+            bad: dict[str, list[Any]] = {"doc_id": [], "reason": []}
             for doc_id, text in chunk:
                 reason = _problem(text)
                 if reason is None:

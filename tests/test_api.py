@@ -1,0 +1,177 @@
+"""The Python contract: results, offsets, errors, pickling, display."""
+
+from __future__ import annotations
+
+import pickle
+
+import newsmine
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newsmine import Article, Entity, Extractor, Figure, Quote
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def items(art: Article) -> list[Entity | Figure | Quote]:
+    return [*art.entities, *art.figures, *art.quotes]
+
+
+def check_spans(art: Article, text: str) -> None:
+    assert art.text == text
+    for item in items(art):
+        assert text[item.start : item.end] == item.text, item
+    for q in art.quotes:
+        if q.speaker_start is not None:
+            assert q.speaker_end is not None
+            assert 0 <= q.speaker_start <= q.speaker_end <= len(text)
+        if q.cue_start is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+
+
+def test_star_import_exports_strings() -> None:
+    assert all(isinstance(name, str) for name in newsmine.__all__)
+    ns: dict[str, object] = {}
+    exec("from newsmine import *", ns)
+    assert {"Extractor", "Article", "NewsmineError"} <= ns.keys()
+
+
+def test_form(ex: Extractor) -> None:
+    assert ex.extract("The U.S. said on Thursday it would act.").form == "ordinary"
+    assert ex.extract("the u s said on thursday it would act").form == "stripped"
+
+
+def test_spans_on_fixture_texts(ex: Extractor, texts: list[str]) -> None:
+    for text in texts:
+        check_spans(ex.extract(text), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_spans_on_random_unicode(text: str) -> None:
+    art = Extractor().extract(text)
+    check_spans(art, text)
+    assert art.form in ("ordinary", "stripped")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=120), max_size=8))
+def test_batch_matches_single_on_random_unicode(texts: list[str]) -> None:
+    ex = Extractor(threads=2)
+    assert ex.extract_batch(texts) == [ex.extract(t) for t in texts]
+
+
+def test_empty_and_whitespace_give_empty_articles(ex: Extractor) -> None:
+    for text in ["", " ", "\n\n\t"]:
+        art = ex.extract(text)
+        assert items(art) == []
+        assert art.text == text
+
+
+def test_hostile_text_does_not_crash(ex: Extractor) -> None:
+    text = "\x00\x01\x1b[31m\u202eRTL\u202c \ufeff 🙂🙂 \U0010ffff שלום עולם ١٢٣ \r\n" * 100
+    check_spans(ex.extract(text), text)
+
+
+def test_fifty_megabyte_article(ex: Extractor) -> None:
+    unit = "The council approved 14 measures on Tuesday, officials said. "
+    text = unit * (50_000_000 // len(unit))
+    art = ex.extract(text)
+    assert art.form == "ordinary"
+    for item in items(art)[:1000]:
+        assert text[item.start : item.end] == item.text
+
+
+def test_non_str_raises_type_error(ex: Extractor) -> None:
+    with pytest.raises(TypeError, match="text is NoneType, not str"):
+        ex.extract(None)  # type: ignore[arg-type]
+    for bad in [None, float("nan"), 7, b"bytes"]:
+        with pytest.raises(TypeError, match=r"item 1 is \w+, not str"):
+            ex.extract_batch(["fine", bad])  # type: ignore[list-item]
+
+
+def test_skip_gives_empty_articles(ex: Extractor) -> None:
+    arts = ex.extract_batch(["The U.S. acted.", None, 3, "\ud800"], errors="skip")  # type: ignore[list-item]
+    assert [a.text for a in arts] == ["The U.S. acted.", "", "", ""]
+    assert all(items(a) == [] for a in arts[1:])
+
+
+def test_lone_surrogate_raises_value_error(ex: Extractor) -> None:
+    with pytest.raises(ValueError, match="item 2 is not valid Unicode"):
+        ex.extract_batch(["a", "b", "bad \ud800 text"])
+    with pytest.raises(ValueError, match="surrogate"):
+        ex.extract("\udfff")
+
+
+def test_bad_arguments(ex: Extractor) -> None:
+    with pytest.raises(ValueError, match="errors must be"):
+        ex.extract_batch(["a"], errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="threads"):
+        Extractor(threads=0)
+    with pytest.raises(ValueError, match="threads"):
+        ex.extract_batch(["a"], threads=0)
+    with pytest.raises(TypeError, match="not a single str"):
+        ex.extract_batch("a string")
+
+
+def test_exceptions_are_specific_and_picklable() -> None:
+    assert issubclass(newsmine.ExtractionError, newsmine.NewsmineError)
+    assert issubclass(newsmine.NewsmineError, Exception)
+    err = newsmine.ExtractionError("item 3: extraction failed")
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is newsmine.ExtractionError and back.args == err.args
+
+
+def test_results_pickle_compare_and_are_frozen(ex: Extractor, texts: list[str]) -> None:
+    for art in ex.extract_batch(texts):
+        assert pickle.loads(pickle.dumps(art)) == art
+        for item in items(art):
+            assert pickle.loads(pickle.dumps(item)) == item
+    e = Entity(0, 5, "Paris", "LOC", "Paris")
+    assert e == Entity(0, 5, "Paris", "LOC", "Paris")
+    assert e != Entity(0, 5, "Paris", "ORG", "Paris")
+    with pytest.raises(AttributeError):
+        e.label = "PER"  # type: ignore[misc]
+    f = Figure(0, 4, "1.5m", 1.5e6, None, "count", None, "about", "people")
+    assert pickle.loads(pickle.dumps(f)) == f
+    q = Quote(0, 9, '"We won"', "Ana Diaz", 11, 14, "said", 15, 19, True)
+    assert pickle.loads(pickle.dumps(q)) == q
+    art = Article("Paris", "ordinary", [e], [f], [q])
+    assert pickle.loads(pickle.dumps(art)) == art
+
+
+def test_reprs_are_readable() -> None:
+    e = Entity(0, 5, "Paris", "LOC", "Paris")
+    assert repr(e) == 'Entity("Paris", LOC, 0..5, canonical="Paris")'
+    f = Figure(0, 9, "1,510 kg", 1510.0, None, "quantity", "kg", None, None)
+    assert repr(f) == 'Figure("1,510 kg", quantity, value=1510, unit="kg", 0..9)'
+    art = Article("Paris is big", "ordinary", [e], [], [])
+    assert repr(art).startswith('Article(form="ordinary", entities=1, figures=0, quotes=0')
+
+
+def test_extractor_pickles_as_configuration() -> None:
+    ex = Extractor(threads=3)
+    back = pickle.loads(pickle.dumps(ex))
+    assert isinstance(back, Extractor) and back.threads == 3
+    assert back.extract("The U.S. acted.") == ex.extract("The U.S. acted.")
+
+
+def test_html_escapes_text_and_highlights_items() -> None:
+    text = "<script>alert('x')</script> Paris & Lyon"
+    paris = Entity(28, 33, "Paris", "LOC", "Paris")
+    assert text[28:33] == "Paris"
+    art = Article(text, "ordinary", [paris], [], [])
+    html = art._repr_html_()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "&amp; Lyon" in html
+    assert 'title="LOC → Paris">Paris</span>' in html
+
+
+def test_html_of_real_extraction(ex: Extractor, texts: list[str]) -> None:
+    for text in texts:
+        html = ex.extract(text)._repr_html_()
+        assert html.startswith('<div class="newsmine-article"')

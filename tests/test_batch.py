@@ -1,0 +1,172 @@
+"""The batch engine: threads, the GIL, fork, interruption, frames."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import warnings
+
+import newsmine
+import pytest
+from newsmine import Extractor
+
+BIG = "Mayor Elena Vasquez said on Tuesday the plan would cost $2.5 billion. " * 200_000
+
+
+def test_results_equal_at_any_thread_count(texts: list[str]) -> None:
+    many = [t + f" Item {i}." for i, t in enumerate(texts * 40)]
+    one = Extractor(threads=1).extract_batch(many)
+    assert Extractor(threads=2).extract_batch(many) == one
+    assert Extractor().extract_batch(many, threads=3) == one
+    assert one == [Extractor().extract(t) for t in many]
+
+
+def _ticks_during(call) -> tuple[int, float]:  # type: ignore[no-untyped-def]
+    """How often this thread ran Python while `call` ran in another thread."""
+    span: dict[str, float] = {}
+
+    def run() -> None:
+        span["start"] = time.perf_counter()
+        call()
+        span["end"] = time.perf_counter()
+
+    t = threading.Thread(target=run)
+    ticks: list[float] = []
+    t.start()
+    while t.is_alive():
+        ticks.append(time.perf_counter())
+        time.sleep(0.001)
+    t.join()
+    inside = [x for x in ticks if span["start"] < x < span["end"]]
+    return len(inside), span["end"] - span["start"]
+
+
+def test_gil_is_released_during_extraction() -> None:
+    ex = Extractor(threads=1)
+    n, seconds = _ticks_during(lambda: ex.extract(BIG))
+    assert seconds > 0.05, "the call was too short to tell"
+    assert n >= 5, f"Python ran only {n} times during a {seconds:.2f}s extraction"
+
+
+def test_two_threads_extract_batches_concurrently() -> None:
+    ex = Extractor(threads=1)
+    # One chunk per call (the engine method): no Python runs between chunks.
+    batch = [BIG[:1_000_000]] * 1
+    spans: list[tuple[float, float]] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(2)
+
+    def run() -> None:
+        barrier.wait()
+        t0 = time.perf_counter()
+        ex._engine.extract_chunk(batch)
+        t1 = time.perf_counter()
+        with lock:
+            spans.append((t0, t1))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    n, _ = _ticks_during(lambda: [t.join() for t in threads])
+    (a0, a1), (b0, b1) = spans
+    overlap = min(a1, b1) - max(a0, b0)
+    assert overlap > 0, f"the two batches ran one after the other: {spans}"
+    assert n >= 5
+
+
+def _child_batch(texts: list[str]) -> list[str]:
+    return [a.form for a in Extractor(threads=2).extract_batch(texts)]
+
+
+def test_forked_child_runs_batches_after_parent(texts: list[str]) -> None:
+    parent = [a.form for a in Extractor(threads=2).extract_batch(texts)]
+    ctx = multiprocessing.get_context("fork")
+    with warnings.catch_warnings():
+        # Python >= 3.12 warns when forking a process that has threads.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        with ctx.Pool(1) as pool:
+            child = pool.apply_async(_child_batch, (texts,)).get(timeout=120)
+    assert child == parent
+
+
+def test_ctrl_c_interrupts_a_long_batch() -> None:
+    ex = Extractor(threads=1)
+    texts = ("The council approved 14 measures on Tuesday, officials said. " * 50,) * 2_000_000
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    t0 = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        ex.extract_batch(iter(texts))
+    assert time.perf_counter() - t0 < 30
+
+
+def test_threads_from_environment() -> None:
+    code = "import newsmine._newsmine as m; print(m.default_threads())"
+    env = {**os.environ, "NEWSMINE_THREADS": "3"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "3"
+
+
+def test_progress_bar(capsys: pytest.CaptureFixture[str], texts: list[str]) -> None:
+    pytest.importorskip("tqdm")
+    arts = Extractor().extract_batch(texts, progress=True)
+    assert len(arts) == len(texts)
+    assert f"{len(texts)}/{len(texts)}" in capsys.readouterr().err
+
+
+# --- frames -------------------------------------------------------------------------------
+
+
+def test_frames_have_doc_id_first_and_match_articles(texts: list[str]) -> None:
+    pd = pytest.importorskip("pandas")
+    ex = Extractor()
+    fr = ex.extract_frames(texts)
+    arts = ex.extract_batch(texts)
+    for table in newsmine.SCHEMAS:
+        df = getattr(fr, table)
+        assert isinstance(df, pd.DataFrame)
+        assert list(df.columns) == list(newsmine.SCHEMAS[table])
+        rows = [
+            (i, it.start, it.end, it.text) for i, a in enumerate(arts) for it in getattr(a, table)
+        ]
+        got = list(zip(df.doc_id, df.start, df.end, df.text, strict=True))
+        assert got == rows
+
+
+def test_frames_use_series_index_or_ids(texts: list[str]) -> None:
+    pd = pytest.importorskip("pandas")
+    s = pd.Series(texts, index=[f"doc{i}" for i in range(len(texts))])
+    fr = Extractor().extract_frames(s)
+    assert fr.n_docs == len(texts)
+    for table in newsmine.SCHEMAS:
+        assert set(getattr(fr, table).doc_id) <= set(s.index)
+    ids = list(range(100, 100 + len(texts)))
+    fr2 = Extractor().extract_frames(texts, ids=ids)
+    for table in newsmine.SCHEMAS:
+        assert set(fr2.columns(table)["doc_id"]) <= set(ids)
+    with pytest.raises(ValueError, match="ids has 1 items"):
+        Extractor().extract_frames(texts, ids=[1])
+
+
+def test_empty_frames_keep_their_schema() -> None:
+    pd = pytest.importorskip("pandas")
+    fr = Extractor().extract_frames([])
+    for table, schema in newsmine.SCHEMAS.items():
+        df = getattr(fr, table)
+        assert len(df) == 0
+        assert list(df.columns) == list(schema)
+        for col, dtype in schema.items():
+            if dtype != "str":
+                assert df[col].dtype == pd.Series([], dtype=dtype).dtype, (table, col)
+
+
+def test_frames_skip_bad_items() -> None:
+    fr = Extractor().extract_frames(["fine text", None], errors="skip")  # type: ignore[list-item]
+    assert fr.n_docs == 2
+    with pytest.raises(TypeError, match="item 1"):
+        Extractor().extract_frames(["fine text", None])  # type: ignore[list-item]
