@@ -1,0 +1,293 @@
+//! Scores the quote extractor on PolNeAR dev (both forms) and on the seed
+//! article, with the protocol of `_newsmine::quotes::eval`.
+//!
+//! ```text
+//! newsmine-eval-quotes [--shared DIR] [polnear|seed|all] [--verbose]
+//! newsmine-eval-quotes show FILE        # print the quotes found in FILE
+//! ```
+//!
+//! `DIR` defaults to `../shared` (the team's data folder, never part of the
+//! repository). PolNeAR attributions are broader than quotes (beliefs,
+//! intentions, polls); only those whose cue span holds a speech or writing
+//! verb form (class `speech` of `data/quotes/reporting_verbs.txt`) or the
+//! phrase "according to" are kept as gold. The first line per article id is
+//! scored. Gold speaker: the source span and its text.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use _newsmine::quotes::eval::{score, GoldQuote, Score};
+use _newsmine::quotes::Quote;
+use _newsmine::Extractor;
+use serde_json::Value;
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = take_flag(&mut args, "--verbose");
+    let shared = take_opt(&mut args, "--shared").unwrap_or_else(|| "../shared".into());
+    let shared = PathBuf::from(shared);
+    let what = args.first().map(String::as_str).unwrap_or("all");
+    let ex = Extractor::default();
+    let result = match what {
+        "show" => {
+            let Some(file) = args.get(1) else {
+                fail("show needs a file")
+            };
+            let text = read(Path::new(file));
+            show(&text, &ex.extract(&text).quotes);
+            Ok(())
+        }
+        "polnear" => polnear(&ex, &shared, verbose),
+        "seed" => seed(&ex, &shared, verbose),
+        "all" => polnear(&ex, &shared, verbose).and_then(|_| seed(&ex, &shared, verbose)),
+        other => Err(format!("unknown command {other:?}")),
+    };
+    if let Err(e) = result {
+        fail(&e);
+    }
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("newsmine-eval-quotes: {msg}");
+    std::process::exit(2)
+}
+
+fn take_flag(args: &mut Vec<String>, flag: &str) -> bool {
+    let n = args.len();
+    args.retain(|a| a != flag);
+    args.len() != n
+}
+
+fn take_opt(args: &mut Vec<String>, opt: &str) -> Option<String> {
+    let i = args.iter().position(|a| a == opt)?;
+    let v = args.get(i + 1).cloned();
+    args.drain(i..(i + 2).min(args.len()));
+    v
+}
+
+fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| fail(&format!("{}: {e}", p.display())))
+}
+
+fn show(text: &str, quotes: &[Quote]) {
+    for q in quotes {
+        let sp = q.speaker_span.clone().map(|r| &text[r]).unwrap_or("-");
+        let cue = q.cue_span.clone().map(|r| &text[r]).unwrap_or("-");
+        println!(
+            "[{}..{}] {} | speaker {:?} (mention {:?}) cue {:?}\n    {}",
+            q.start,
+            q.end,
+            if q.direct { "direct" } else { "reported" },
+            q.speaker.as_deref().unwrap_or("-"),
+            sp,
+            cue,
+            &text[q.start..q.end]
+        );
+    }
+}
+
+/// Byte offset of each char offset of `text` (plus the end).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+/// Speech and writing verb forms from the shared reporting-verb list.
+fn speech_forms(shared: &Path) -> HashSet<String> {
+    let p = shared.join("data/quotes/reporting_verbs.txt");
+    let mut out = HashSet::new();
+    for line in read(&p).lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 4 && f[3] == "speech" {
+            out.extend(f[1].split(',').map(str::to_string));
+        }
+    }
+    out
+}
+
+fn is_speech_cue(cue: &str, forms: &HashSet<String>) -> bool {
+    let low = cue.to_lowercase();
+    low.contains("according to")
+        || low
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| forms.contains(w))
+}
+
+fn frags(v: &Value, key: &str, stripped: bool, map: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let Some(parts) = v.get(key).and_then(Value::as_array) else {
+        return out;
+    };
+    for part in parts {
+        let list = if stripped {
+            part.get("fragments")
+        } else {
+            part.get("spans")
+        };
+        for s in list.and_then(Value::as_array).into_iter().flatten() {
+            let (Some(a), Some(b)) = (s[0].as_u64(), s[1].as_u64()) else {
+                continue;
+            };
+            let (a, b) = (a as usize, b as usize);
+            if a < b && b < map.len() {
+                out.push(map[a]..map[b]);
+            }
+        }
+    }
+    out
+}
+
+fn text_of(v: &Value, key: &str) -> Option<String> {
+    let parts = v.get(key)?.as_array()?;
+    let t: Vec<&str> = parts.iter().filter_map(|p| p["text"].as_str()).collect();
+    (!t.is_empty()).then(|| t.join(" "))
+}
+
+fn polnear(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
+    let forms = speech_forms(shared);
+    let dir = shared.join("data/quotes/polnear");
+    for (label, file, stripped) in [
+        ("ordinary", "polnear_dev.jsonl", false),
+        ("stripped", "polnear_dev.stripped.jsonl", true),
+    ] {
+        let mut seen = HashSet::new();
+        let mut total = Score::default();
+        let mut direct = Score::default();
+        let (mut kept, mut all) = (0, 0);
+        let t0 = Instant::now();
+        for line in read(&dir.join(file)).lines() {
+            let v: Value = serde_json::from_str(line).map_err(|e| format!("{file}: {e}"))?;
+            let id = v["id"].as_str().unwrap_or_default().to_string();
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let text = v["text"].as_str().unwrap_or_default();
+            let map = char_to_byte(text);
+            let mut gold = Vec::new();
+            let mut gold_direct = Vec::new();
+            for a in v["attributions"].as_array().into_iter().flatten() {
+                all += 1;
+                let cue = text_of(a, "cue").unwrap_or_default();
+                let spans = frags(a, "content", stripped, &map);
+                if !is_speech_cue(&cue, &forms) || spans.is_empty() {
+                    continue;
+                }
+                kept += 1;
+                let g = GoldQuote {
+                    spans,
+                    speaker_spans: frags(a, "source", stripped, &map),
+                    speaker: text_of(a, "source"),
+                };
+                let has_marks = a
+                    .get(if stripped {
+                        "content_has_quote_marks_in_original"
+                    } else {
+                        "content_has_quote_marks"
+                    })
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                if has_marks {
+                    gold_direct.push(g.clone());
+                }
+                gold.push(g);
+            }
+            let quotes = ex.extract(text).quotes;
+            let (s, m) = score(&gold, &quotes, 0.5);
+            total.add(&s);
+            // Recall on gold quotes whose content held quotation marks.
+            let (sd, _) = score(&gold_direct, &quotes, 0.5);
+            direct.gold += sd.gold;
+            direct.matched += sd.matched;
+            direct.speaker_right += sd.speaker_right;
+            if verbose {
+                println!("== {id} ({label}): {s:?}");
+                for (g, mi) in gold.iter().zip(&m) {
+                    let gt: Vec<&str> = g.spans.iter().map(|r| &text[r.clone()]).collect();
+                    let sp = match mi {
+                        Some(i) => format!("FOUND spk={:?}", quotes[*i].speaker),
+                        None => "MISSED".into(),
+                    };
+                    println!("  gold [{:?}] {sp}: {}", g.speaker, gt.join(" … "));
+                }
+                let matched: HashSet<usize> = m.iter().flatten().copied().collect();
+                for (i, q) in quotes.iter().enumerate() {
+                    if !matched.contains(&i) {
+                        println!("  FALSE [{:?}]: {}", q.speaker, &text[q.start..q.end]);
+                    }
+                }
+            }
+        }
+        println!(
+            "PolNeAR dev {label}: {} articles, gold {} of {} attributions (speech/writing cues) | predicted {} matched {} | P {:.3} R {:.3} F1 {:.3} | speaker acc {:.3} | recall on gold with quote marks {:.3} ({} of {}) | {:.2}s",
+            seen.len(),
+            kept,
+            all,
+            total.predicted,
+            total.matched,
+            total.precision(),
+            total.recall(),
+            total.f1(),
+            total.speaker_accuracy(),
+            direct.recall(),
+            direct.matched,
+            direct.gold,
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+fn seed(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
+    let text = read(&shared.join("samples/seed_article.txt"));
+    let gold_v: Value = serde_json::from_str(&read(&shared.join("samples/seed_gold.json")))
+        .map_err(|e| format!("seed_gold.json: {e}"))?;
+    let map = char_to_byte(&text);
+    let gold: Vec<GoldQuote> = gold_v["quotes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|q| {
+            let s = map[q["start"].as_u64().unwrap_or(0) as usize];
+            let e = map[q["end"].as_u64().unwrap_or(0) as usize];
+            GoldQuote {
+                spans: std::iter::once(s..e).collect(),
+                speaker_spans: vec![],
+                speaker: q["speaker"].as_str().map(str::to_string),
+            }
+        })
+        .collect::<Vec<_>>();
+    let quotes = ex.extract(&text).quotes;
+    let (s, m) = score(&gold, &quotes, 0.5);
+    if verbose {
+        show(&text, &quotes);
+        for (g, mi) in gold.iter().zip(&m) {
+            let sp = match mi {
+                Some(i) => format!("FOUND spk={:?}", quotes[*i].speaker),
+                None => "MISSED".into(),
+            };
+            println!(
+                "  gold [{:?}] {sp}: {}",
+                g.speaker,
+                &text[g.spans[0].clone()]
+            );
+        }
+    }
+    println!(
+        "seed article: gold {} | predicted {} matched {} | with the right speaker {}/{} | P {:.3} R {:.3} F1 {:.3}",
+        s.gold,
+        s.predicted,
+        s.matched,
+        s.speaker_right,
+        s.gold,
+        s.precision(),
+        s.recall(),
+        s.f1()
+    );
+    Ok(())
+}

@@ -1,0 +1,425 @@
+//! Attribution frames: a cue (a speech verb, or "according to") with its
+//! speaker's noun phrase, before the cue ("X said", "X, a Y at Z, said") or
+//! after it ("said X", "says former analyst paul pillar", "according to X").
+//! Both forms share this code; they differ in what ends a noun phrase: in
+//! ordinary text punctuation and case, in stripped text the predicted
+//! sentence and comma boundaries.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::lex::{self, Cue};
+use crate::text::{Doc, Form, Token, TokenKind};
+
+/// The tokens of a document with what the rules look at.
+pub(crate) struct View<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// Lowercased token texts (borrowed when already lowercase).
+    pub low: Vec<Cow<'a, str>>,
+    pub stripped: bool,
+    /// Sentence id of each token.
+    pub sent: Vec<u32>,
+    /// First token of each sentence, plus `toks.len()` at the end.
+    pub sent_start: Vec<usize>,
+    /// Stripped text: a comma (or any clause mark) was predicted after token `i`.
+    pub comma_after: Vec<bool>,
+    /// Paragraph id of each token.
+    pub para: Vec<u32>,
+}
+
+impl<'a> View<'a> {
+    /// A view whose sentences are `doc.sentences` (ordinary) or the token
+    /// boundaries in `ends` (stripped: `ends[i]` = a sentence ends after `i`).
+    pub fn new(doc: &'a Doc<'a>, ends: Option<&[bool]>, commas: Option<Vec<bool>>) -> Self {
+        let toks = &doc.tokens[..];
+        let low = toks
+            .iter()
+            .map(|t| {
+                let s = t.text(doc.text);
+                if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+                    Cow::Owned(s.to_lowercase())
+                } else {
+                    Cow::Borrowed(s)
+                }
+            })
+            .collect();
+        let mut sent = Vec::with_capacity(toks.len());
+        let mut sent_start = Vec::new();
+        match ends {
+            Some(ends) => {
+                let mut s = 0u32;
+                for i in 0..toks.len() {
+                    if i == 0 || ends[i - 1] {
+                        if i > 0 {
+                            s += 1;
+                        }
+                        sent_start.push(i);
+                    }
+                    sent.push(s);
+                }
+            }
+            None => {
+                let mut k = 0usize;
+                for (i, t) in toks.iter().enumerate() {
+                    while k + 1 < doc.sentences.len() && doc.sentences[k].end <= t.start {
+                        k += 1;
+                    }
+                    if sent_start.len() <= k {
+                        sent_start.resize(k + 1, i);
+                    }
+                    sent.push(k as u32);
+                }
+            }
+        }
+        sent_start.push(toks.len());
+        let para = super::marks::paragraphs(doc);
+        View {
+            text: doc.text,
+            toks,
+            low,
+            stripped: doc.form == Form::Stripped,
+            sent,
+            sent_start,
+            comma_after: commas.unwrap_or_else(|| vec![false; toks.len()]),
+            para,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn w(&self, i: usize) -> &str {
+        &self.low[i]
+    }
+
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks[i].kind != TokenKind::Punct
+    }
+
+    pub fn is(&self, i: usize, s: &str) -> bool {
+        i < self.len() && self.w(i) == s
+    }
+
+    pub fn capitalised(&self, i: usize) -> bool {
+        !self.stripped
+            && self.toks[i].kind == TokenKind::Word
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A quotation mark token.
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Punct
+            && matches!(
+                self.raw(i),
+                "\"" | "“" | "”" | "„" | "«" | "»" | "'" | "‘" | "’"
+            )
+    }
+
+    /// The sentence of token `i` as a token range.
+    pub fn sentence(&self, i: usize) -> Range<usize> {
+        let s = self.sent[i] as usize;
+        self.sent_start[s]..self.sent_start[s + 1]
+    }
+
+    /// Whether a boundary (sentence end, or in stripped text a predicted
+    /// comma) lies between tokens `i` and `i + 1`.
+    pub fn break_after(&self, i: usize) -> bool {
+        i + 1 >= self.len()
+            || self.sent[i] != self.sent[i + 1]
+            || self.para[i] != self.para[i + 1]
+            || (self.stripped && self.comma_after[i])
+    }
+
+    /// The byte range of tokens `r`.
+    pub fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        self.toks[r.start].start..self.toks[r.end - 1].end
+    }
+}
+
+/// A cue with its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Frame {
+    /// Token range of the cue ("said", "according to").
+    pub cue: Range<usize>,
+    pub lemma: &'static str,
+    pub strong: bool,
+    /// Token range of the speaker mention.
+    pub speaker: Option<Range<usize>>,
+    /// The speaker follows the cue ("said X").
+    pub inverted: bool,
+    /// Token range of the whole frame (speaker, auxiliaries, cue).
+    pub span: Range<usize>,
+}
+
+/// Every frame of the view, in text order. `skip(i)` marks tokens that
+/// cannot hold a cue (inside quotation marks).
+pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        if skip(i) || !v.is_word(i) {
+            i += 1;
+            continue;
+        }
+        if v.w(i) == "according" && v.is(i + 1, "to") {
+            if let Some(sp) = np_after(v, i + 2) {
+                out.push(Frame {
+                    cue: i..i + 2,
+                    lemma: "according to",
+                    strong: true,
+                    span: i..sp.end,
+                    speaker: Some(sp),
+                    inverted: true,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        if let Some(cue) = lex::cue(v.w(i)) {
+            if let Some(f) = frame_at(v, i, cue) {
+                out.push(f);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
+    // Walk back over auxiliaries and adverbs: "has also said".
+    let mut j = c;
+    while j > 0 && v.is_word(j - 1) && lex::is_aux_or_adverb(v.w(j - 1)) && j + 4 > c {
+        j -= 1;
+    }
+    if j > 0 {
+        let prev = v.w(j - 1);
+        if prev == "to" || lex::is_negation(prev) || prev == "did" || prev == "not" {
+            return None; // "declined to say", "did not say"
+        }
+    }
+    // "said" as an adjective ("the said"), "is said to": not frames.
+    if j > 0 && (v.is(j - 1, "the") || v.is(j - 1, "so")) {
+        return None;
+    }
+    if v.is(c + 1, "to") && v.w(c) != "told" && cue.lemma != "write" {
+        // "said to be", "asked to leave", "promised to": no speech content.
+        // ("told to" is passive or an order; also skipped.)
+        return None;
+    }
+    let sent_start = v.sentence(c).start;
+    let prev_break = j == sent_start
+        || (j > 0 && !v.stripped && !v.is_word(j - 1))
+        || (j > 0 && v.stripped && v.break_after(j - 1));
+    let before_pron = j > sent_start && lex::subject_pronoun(v.w(j - 1)).is_some();
+    let try_before = |v: &View| {
+        if j == 0 || j <= sent_start {
+            return None;
+        }
+        np_before(v, j - 1)
+    };
+    let after = if c + 1 < v.len() && !v.break_after(c) {
+        np_after(v, c + 1)
+    } else {
+        None
+    };
+    // Ordinary text: "said X" must end where the sentence or clause does
+    // ("said the official." / "said Tusk of the ..."), else "X, a Y, said
+    // the robber was ..." reads the object as the speaker.
+    let after_ends = |np: &Range<usize>| {
+        v.stripped
+            || np.end >= v.len()
+            || !v.is_word(np.end)
+            || matches!(
+                v.w(np.end),
+                "who"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "from"
+                    | "for"
+                    | "when"
+                    | "after"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "as"
+                    | "and"
+                    | "but"
+                    | "yesterday"
+                    | "today"
+            )
+            || lex::is_time_word(v.w(np.end))
+    };
+    let comma_before = j > 0 && v.raw(j - 1) == ",";
+    let (speaker, inverted) = if before_pron {
+        (try_before(v), false)
+    } else if prev_break {
+        match after {
+            Some(a) if after_ends(&a) || !comma_before => (Some(a), true),
+            _ if comma_before => (try_before(v), false),
+            _ => (None, false),
+        }
+    } else {
+        (try_before(v), false)
+    };
+    let speaker = speaker?;
+    let span = if inverted {
+        j..speaker.end
+    } else {
+        speaker.start..c + 1
+    };
+    Some(Frame {
+        cue: c..c + 1,
+        lemma: cue.lemma,
+        strong: cue.strong,
+        speaker: Some(speaker),
+        inverted,
+        span,
+    })
+}
+
+/// Whether token `k` can be inside a speaker noun phrase.
+fn np_word(v: &View, k: usize) -> bool {
+    if v.is_word(k) {
+        let w = v.w(k);
+        return !(lex::is_np_stop(w) || lex::cue(w).is_some() || w.ends_with("ly") && w.len() > 4);
+    }
+    // Ordinary text: the dot of an initial ("Mark T. Esper"), a hyphen.
+    let r = v.raw(k);
+    !v.stripped
+        && k > 0
+        && ((r == "." && v.raw(k - 1).len() == 1 && v.capitalised(k - 1)) || r == "-")
+}
+
+/// The speaker noun phrase ending at token `end` (inclusive), walking back.
+pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
+    let w = v.w(end);
+    if lex::subject_pronoun(w).is_some() {
+        return Some(end..end + 1);
+    }
+    // "X, a Y at Z, said": skip back over the apposition to its comma.
+    if !v.stripped && w == "," {
+        let lo = v.sentence(end).start;
+        let mut k = end;
+        while k > lo && end - k < 25 {
+            k -= 1;
+            if v.raw(k) == "," && k > lo {
+                let np = np_before(v, k - 1)?;
+                return name_like(v, &np).then_some(np);
+            }
+            if v.is_quote_mark(k) || lex::cue(v.w(k)).is_some() {
+                return None;
+            }
+        }
+        return None;
+    }
+    let lo = v.sentence(end).start;
+    let cap = if v.stripped { 7 } else { 9 };
+    let mut k = end;
+    if !np_word(v, k) || v.w(k) == "of" {
+        return None;
+    }
+    loop {
+        if lex::is_determiner(v.w(k)) {
+            // "two of the officials": continue over "of" to the number.
+            if k >= lo + 2 && v.is(k - 1, "of") && lex::is_determiner(v.w(k - 2)) {
+                k -= 2;
+            }
+            break;
+        }
+        if k == lo || end - k + 1 >= cap {
+            break;
+        }
+        let p = k - 1;
+        if !np_word(v, p) || (v.stripped && v.break_after(p)) {
+            break;
+        }
+        // Ordinary text: a lowercase word before a capitalised name ends the
+        // phrase unless it is a title-like word ("former", "chief executive").
+        if !v.stripped
+            && v.capitalised(k)
+            && !v.capitalised(p)
+            && v.is_word(p)
+            && !lex::is_role_noun(v.w(p))
+            && !lex::is_determiner(v.w(p))
+        {
+            break;
+        }
+        k = p;
+    }
+    while k < end && (v.w(k) == "of" || !v.is_word(k)) {
+        k += 1;
+    }
+    let np = k..end + 1;
+    (v.stripped || name_like(v, &np) || np.len() <= 4).then_some(np)
+}
+
+/// Ordinary text: a phrase that can name a speaker (a capitalised word, or a
+/// determiner or plural head).
+fn name_like(v: &View, np: &Range<usize>) -> bool {
+    if v.stripped {
+        return true;
+    }
+    np.clone().any(|k| v.capitalised(k))
+        || lex::is_determiner(v.w(np.start))
+        || lex::is_plural_head(v.w(np.end - 1))
+        || lex::subject_pronoun(v.w(np.start)).is_some()
+}
+
+/// The speaker noun phrase starting at token `start`, walking forward.
+pub(crate) fn np_after(v: &View, start: usize) -> Option<Range<usize>> {
+    if start >= v.len() {
+        return None;
+    }
+    if lex::subject_pronoun(v.w(start)).is_some() && v.w(start) != "it" {
+        return Some(start..start + 1);
+    }
+    let cap = if v.stripped { 7 } else { 9 };
+    let mut k = start;
+    let mut seen_cap = false;
+    while k < v.len() && k - start < cap {
+        let w = v.w(k);
+        if lex::is_determiner(w) && k == start {
+            k += 1;
+            continue;
+        }
+        if !np_word(v, k) {
+            break;
+        }
+        if !v.stripped {
+            if w == "of" && (seen_cap || k == start) {
+                break; // "said Officer Tusk of the Walrus Police Department"
+            }
+            if seen_cap && !v.capitalised(k) && v.is_word(k) {
+                break; // "said Burton yesterday"
+            }
+            seen_cap |= v.capitalised(k);
+        }
+        if v.stripped && k > start && v.break_after(k - 1) {
+            break;
+        }
+        k += 1;
+    }
+    while k > start && (v.w(k - 1) == "of" || !v.is_word(k - 1)) {
+        k -= 1;
+    }
+    if k == start || (k == start + 1 && lex::is_determiner(v.w(start))) {
+        return None;
+    }
+    let np = start..k;
+    if !v.stripped && !name_like(v, &np) {
+        return None;
+    }
+    // A time word right after the cue ("said on thursday") is no speaker.
+    if lex::is_time_word(v.w(np.end - 1)) {
+        return None;
+    }
+    Some(np)
+}

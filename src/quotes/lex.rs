@@ -1,0 +1,371 @@
+//! Word classes the attribution rules need: the cue lexicon (compiled in from
+//! `data/cues.tsv`) and a few closed classes (pronouns, determiners,
+//! auxiliaries, words that cannot be part of a speaker's noun phrase).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A cue verb form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub lemma: &'static str,
+    /// A strong cue opens a frame on its own ("X said the ..."); a weak one
+    /// ("asked", "urged") only before `that`, a colon or a quotation.
+    pub strong: bool,
+}
+
+static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in include_str!("data/cues.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(lemma), Some(forms), Some(tier)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let cue = Cue {
+            lemma,
+            strong: tier == "strong",
+        };
+        for form in forms.split(',') {
+            m.insert(form, cue);
+        }
+    }
+    m
+});
+
+/// The cue a lowercase word form is, if any.
+pub(crate) fn cue(word: &str) -> Option<Cue> {
+    // Cheap reject before hashing: cue forms are 3..=13 bytes of a-z.
+    if !(3..=13).contains(&word.len()) || !word.as_bytes()[0].is_ascii_lowercase() {
+        return None;
+    }
+    CUES.get(word).copied()
+}
+
+/// Personal pronouns that can be a speaker, with their number.
+pub(crate) fn subject_pronoun(w: &str) -> Option<Number> {
+    match w {
+        "he" | "she" | "i" => Some(Number::Singular),
+        "they" | "we" => Some(Number::Plural),
+        "it" => Some(Number::Neuter),
+        _ => None,
+    }
+}
+
+/// Grammatical number (and animacy, for "it") of a speaker mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Number {
+    Singular,
+    Plural,
+    Neuter,
+}
+
+/// Words that open a noun phrase and end the backward walk over one.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "several"
+            | "some"
+            | "many"
+            | "another"
+            | "both"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "these"
+            | "those"
+            | "most"
+            | "all"
+            | "few"
+            | "other"
+            | "each"
+    )
+}
+
+/// Words between a subject and its cue verb ("has also said", "had been
+/// saying", "later told").
+pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "been"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "recently"
+            | "previously"
+            | "repeatedly"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "once"
+            | "often"
+            | "earlier"
+            | "already"
+            | "further"
+            | "just"
+            | "even"
+            | "still"
+            | "now"
+            | "simply"
+            | "flatly"
+            | "bluntly"
+            | "quietly"
+            | "openly"
+            | "frequently"
+            | "first"
+            | "last"
+    )
+}
+
+/// Negations: "did not say", "never said" are not attributions.
+pub(crate) fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "never" | "n't" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't"
+    )
+}
+
+/// Words that cannot be part of a speaker noun phrase.
+pub(crate) fn is_np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "and"
+            | "or"
+            | "but"
+            | "if"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "although"
+            | "though"
+            | "so"
+            | "than"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "into"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "over"
+            | "under"
+            | "be"
+            | "not"
+            | "no"
+            | "there"
+            | "here"
+            | "this"
+            | "what"
+            | "how"
+            | "why"
+            | "where"
+            | "indeed"
+            | "however"
+            | "also"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tell"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "did"
+            | "do"
+            | "does"
+            | "very"
+            | "more"
+            | "most"
+            | "less"
+            | "like"
+            | "unlike"
+            | "against"
+            | "among"
+            | "then"
+            | "now"
+            | "even"
+            | "just"
+            | "only"
+            | "still"
+            | "yet"
+            | "s"
+            | "t"
+            | "re"
+            | "ve"
+            | "ll"
+            | "d"
+            | "m"
+    ) || is_aux_or_adverb(w)
+        || is_time_word(w)
+}
+
+/// Time words that follow a cue ("said on thursday", "said last week").
+pub(crate) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "recently"
+            | "earlier"
+            | "later"
+    )
+}
+
+/// Prepositions that open an adjunct after a cue ("said in a statement",
+/// "told reporters on thursday").
+pub(crate) fn is_adjunct_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier" | "late"
+    )
+}
+
+/// Nouns that name a role rather than a person ("analyst", "official"): in a
+/// speaker phrase, the name follows the last of them.
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "secretary"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officer"
+            | "analyst"
+            | "director"
+            | "head"
+            | "chief"
+            | "president"
+            | "minister"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "gov"
+            | "governor"
+            | "gen"
+            | "general"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "prof"
+            | "professor"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "ceo"
+            | "founder"
+            | "leader"
+            | "mayor"
+            | "judge"
+            | "lawyer"
+            | "attorney"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "economist"
+            | "scholar"
+            | "expert"
+            | "researcher"
+            | "correspondent"
+            | "manager"
+            | "commander"
+            | "coach"
+            | "captain"
+            | "col"
+            | "lt"
+            | "maj"
+            | "sgt"
+            | "adm"
+            | "detective"
+            | "sheriff"
+            | "defense"
+            | "state"
+            | "former"
+            | "deputy"
+            | "senior"
+            | "executive"
+            | "democrat"
+            | "republican"
+            | "candidate"
+            | "nominee"
+            | "ambassador"
+            | "envoy"
+            | "of"
+    )
+}
+
+/// Person-like nouns that make a descriptive speaker ("a source said").
+pub(crate) fn is_plural_head(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+}

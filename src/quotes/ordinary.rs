@@ -1,0 +1,308 @@
+//! Quotes in ordinary (cased, punctuated) text.
+//!
+//! 1. Pair the quotation marks ([`super::marks`]).
+//! 2. Find the attribution frames outside them ([`super::frame`]).
+//! 3. Give each quoted span the frame right after it (`"...," X said`) or
+//!    right before it (`X said: "..."`, `X said, "..."`); a quote split
+//!    around its frame gets the frame for both halves.
+//! 4. A quoted span with no frame of its own continues the previous speaker
+//!    when it opens a sentence right after that speaker's quote or frame, or
+//!    continues a quote from the paragraph before; otherwise it is a scare
+//!    quote or a title and is dropped, unless it lies inside reported speech.
+//! 5. A frame with no quotation is reported speech: its content runs from
+//!    `that` (or the word after the cue, for strong cues) to the sentence end,
+//!    or, for a frame closing its sentence after a comma ("..., officials
+//!    said."), from the sentence start to that comma.
+
+use std::ops::Range;
+
+use super::frame::{self, Frame, View};
+use super::marks::{self, Quoted};
+use super::Found;
+
+/// Objects a tell-type cue takes before its content ("told reporters").
+fn is_object_word(w: &str) -> bool {
+    matches!(
+        w,
+        "reporters"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "journalists"
+            | "lawmakers"
+            | "supporters"
+            | "congress"
+            | "investors"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "their"
+            | "its"
+            | "our"
+    )
+}
+
+fn takes_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell"
+            | "inform"
+            | "assure"
+            | "reassure"
+            | "remind"
+            | "warn"
+            | "ask"
+            | "urge"
+            | "advise"
+            | "notify"
+            | "caution"
+            | "promise"
+    )
+}
+
+/// Where reported speech after the cue starts: at `that`, after a colon, or
+/// (strong cues) at the next word once adjuncts and objects are skipped.
+pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<usize> {
+    let c = f.cue.end;
+    if f.inverted {
+        // "according to X, the ..." at a sentence start: content after the comma.
+        let e = f.span.end;
+        if f.lemma == "according to" && e < limit && v.w(e) == "," {
+            return Some(e + 1);
+        }
+        return None;
+    }
+    let mut k = c;
+    let mut steps = 0;
+    while k < limit && steps < 12 {
+        let w = v.w(k);
+        if w == "that" {
+            return Some(k);
+        }
+        if w == ":" {
+            return Some(k + 1);
+        }
+        if !v.is_word(k) && w != "," {
+            return None;
+        }
+        k += 1;
+        steps += 1;
+    }
+    if !f.strong || c >= limit {
+        return None;
+    }
+    let mut k = c;
+    if !v.stripped && !v.is_word(k) {
+        return None;
+    }
+    if takes_object(f.lemma) {
+        // Skip the addressee: "told reporters", "told Time", "told the Senate
+        // Armed Services Committee".
+        let start = k;
+        while k < limit && k - start < 6 && (v.capitalised(k) || is_object_word(v.w(k))) {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+    }
+    // Skip a short adjunct: "said in a statement", "said on Thursday".
+    if k < limit && super::lex::is_adjunct_prep(v.w(k)) {
+        return None;
+    }
+    if k < limit && (v.w(k) == "to" || v.w(k) == "of" || v.w(k) == "about" || v.w(k) == "as") {
+        return None;
+    }
+    (k < limit && v.is_word(k)).then_some(k)
+}
+
+/// Trims trailing punctuation (but keeps a closing quotation mark).
+fn trim_end(v: &View, start: usize, mut end: usize) -> usize {
+    while end > start && !v.is_word(end - 1) && !v.is_quote_mark(end - 1) {
+        end -= 1;
+    }
+    end
+}
+
+pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
+    let quoted = marks::quoted_spans(doc, &v.para);
+    // Tokens inside a quotation (either kind) hold no frame.
+    let mut inside = vec![false; v.len()];
+    for q in &quoted {
+        for x in &mut inside[q.open..q.tok_end] {
+            *x = true;
+        }
+    }
+    let frames = frame::frames(v, &|i| inside[i]);
+    let mut used = vec![false; frames.len()];
+    let mut out: Vec<Found> = Vec::new();
+    let mut qi_frame: Vec<Option<usize>> = vec![None; quoted.len()];
+    for (qi, q) in quoted.iter().enumerate() {
+        qi_frame[qi] = frame_after(v, &frames, q).or_else(|| frame_before(v, &frames, q));
+        if let Some(fi) = qi_frame[qi] {
+            used[fi] = true;
+        }
+    }
+    // Reported speech from frames without a quotation.
+    let mut indirect: Vec<(Range<usize>, usize)> = Vec::new();
+    for (fi, f) in frames.iter().enumerate() {
+        if used[fi] {
+            continue;
+        }
+        let sent = v.sentence(f.cue.start);
+        let limit = sent.end;
+        if let Some(s) = content_start_after(v, f, limit) {
+            let e = trim_end(v, s, limit);
+            if e > s + 2 {
+                indirect.push((s..e, fi));
+                continue;
+            }
+        }
+        // "..., officials said." / "..., said the official."
+        let fs = f.span.start;
+        if fs > sent.start + 3 && v.raw(fs - 1) == "," {
+            let mut s = sent.start;
+            // Start after a quotation that ends earlier in the sentence.
+            for q in &quoted {
+                if q.tok_end > s && q.tok_end < fs {
+                    s = q.tok_end;
+                }
+            }
+            while s < fs && !v.is_word(s) && !v.is_quote_mark(s) {
+                s += 1;
+            }
+            let e = trim_end(v, s, fs - 1);
+            if e > s + 2 {
+                indirect.push((s..e, fi));
+            }
+        }
+    }
+    for (r, fi) in &indirect {
+        let f = &frames[*fi];
+        let b = v.bytes(r);
+        out.push(Found {
+            start: b.start,
+            end: b.end,
+            speaker: f.speaker.clone(),
+            cue: Some(f.cue.clone()),
+            direct: false,
+            inherit: false,
+        });
+    }
+    // Direct quotes.
+    for (qi, q) in quoted.iter().enumerate() {
+        let in_reported = indirect
+            .iter()
+            .any(|(r, _)| r.start <= q.open && q.tok_end <= r.end);
+        if in_reported {
+            continue;
+        }
+        match qi_frame[qi] {
+            Some(fi) => out.push(Found {
+                start: q.start,
+                end: q.end,
+                speaker: frames[fi].speaker.clone(),
+                cue: Some(frames[fi].cue.clone()),
+                direct: true,
+                inherit: false,
+            }),
+            None => {
+                if q.continues || floating(v, q, &quoted, &qi_frame, &frames, qi) {
+                    out.push(Found {
+                        start: q.start,
+                        end: q.end,
+                        speaker: None,
+                        cue: None,
+                        direct: true,
+                        inherit: true,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// The frame right after quotation `q`: `"...," X said` / `"..." said X`.
+fn frame_after(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
+    let fi = frames.partition_point(|f| f.span.start < q.tok_end);
+    let f = frames.get(fi)?;
+    let gap = q.tok_end..f.span.start;
+    if gap.len() > 2 || v.para[f.span.start] != v.para[q.tok_end - 1] {
+        return None;
+    }
+    gap.clone()
+        .all(|k| matches!(v.raw(k), "," | "—" | "–" | "-"))
+        .then_some(fi)
+}
+
+/// The frame right before quotation `q`: `X said, "..."`, `X told reporters:
+/// "..."`, `according to X, "..."`.
+fn frame_before(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
+    let fi = frames.partition_point(|f| f.span.end <= q.open);
+    let fi = fi.checked_sub(1)?;
+    let f = &frames[fi];
+    let e = f.span.end.max(f.cue.end);
+    if e > q.open || q.open - e > 8 || v.para[e.saturating_sub(1)] != v.para[q.open] {
+        return None;
+    }
+    let gap = e..q.open;
+    if gap.is_empty() {
+        return Some(fi);
+    }
+    let last = v.raw(q.open - 1);
+    let ok_end = matches!(last, "," | ":" | "—" | "–");
+    let clean = gap.clone().all(|k| v.is_word(k) || v.raw(k) == ",") || gap.len() == 1;
+    // Adjuncts between cue and quotation ("said in a statement,") may not
+    // hold another clause; a bare `He said "..."` needs no comma.
+    (ok_end && clean).then_some(fi)
+}
+
+/// A quotation without a frame that continues the previous speaker: it opens
+/// its sentence, and only punctuation separates it from the previous quoted
+/// span of the same paragraph (or the paragraph before) that had a speaker,
+/// or from that span's frame.
+fn floating(
+    v: &View,
+    q: &Quoted,
+    quoted: &[Quoted],
+    qi_frame: &[Option<usize>],
+    frames: &[Frame],
+    qi: usize,
+) -> bool {
+    if qi == 0 {
+        return false;
+    }
+    let opens_sentence = v.sentence(q.open).start == q.open
+        || (q.open > 0 && matches!(v.raw(q.open - 1), "." | "!" | "?"));
+    if !opens_sentence {
+        return false;
+    }
+    // Walk back over earlier quoted spans that are linked by punctuation only.
+    let mut j = qi;
+    let mut edge = q.open;
+    while j > 0 {
+        j -= 1;
+        let p = &quoted[j];
+        let mut tail = p.tok_end;
+        if let Some(fi) = qi_frame[j] {
+            tail = tail.max(frames[fi].span.end);
+        }
+        if v.para[p.open] + 1 < v.para[q.open] {
+            return false;
+        }
+        let only_punct = (tail..edge).all(|k| !v.is_word(k));
+        if !only_punct {
+            return false;
+        }
+        if qi_frame[j].is_some() {
+            return true;
+        }
+        edge = p.open;
+    }
+    false
+}

@@ -1,0 +1,268 @@
+//! Speaker resolution: from the mention an attribution uses ("he", "pillar",
+//! "the official") to the name the article establishes.
+//!
+//! In text order, each attributed quote's mention is resolved and remembered:
+//! - a mention covered by a person or organisation entity takes the entity's
+//!   `canonical` name ("kagan" -> "fred kagan");
+//! - a pronoun takes the most recent compatible speaker ("he" -> the last
+//!   singular one, "they" -> the last plural or organisation), else the most
+//!   recent person (organisation) entity before it;
+//! - a definite description takes the earlier speaker with the same head
+//!   noun ("the official" -> "one u s official");
+//! - a bare surname takes an earlier speaker, or (ordinary text) an earlier
+//!   capitalised name, ending in it ("Esper" -> "Mark T. Esper");
+//! - anything else names itself, less its determiners and titles.
+//!
+//! A quote without a frame of its own (a floating quote) takes the last
+//! speaker.
+
+use std::ops::Range;
+
+use super::frame::View;
+use super::lex::{self, Number};
+use super::{Found, Quote};
+use crate::entities::{Entity, EntityLabel};
+
+#[derive(Debug, Clone)]
+struct Known {
+    name: String,
+    head: String,
+    number: Number,
+}
+
+fn org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "government"
+            | "department"
+            | "agency"
+            | "ministry"
+            | "party"
+            | "campaign"
+            | "committee"
+            | "group"
+            | "firm"
+            | "bank"
+            | "office"
+            | "administration"
+            | "commission"
+            | "council"
+            | "court"
+            | "union"
+            | "report"
+            | "statement"
+            | "study"
+            | "survey"
+            | "poll"
+            | "university"
+            | "institute"
+            | "team"
+            | "club"
+            | "network"
+            | "newspaper"
+            | "police"
+            | "pentagon"
+            | "kremlin"
+    )
+}
+
+pub(crate) fn resolve(v: &View, entities: &[Entity], found: Vec<Found>) -> Vec<Quote> {
+    let mut known: Vec<Known> = Vec::new();
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let cue_span = f.cue.as_ref().map(|c| v.bytes(c));
+        let (speaker, speaker_span) = match &f.speaker {
+            None => (
+                if f.inherit {
+                    known.last().map(|k| k.name.clone())
+                } else {
+                    None
+                },
+                None,
+            ),
+            Some(sp) => {
+                let k = resolve_mention(v, entities, sp, &known);
+                let name = k.name.clone();
+                known.push(k);
+                (Some(name), Some(v.bytes(sp)))
+            }
+        };
+        out.push(Quote {
+            start: f.start,
+            end: f.end,
+            speaker,
+            speaker_span,
+            cue_span,
+            direct: f.direct,
+        });
+    }
+    out
+}
+
+fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Known]) -> Known {
+    let b = v.bytes(sp);
+    let first = v.w(sp.start);
+    if sp.len() == 1 {
+        if let Some(num) = lex::subject_pronoun(first) {
+            let compatible = |k: &&Known| match num {
+                Number::Singular => k.number == Number::Singular,
+                Number::Plural => k.number != Number::Singular,
+                Number::Neuter => k.number == Number::Neuter,
+            };
+            if let Some(k) = known.iter().rev().find(compatible) {
+                return k.clone();
+            }
+            let want = if num == Number::Singular {
+                EntityLabel::Per
+            } else {
+                EntityLabel::Org
+            };
+            if let Some(e) = entities
+                .iter()
+                .rev()
+                .find(|e| e.end <= b.start && e.label == want)
+            {
+                return known_from_entity(e);
+            }
+            return Known {
+                name: v.raw(sp.start).to_string(),
+                head: first.to_string(),
+                number: num,
+            };
+        }
+    }
+    // An entity inside the mention: the one nearest its end is the head.
+    if let Some(e) = entities
+        .iter()
+        .filter(|e| {
+            matches!(e.label, EntityLabel::Per | EntityLabel::Org)
+                && e.start < b.end
+                && b.start < e.end
+        })
+        .max_by_key(|e| e.end)
+    {
+        return known_from_entity(e);
+    }
+    // Words of the mention, less determiners ("two of the officials").
+    let mut s = sp.start;
+    while s + 1 < sp.end && (lex::is_determiner(v.w(s)) || v.w(s) == "of" || !v.is_word(s)) {
+        s += 1;
+    }
+    let head = v.w(sp.end - 1).to_string();
+    let number = if lex::is_plural_head(&head) && !v.capitalised(sp.end - 1) {
+        Number::Plural
+    } else if org_head(&head) {
+        Number::Neuter
+    } else {
+        Number::Singular
+    };
+    let definite = matches!(first, "the" | "this" | "that");
+    // The name proper: the words after the last title or role noun, when
+    // some are left ("former cia officer pillar" -> "pillar").
+    let mut name_start = s;
+    for k in s..sp.end {
+        if lex::is_role_noun(v.w(k)) && k + 1 < sp.end {
+            name_start = k + 1;
+        }
+    }
+    let is_name = name_start > s || sp.clone().any(|k| v.capitalised(k));
+    let descriptive = || v.text[v.toks[s].start..b.end].to_string();
+    if definite && !is_name {
+        // "the official" -> the earlier "one u s official".
+        let singular = head.strip_suffix('s').unwrap_or(&head);
+        if let Some(k) = known.iter().rev().find(|k| {
+            k.head == head || k.head == singular || k.head.strip_suffix('s') == Some(&head)
+        }) {
+            return Known {
+                number,
+                ..k.clone()
+            };
+        }
+    }
+    let name_span = if is_name {
+        // Ordinary text: the capitalised run of the phrase, after titles.
+        let mut ns = name_start;
+        if !v.stripped {
+            while ns < sp.end && !v.capitalised(ns) {
+                ns += 1;
+            }
+            if ns == sp.end {
+                ns = name_start;
+            }
+        }
+        ns..sp.end
+    } else {
+        s..sp.end
+    };
+    let name = v.text[v.toks[name_span.start].start..b.end].to_string();
+    if name_span.len() == 1 && is_name {
+        // A surname: an earlier speaker or name ending in it.
+        let last = v.w(name_span.start);
+        if let Some(k) = known.iter().rev().find(|k| {
+            k.number == Number::Singular
+                && k.name.len() > last.len()
+                && k.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(last))
+        }) {
+            return k.clone();
+        }
+        if !v.stripped {
+            if let Some(full) = earlier_full_name(v, name_span.start) {
+                return Known {
+                    name: full,
+                    head,
+                    number: Number::Singular,
+                };
+            }
+        }
+    }
+    Known {
+        name: if is_name { name } else { descriptive() },
+        head,
+        number,
+    }
+}
+
+fn known_from_entity(e: &Entity) -> Known {
+    Known {
+        name: e.canonical.clone(),
+        head: e
+            .canonical
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_lowercase(),
+        number: if e.label == EntityLabel::Per {
+            Number::Singular
+        } else {
+            Number::Neuter
+        },
+    }
+}
+
+/// Ordinary text: the first capitalised run of two or more words ending in
+/// the surname at token `at` ("Mark T. Esper" for "Esper").
+fn earlier_full_name(v: &View, at: usize) -> Option<String> {
+    let target = v.raw(at);
+    for k in 1..at {
+        if v.raw(k) != target || !v.capitalised(k - 1) {
+            continue;
+        }
+        let mut s = k;
+        while s > 0
+            && (v.capitalised(s - 1) || (v.raw(s - 1) == "." && s >= 2 && v.capitalised(s - 2)))
+        {
+            if lex::is_role_noun(&v.low[s - 1]) {
+                break;
+            }
+            s -= 1;
+        }
+        if s < k {
+            return Some(v.text[v.toks[s].start..v.toks[k].end].to_string());
+        }
+    }
+    None
+}
