@@ -56,7 +56,7 @@ def test_gil_is_released_during_extraction() -> None:
 def test_two_threads_extract_batches_concurrently() -> None:
     ex = Extractor(threads=1)
     # One chunk per call (the engine method): no Python runs between chunks.
-    batch = [BIG[:1_000_000]] * 1
+    batch = [BIG[:4_000_000]]
     spans: list[tuple[float, float]] = []
     lock = threading.Lock()
     barrier = threading.Barrier(2)

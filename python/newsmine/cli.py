@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmine._api import Extractor
-from newsmine.frames import SCHEMAS, TABLES, Frames
+from newsmine.frames import TABLES, Frames, arrow_schema
 
 _ROWS_PER_CHUNK = 2_000
 
@@ -185,18 +185,8 @@ class _Writer:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            types = {
-                "int64": pa.int64(),
-                "Int64": pa.int64(),
-                "float64": pa.float64(),
-                "str": pa.string(),
-                "bool": pa.bool_(),
-            }
-            schema = SCHEMAS.get(table, dict.fromkeys(cols, "str"))
             # ids may be ints or strings: files store them as strings.
-            arrow = pa.schema(
-                [(k, pa.string() if k == "doc_id" else types[schema[k]]) for k in cols]
-            )
+            arrow = arrow_schema(table, pa.string())
             batch = pa.table(
                 {k: [str(x) for x in v] if k == "doc_id" else v for k, v in cols.items()},
                 schema=arrow,

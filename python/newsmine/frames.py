@@ -14,37 +14,37 @@ if TYPE_CHECKING:
 
 #: The columns of each table and their pandas dtypes. ``doc_id`` takes the
 #: dtype of the ids (input positions: int64). Optional integers are nullable
-#: ``Int64``; a missing float is NaN; a missing string is None.
+#: ``Int64``, text is pandas' nullable ``string``; a missing float is NaN.
 SCHEMAS: dict[str, dict[str, str]] = {
     "entities": {
         "doc_id": "int64",
         "start": "int64",
         "end": "int64",
-        "text": "str",
-        "label": "str",
-        "canonical": "str",
+        "text": "string",
+        "label": "string",
+        "canonical": "string",
     },
     "figures": {
         "doc_id": "int64",
         "start": "int64",
         "end": "int64",
-        "text": "str",
+        "text": "string",
         "value": "float64",
         "value_to": "float64",
-        "kind": "str",
-        "unit": "str",
-        "qualifier": "str",
-        "counted": "str",
+        "kind": "string",
+        "unit": "string",
+        "qualifier": "string",
+        "counted": "string",
     },
     "quotes": {
         "doc_id": "int64",
         "start": "int64",
         "end": "int64",
-        "text": "str",
-        "speaker": "str",
+        "text": "string",
+        "speaker": "string",
         "speaker_start": "Int64",
         "speaker_end": "Int64",
-        "cue": "str",
+        "cue": "string",
         "cue_start": "Int64",
         "cue_end": "Int64",
         "direct": "bool",
@@ -52,6 +52,29 @@ SCHEMAS: dict[str, dict[str, str]] = {
 }
 
 TABLES = tuple(SCHEMAS)
+
+#: The table of rows ``newsmine extract`` could not process.
+ERRORS_SCHEMA = {"doc_id": "string", "reason": "string"}
+
+
+def arrow_schema(table: str, doc_id_type: Any = None) -> Any:
+    """The pyarrow schema of `table` (or "errors"); `doc_id_type` defaults to int64."""
+    import pyarrow as pa
+
+    types = {
+        "int64": pa.int64(),
+        "Int64": pa.int64(),
+        "float64": pa.float64(),
+        "string": pa.string(),
+        "bool": pa.bool_(),
+    }
+    schema = ERRORS_SCHEMA if table == "errors" else SCHEMAS[table]
+    return pa.schema(
+        [
+            (name, (doc_id_type or pa.int64()) if name == "doc_id" else types[dtype])
+            for name, dtype in schema.items()
+        ]
+    )
 
 
 class Frames:
@@ -62,17 +85,22 @@ class Frames:
     pandas.
     """
 
-    def __init__(self, columns: dict[str, dict[str, list[Any]]], n_docs: int) -> None:
+    def __init__(
+        self, columns: dict[str, dict[str, list[Any]]], n_docs: int, ids: Any = None
+    ) -> None:
+        # columns[table]["doc_id"] holds input positions until mapped to ids.
         self._columns = columns
+        self._ids = ids
         self.n_docs = n_docs
 
     @classmethod
     def from_parts(
         cls, parts: list[dict[str, dict[str, list[Any]]]], n_docs: int, ids: Any = None
     ) -> Frames:
-        """Joins the column chunks of a batch and maps input positions to ids."""
+        """Joins the column chunks of a batch; `ids` (one per text) name the documents."""
         if ids is not None:
-            ids = list(ids)
+            if not hasattr(ids, "__len__") or not hasattr(ids, "__getitem__"):
+                ids = list(ids)
             if len(ids) != n_docs:
                 raise ValueError(f"ids has {len(ids)} items but texts has {n_docs}")
         columns: dict[str, dict[str, list[Any]]] = {}
@@ -81,16 +109,18 @@ class Frames:
             for part in parts:
                 for name, values in part[table].items():
                     cols["doc_id" if name == "doc" else name].extend(values)
-            if ids is not None:
-                cols["doc_id"] = [ids[i] for i in cols["doc_id"]]
             columns[table] = cols
-        return cls(columns, n_docs)
+        return cls(columns, n_docs, ids)
 
     def columns(self, table: str) -> dict[str, list[Any]]:
         """Table `table` ("entities", "figures" or "quotes") as a dict of lists."""
         if table not in SCHEMAS:
             raise ValueError(f"table must be one of {TABLES}, not {table!r}")
-        return self._columns[table]
+        cols = dict(self._columns[table])
+        if self._ids is not None:
+            ids = self._ids
+            cols["doc_id"] = [ids[i] for i in cols["doc_id"]]
+        return cols
 
     def _frame(self, table: str) -> pd.DataFrame:
         try:
@@ -100,16 +130,14 @@ class Frames:
                 "DataFrames need pandas: pip install pandas (or newsmine[pandas])"
             ) from e
         cols = self._columns[table]
-        data = {}
+        data: dict[str, Any] = {}
         for name, dtype in SCHEMAS[table].items():
             values = cols[name]
-            if name == "doc_id":
-                data[name] = pd.Series(values, dtype="int64" if not values else None)
-            elif dtype == "str":
-                # pandas infers its string dtype (None stays missing).
-                data[name] = pd.Series(values, dtype=None if values else object)
+            if name == "doc_id" and self._ids is not None:
+                positions = pd.array(values, dtype="int64")
+                data[name] = pd.Index(self._ids).take(positions)
             else:
-                data[name] = pd.Series(values, dtype=dtype)
+                data[name] = pd.array(values, dtype=dtype)
         return pd.DataFrame(data)
 
     @cached_property
