@@ -1,6 +1,17 @@
 //! Entities: people, organisations, places, other names and dates, each with
 //! the canonical name of what it refers to in the article.
 
+pub mod canonical;
+pub mod clusters;
+pub mod conll;
+pub mod dates;
+pub mod eval;
+pub mod features;
+pub mod gazetteer;
+pub mod tagger;
+
+pub use eval::{evaluate_conll, evaluate_conll_file, Counts, Report};
+
 use crate::text::Doc;
 
 /// The type of an entity (CoNLL-2003 conventions, plus dates).
@@ -37,10 +48,15 @@ pub struct Entity {
     pub canonical: String,
 }
 
-/// The entities of `doc`, in text order.
-///
-/// The tagger has not landed yet (issue: entities); until it does, no entity
-/// is reported.
-pub fn extract(_doc: &Doc) -> Vec<Entity> {
-    Vec::new()
+/// The entities of `doc`, in text order: names from the tagger, dates from
+/// rules (a date overlapping a name is dropped), each with its canonical name.
+pub fn extract(doc: &Doc) -> Vec<Entity> {
+    let mut spans = tagger::tag_doc(doc);
+    for d in dates::find_dates(doc) {
+        if !spans.iter().any(|s| s.0 < d.1 && d.0 < s.1) {
+            spans.push(d);
+        }
+    }
+    spans.sort_by_key(|s| (s.0, s.1));
+    canonical::resolve(doc, &spans)
 }

@@ -1,0 +1,333 @@
+//! Training and evaluation programs for newsmine's models.
+//!
+//! ```text
+//! newsmine-train ner --train FILE[,FILE...] --dev FILE[,FILE...] [--gazetteers DIR]
+//!                    [--unlabeled FILE.jsonl] [--epochs N] [--seed N] --out src/entities/data/model.bin
+//! newsmine-train evaluate-ner FILE [--model model.bin]
+//! newsmine-train bench-ner FILE [--repeat N]
+//! ```
+//! `ner` writes the model to `--out`; with `--gazetteers` it first compiles the
+//! lexicon into `gazetteers.txt` and with `--unlabeled` computes the word
+//! clusters into `clusters.txt`, both beside `--out` (otherwise it reads the
+//! ones already there). Rebuild the crate afterwards to compile them in.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use _newsmine::entities::clusters::{self, Clusters};
+use _newsmine::entities::conll::parse_conll;
+use _newsmine::entities::eval::{evaluate_conll, evaluate_with};
+use _newsmine::entities::features::Resources;
+use _newsmine::entities::gazetteer::{self, Lexicon};
+use _newsmine::entities::tagger::NerModel;
+use _newsmine::entities::tagger::{self, Example, TrainConfig};
+use _newsmine::Doc;
+
+fn usage() -> ExitCode {
+    eprintln!(
+        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR] [--unlabeled F.jsonl] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL]\n  newsmine-train bench-ner FILE [--repeat N]"
+    );
+    ExitCode::from(2)
+}
+
+struct Args {
+    positional: Vec<String>,
+    named: HashMap<String, String>,
+}
+
+fn parse_args(args: &[String]) -> Option<Args> {
+    let mut positional = Vec::new();
+    let mut named = HashMap::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if let Some(k) = a.strip_prefix("--") {
+            named.insert(k.to_string(), it.next()?.clone());
+        } else {
+            positional.push(a.clone());
+        }
+    }
+    Some(Args { positional, named })
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = argv.split_first() else {
+        return usage();
+    };
+    let Some(args) = parse_args(rest) else {
+        return usage();
+    };
+    let result = match cmd.as_str() {
+        "ner" => train_ner(&args),
+        "evaluate-ner" => evaluate_ner(&args),
+        "bench-ner" => bench_ner(&args),
+        _ => return usage(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Articles' texts from a JSONL file with a `"text"` string field.
+fn jsonl_texts(content: &str) -> Vec<String> {
+    content.lines().filter_map(json_text_field).collect()
+}
+
+fn json_text_field(line: &str) -> Option<String> {
+    let at = line
+        .find("\"text\": \"")
+        .map(|i| i + 9)
+        .or_else(|| line.find("\"text\":\"").map(|i| i + 8))?;
+    let mut out = String::new();
+    let mut chars = line[at..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(out),
+            '\\' => match chars.next()? {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    let v = u32::from_str_radix(&hex, 16).ok()?;
+                    out.push(char::from_u32(v).unwrap_or(' '));
+                }
+                o => out.push(o),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+fn train_ner(args: &Args) -> Result<(), String> {
+    let get = |k: &str| args.named.get(k).cloned();
+    let out = PathBuf::from(get("out").ok_or("--out is required")?);
+    let data_dir = out.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let t0 = Instant::now();
+    let unlabeled: Option<Vec<String>> = match get("unlabeled") {
+        Some(p) => Some(jsonl_texts(&read(&p)?)),
+        None => None,
+    };
+    let train_files: Vec<String> = get("train")
+        .ok_or("--train is required")?
+        .split(',')
+        .map(String::from)
+        .collect();
+    let train_contents: Vec<String> = train_files
+        .iter()
+        .map(|p| read(p))
+        .collect::<Result<_, _>>()?;
+
+    // Lexicon.
+    let lex_path = data_dir.join("gazetteers.txt");
+    if let Some(dir) = get("gazetteers") {
+        // A single word is "common" when ordinary news text writes it
+        // lowercase mid-sentence more often than capitalized.
+        let common = common_words(unlabeled.as_deref().unwrap_or(&[]), &train_contents);
+        let text = gazetteer::compile(Path::new(&dir), &|w| common.contains(w))
+            .map_err(|e| e.to_string())?;
+        std::fs::write(&lex_path, &text).map_err(|e| e.to_string())?;
+        eprintln!(
+            "lexicon: {} entries, {} bytes -> {}",
+            text.lines().count(),
+            text.len(),
+            lex_path.display()
+        );
+    }
+    // Clusters.
+    let cl_path = data_dir.join("clusters.txt");
+    if let Some(texts) = &unlabeled {
+        let mut corpus: Vec<String> = texts.clone();
+        for c in &train_contents {
+            corpus.extend(parse_conll(c).into_iter().map(|d| d.text));
+        }
+        let seed = get("seed").and_then(|s| s.parse().ok()).unwrap_or(1);
+        let text = clusters::compute(&corpus, seed);
+        std::fs::write(&cl_path, &text).map_err(|e| e.to_string())?;
+        eprintln!(
+            "clusters: {} words -> {}",
+            text.lines().count(),
+            cl_path.display()
+        );
+    }
+    let res = Resources {
+        lexicon: Lexicon::parse(&std::fs::read_to_string(&lex_path).unwrap_or_default()),
+        clusters: Clusters::parse(&std::fs::read_to_string(&cl_path).unwrap_or_default()),
+    };
+    eprintln!(
+        "resources ready in {:.1}s ({} lexicon keys, {} cluster words)",
+        t0.elapsed().as_secs_f64(),
+        res.lexicon.len(),
+        res.clusters.len()
+    );
+
+    // Articles at the same position of several files (the ordinary and
+    // stripped copies of one corpus) form one group.
+    let docs: Vec<(usize, _)> = train_contents
+        .iter()
+        .flat_map(|c| parse_conll(c).into_iter().enumerate())
+        .collect();
+    let examples: Vec<Example> = docs
+        .iter()
+        .map(|(g, d)| Example {
+            text: &d.text,
+            spans: &d.spans,
+            group: *g,
+        })
+        .collect();
+    let dev: Vec<(String, String)> = match get("dev") {
+        Some(list) => list
+            .split(',')
+            .map(|p| Ok((p.to_string(), read(p)?)))
+            .collect::<Result<_, String>>()?,
+        None => Vec::new(),
+    };
+    let mut cfg = TrainConfig::default();
+    if let Some(e) = get("epochs") {
+        cfg.epochs = e.parse().map_err(|_| "bad --epochs")?;
+    }
+    if let Some(s) = get("seed") {
+        cfg.seed = s.parse().map_err(|_| "bad --seed")?;
+    }
+    if let Some(s) = get("min-count") {
+        cfg.min_count = s.parse().map_err(|_| "bad --min-count")?;
+    }
+    if let Some(s) = get("prune") {
+        cfg.prune = s.parse().map_err(|_| "bad --prune")?;
+    }
+    eprintln!("training on {} articles, {:?}", examples.len(), cfg);
+    if args.named.get("stages").map(String::as_str) == Some("1") {
+        cfg.two_stage = false;
+    }
+    let model = tagger::train(&examples, &res, &cfg, |stage, epoch, m| {
+        for (name, content) in &dev {
+            let r = evaluate_with(content, |doc| tagger::tag_with(doc, m, &res));
+            let o = r.overall();
+            let per: Vec<String> = r
+                .per_type
+                .iter()
+                .map(|(l, c)| format!("{} {:.4}", l.as_str(), c.f1()))
+                .collect();
+            println!(
+                "stage {stage} epoch {epoch} dev {name}: F1 {:.4} (P {:.4} R {:.4}) {}",
+                o.f1(),
+                o.precision(),
+                o.recall(),
+                per.join(" ")
+            );
+        }
+    });
+    let bytes = model.to_bytes();
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "model: {} features, {} bytes -> {} ({:.0}s)",
+        model.features(),
+        bytes.len(),
+        out.display(),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Words ordinary text writes lowercase mid-sentence more often than capitalized.
+fn common_words(texts: &[String], conll: &[String]) -> std::collections::HashSet<String> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut see = |text: &str| {
+        let doc = Doc::new(text);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if i == 0 {
+                continue;
+            }
+            let prev = doc.token_text(i - 1);
+            if matches!(prev, "." | "\"" | "?" | "!" | ":" | "\u{201c}") {
+                continue;
+            }
+            let s = t.text(text);
+            let Some(c) = s.chars().next() else { continue };
+            let e = counts.entry(s.to_lowercase()).or_default();
+            if c.is_lowercase() {
+                e.0 += 1;
+            } else if c.is_uppercase() {
+                e.1 += 1;
+            }
+        }
+    };
+    for t in texts {
+        see(t);
+    }
+    for c in conll {
+        for d in parse_conll(c) {
+            see(&d.text);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (l, u))| *l > *u && *l >= 2)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+fn evaluate_ner(args: &Args) -> Result<(), String> {
+    let path = args.positional.first().ok_or("evaluate-ner needs a FILE")?;
+    let content = read(path)?;
+    let report = match args.named.get("model") {
+        Some(m) => {
+            let bytes = std::fs::read(m).map_err(|e| format!("{m}: {e}"))?;
+            let model = NerModel::from_bytes(&bytes)?;
+            evaluate_with(&content, |doc| {
+                tagger::tag_with(doc, &model, &tagger::RESOURCES)
+            })
+        }
+        None => evaluate_conll(&content),
+    };
+    print!("{report}");
+    Ok(())
+}
+
+fn bench_ner(args: &Args) -> Result<(), String> {
+    let path = args.positional.first().ok_or("bench-ner needs a FILE")?;
+    let repeat: usize = args
+        .named
+        .get("repeat")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let content = read(path)?;
+    let texts: Vec<String> = parse_conll(&content).into_iter().map(|d| d.text).collect();
+    let t0 = Instant::now();
+    let model = tagger::model().ok_or("no compiled-in model")?;
+    let _ = &*tagger::RESOURCES;
+    println!("model + lexicons load: {:.3}s", t0.elapsed().as_secs_f64());
+    let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum::<usize>() * repeat;
+    let t0 = Instant::now();
+    let mut n = 0;
+    for _ in 0..repeat {
+        for d in &docs {
+            n += tagger::tag_with(d, model, &tagger::RESOURCES).len();
+        }
+    }
+    let tag_s = t0.elapsed().as_secs_f64();
+    let t0 = Instant::now();
+    for _ in 0..repeat {
+        for d in &docs {
+            n += _newsmine::entities::extract(d).len();
+        }
+    }
+    let all_s = t0.elapsed().as_secs_f64();
+    println!(
+        "{tokens} tokens, one thread: tagger {:.0} tokens/s; entities::extract (tagger + dates + canonical) {:.0} tokens/s ({n} mentions)",
+        tokens as f64 / tag_s,
+        tokens as f64 / all_s
+    );
+    Ok(())
+}

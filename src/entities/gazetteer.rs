@@ -1,0 +1,278 @@
+//! Gazetteers: name lists matched against a document's words.
+//!
+//! Entries and text are compared in the *stripped* normal form (lowercase,
+//! every character outside `[0-9a-z]` a separator), so "U.S. Army" in
+//! ordinary text and "u s army" in stripped text match the same entry. The
+//! compiled lexicon (`data/gazetteers.txt`, built by `newsmine-train lexicon`)
+//! holds one `FLAGS<TAB>entry` line per normalized entry, `FLAGS` a hex bit
+//! set of [`GazClass`]es.
+
+use crate::learn::{hash_bytes, FeatureMap};
+use crate::text::Doc;
+
+/// The lists a gazetteer entry can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum GazClass {
+    Loc = 0,
+    Country = 1,
+    Org = 2,
+    Corp = 3,
+    Agency = 4,
+    University = 5,
+    FirstName = 6,
+    LastName = 7,
+    Title = 8,
+}
+
+/// Number of [`GazClass`]es.
+pub const GAZ_CLASSES: usize = 9;
+
+/// Longest entry kept, in normalized words.
+pub const MAX_WORDS: usize = 4;
+
+/// A compiled lexicon: hashes of normalized entries (and of their proper
+/// prefixes, so matching stops early) to class bits.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Entry hash -> class bits; bit 15 marks "a longer entry starts so".
+    map: FeatureMap<u16>,
+}
+
+const PREFIX: u16 = 1 << 15;
+
+/// Splits `s` into normalized words (see the module docs), calling `f` on each.
+pub fn normalized_words(s: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() {
+            buf.push(ch);
+        } else if !buf.is_empty() {
+            f(&buf);
+            buf.clear();
+        }
+    }
+    if !buf.is_empty() {
+        f(&buf);
+    }
+}
+
+fn step(h: u64, word: &str) -> u64 {
+    hash_bytes(h ^ 0x5151, word.as_bytes())
+}
+
+const START: u64 = 0x00C0_FFEE;
+
+impl Lexicon {
+    /// Parses the compiled text format.
+    pub fn parse(text: &str) -> Lexicon {
+        let mut map = FeatureMap::default();
+        for line in text.lines() {
+            let Some((flags, entry)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(flags) = u16::from_str_radix(flags, 16) else {
+                continue;
+            };
+            let mut h = START;
+            let mut words = entry.split(' ').peekable();
+            while let Some(w) = words.next() {
+                h = step(h, w);
+                let v = map.entry(h).or_insert(0u16);
+                if words.peek().is_some() {
+                    *v |= PREFIX;
+                } else {
+                    *v |= flags & !PREFIX;
+                }
+            }
+        }
+        Lexicon { map }
+    }
+
+    /// Number of hashed keys (entries and prefixes).
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// For each token of `doc`, for each class, the BILOU position (1..=4 for
+    /// B, I, L, U; 0: none) of the longest match of that class covering it.
+    pub fn matches(&self, doc: &Doc) -> Vec<[u8; GAZ_CLASSES]> {
+        // Normalized words with the token each comes from.
+        let mut words: Vec<(String, usize)> = Vec::with_capacity(doc.tokens.len() + 8);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            normalized_words(t.text(doc.text), |w| words.push((w.to_string(), i)));
+        }
+        let mut out = vec![[0u8; GAZ_CLASSES]; doc.tokens.len()];
+        let mut best_len = vec![[0u8; GAZ_CLASSES]; doc.tokens.len()];
+        for s in 0..words.len() {
+            let mut h = START;
+            for e in s..words.len().min(s + MAX_WORDS) {
+                h = step(h, &words[e].0);
+                let Some(&v) = self.map.get(&h) else { break };
+                let flags = v & !PREFIX;
+                if flags != 0 {
+                    let (t0, t1) = (words[s].1, words[e].1);
+                    // A match must cover whole tokens.
+                    let whole = (s == 0 || words[s - 1].1 != t0)
+                        && (e + 1 == words.len() || words[e + 1].1 != t1);
+                    if whole {
+                        let len = (t1 - t0 + 1).min(255) as u8;
+                        for c in 0..GAZ_CLASSES {
+                            if flags & (1 << c) == 0 {
+                                continue;
+                            }
+                            for t in t0..=t1 {
+                                if len > best_len[t][c] {
+                                    best_len[t][c] = len;
+                                    out[t][c] = if t0 == t1 {
+                                        4
+                                    } else if t == t0 {
+                                        1
+                                    } else if t == t1 {
+                                        3
+                                    } else {
+                                        2
+                                    };
+                                }
+                            }
+                        }
+                    }
+                }
+                if v & PREFIX == 0 {
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Builds the compiled lexicon text from the raw lists in `dir` (the layout
+/// of `../shared/data/ner/gazetteers`). `common` says whether a single word is
+/// a common lowercase word (in ordinary news text); such single-word entries
+/// ("will", "may", "home") are dropped from the name lists.
+pub fn compile(dir: &std::path::Path, common: &dyn Fn(&str) -> bool) -> std::io::Result<String> {
+    use std::collections::BTreeMap;
+    use GazClass::*;
+    const LISTS: &[(&str, &[GazClass])] = &[
+        ("WikiLocations.lst", &[Loc]),
+        ("cities15000.txt", &[Loc]),
+        ("location.country", &[Loc, Country]),
+        ("WikiOrganizations.lst", &[Org]),
+        ("government.government_agency", &[Org, Agency]),
+        ("education.university", &[Org, University]),
+        ("known_corporations.lst", &[Org, Corp]),
+        ("venture_capital.venture_funded_company", &[Corp]),
+        ("firstname.5k", &[FirstName]),
+        ("names.female", &[FirstName]),
+        ("names.male", &[FirstName]),
+        ("lastname.5k", &[LastName]),
+        ("names.family", &[LastName]),
+        ("people.family_name", &[LastName]),
+        ("VincentNgPeopleTitles.txt", &[Title]),
+    ];
+    // Left out by measurement (dev F1 unchanged or lower, file 2x larger):
+    // corporations.txt (capitalised company registry) and
+    // people.person.lastnames (400k rare surnames); the Wikipedia redirect
+    // lists are mostly run-together junk ("AbensbergGermany").
+    const JUNK_PREFIXES: &[&str] = &[
+        "list of",
+        "economy of",
+        "history of",
+        "geography of",
+        "politics of",
+        "demographics of",
+        "culture of",
+        "transport in",
+        "transportation in",
+        "communications in",
+        "foreign relations of",
+        "military of",
+        "flag of",
+        "education in",
+    ];
+    let mut entries: BTreeMap<String, u16> = BTreeMap::new();
+    for (file, classes) in LISTS {
+        let path = dir.join(file);
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("lexicon: {} missing, skipped", path.display());
+            continue;
+        };
+        // Some lists are Latin-1.
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+        };
+        let bits = classes.iter().fold(0u16, |b, c| b | 1 << (*c as u8));
+        let person = classes.iter().any(|c| matches!(c, FirstName | LastName));
+        let loc = classes.contains(&Loc);
+        for raw in text.lines() {
+            let raw = raw.trim_start_matches('\u{feff}').trim();
+            if raw.contains(':') || raw.contains('/') || raw.contains('(') || !raw.is_ascii() {
+                continue; // Wikipedia namespaces, paths, disambiguations
+            }
+            // "West Seneca, NY" -> "West Seneca" for places.
+            let raw = if loc {
+                raw.split(',').next().unwrap_or("")
+            } else {
+                raw
+            };
+            let mut words = Vec::new();
+            normalized_words(raw, |w| words.push(w.to_string()));
+            if words.is_empty() || words.len() > MAX_WORDS {
+                continue;
+            }
+            let joined = words.join(" ");
+            if joined.len() < 2
+                || joined.len() > 30
+                || JUNK_PREFIXES.iter().any(|p| joined.starts_with(p))
+            {
+                continue;
+            }
+            if words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+                continue;
+            }
+            if classes != &[Title] && words.len() == 1 && common(&joined) {
+                continue;
+            }
+            // Person-name lists hold single words only; long lists of rare
+            // surnames help little, so very long ones are cut.
+            if person && (words.len() > 1 || joined.len() > 14) {
+                continue;
+            }
+            *entries.entry(joined).or_insert(0) |= bits;
+        }
+    }
+    let mut out = String::new();
+    for (e, bits) in entries {
+        out.push_str(&format!("{bits:x}\t{e}\n"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_across_forms() {
+        let lex = Lexicon::parse("1\tunited states\n4\tu s army\n1\tparis\n");
+        let doc = Doc::new("The U.S. Army left Paris for the United States.");
+        let m = lex.matches(&doc);
+        let toks: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+        let at = |w: &str| m[toks.iter().position(|t| *t == w).unwrap()];
+        assert_eq!(at("U.S.")[GazClass::Org as usize], 1);
+        assert_eq!(at("Army")[GazClass::Org as usize], 3);
+        assert_eq!(at("Paris")[GazClass::Loc as usize], 4);
+        assert_eq!(at("United")[GazClass::Loc as usize], 1);
+        let doc = Doc::new("the u s army left paris");
+        let m = lex.matches(&doc);
+        assert_eq!(m[1][GazClass::Org as usize], 1);
+        assert_eq!(m[2][GazClass::Org as usize], 2);
+        assert_eq!(m[3][GazClass::Org as usize], 3);
+    }
+}

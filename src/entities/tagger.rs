@@ -1,0 +1,538 @@
+//! The entity tagger: BILOU tags over a document's tokens, an averaged
+//! structured perceptron (`crate::learn`) decoded with Viterbi per sentence
+//! (ordinary text) or clause (stripped text), with BILOU constraints.
+
+use std::sync::LazyLock;
+
+use super::features::{extract_features, Resources};
+use super::EntityLabel;
+use crate::learn::{Model, Rng, Trainer};
+use crate::text::Doc;
+
+const TYPES: [EntityLabel; 4] = [
+    EntityLabel::Per,
+    EntityLabel::Org,
+    EntityLabel::Loc,
+    EntityLabel::Misc,
+];
+
+/// Number of tags: O plus B, I, L, U for each of the four types.
+pub const TAGS: usize = 17;
+
+fn tag(ty: usize, pos: usize) -> usize {
+    1 + ty * 4 + pos // pos: 0 B, 1 I, 2 L, 3 U
+}
+
+fn type_index(l: EntityLabel) -> Option<usize> {
+    TYPES.iter().position(|&t| t == l)
+}
+
+/// Which tag moves BILOU allows, laid out as `crate::learn::viterbi` wants.
+pub fn bilou_constraints() -> Vec<bool> {
+    let mut allowed = vec![false; (TAGS + 1) * TAGS];
+    // May a tag follow `prev` (None: start)?
+    let ok = |prev: Option<usize>, cur: usize| -> bool {
+        let inside = |t: usize| t != 0 && matches!((t - 1) % 4, 0 | 1); // B or I
+        let cur_pos = if cur == 0 { None } else { Some((cur - 1) % 4) };
+        let cur_ty = if cur == 0 { None } else { Some((cur - 1) / 4) };
+        match prev {
+            Some(p) if inside(p) => cur_ty == Some((p - 1) / 4) && matches!(cur_pos, Some(1 | 2)),
+            _ => !matches!(cur_pos, Some(1 | 2)),
+        }
+    };
+    for cur in 0..TAGS {
+        allowed[cur] = ok(None, cur);
+        for p in 0..TAGS {
+            allowed[(p + 1) * TAGS + cur] = ok(Some(p), cur);
+        }
+    }
+    allowed
+}
+
+/// The compiled-in resources and model.
+pub static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources {
+    lexicon: super::gazetteer::Lexicon::parse(include_str!("data/gazetteers.txt")),
+    clusters: super::clusters::Clusters::parse(include_str!("data/clusters.txt")),
+});
+
+static MODEL: LazyLock<Option<NerModel>> =
+    LazyLock::new(|| NerModel::from_bytes(include_bytes!("data/model.bin")).ok());
+
+/// The compiled-in model (`None` if the model file is empty or unreadable,
+/// which only happens in a checkout that has not trained one).
+pub fn model() -> Option<&'static NerModel> {
+    MODEL.as_ref()
+}
+
+/// A two-stage tagger (Ratinov & Roth 2009, "extended prediction history"):
+/// stage 1 tags from local features; stage 2 adds what stage 1 said about
+/// this token, its neighbours and the other occurrences of the same word in
+/// the article, so a name tagged once in a clear context keeps its type
+/// where it is written lowercased or alone.
+#[derive(Debug, Clone)]
+pub struct NerModel {
+    pub stage1: Model,
+    pub stage2: Option<Model>,
+}
+
+const NER_MAGIC: &[u8; 8] = b"NMNER002";
+
+impl NerModel {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = NER_MAGIC.to_vec();
+        for m in std::iter::once(&self.stage1).chain(self.stage2.as_ref()) {
+            let b = m.to_bytes();
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, String> {
+        let rest = bytes
+            .strip_prefix(NER_MAGIC)
+            .ok_or("not a newsmine entity model")?;
+        let mut models = Vec::new();
+        let mut at = 0;
+        while at < rest.len() {
+            let len = rest
+                .get(at..at + 8)
+                .ok_or("entity model truncated")?
+                .try_into()
+                .map(u64::from_le_bytes)
+                .map_err(|_| "entity model truncated")? as usize;
+            at += 8;
+            let b = rest.get(at..at + len).ok_or("entity model truncated")?;
+            models.push(Model::from_bytes(b)?);
+            at += len;
+        }
+        let mut it = models.into_iter();
+        let stage1 = it.next().ok_or("empty entity model")?;
+        Ok(NerModel {
+            stage1,
+            stage2: it.next(),
+        })
+    }
+
+    /// Number of weighted features over both stages.
+    pub fn features(&self) -> usize {
+        self.stage1.features() + self.stage2.as_ref().map_or(0, Model::features)
+    }
+}
+
+fn decode_all(
+    model: &Model,
+    feats: &[u64],
+    offsets: &[usize],
+    sentences: &[(usize, usize)],
+) -> Vec<usize> {
+    let trans = model.transitions();
+    let mut tags = Vec::with_capacity(offsets.len());
+    let mut em = Vec::new();
+    for &(a, b) in sentences {
+        em.clear();
+        em.resize((b - a) * TAGS, 0.0);
+        for i in a..b {
+            let row = &mut em[(i - a) * TAGS..(i - a + 1) * TAGS];
+            model.add_scores(&feats[offsets[i]..offsets[i + 1]], row);
+        }
+        tags.extend(model.decode_scores(&em, &trans));
+    }
+    tags
+}
+
+const H_SELF: u64 = 900;
+const H_OTHER: u64 = 901;
+const H_MAJ: u64 = 902;
+const H_NONE: u64 = 903;
+
+/// The entity type of a tag (4: none).
+fn ty_of(t: usize) -> usize {
+    if t == 0 {
+        4
+    } else {
+        (t - 1) / 4
+    }
+}
+
+/// Base features plus stage-1 history features (see [`NerModel`]).
+fn with_history(
+    doc: &Doc,
+    feats: &[u64],
+    offsets: &[usize],
+    tags1: &[usize],
+) -> (Vec<u64>, Vec<usize>) {
+    use crate::learn::mix;
+    let n = doc.tokens.len();
+    // Stage-1 types per lowercase word.
+    let lows: Vec<String> = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+    let mut by_word: std::collections::HashMap<&str, [u16; 5]> = std::collections::HashMap::new();
+    for i in 0..n {
+        if doc.tokens[i].kind == crate::text::TokenKind::Word {
+            by_word.entry(&lows[i]).or_insert([0; 5])[ty_of(tags1[i])] += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(feats.len() + n * 8);
+    let mut offs = Vec::with_capacity(n + 1);
+    offs.push(0);
+    for i in 0..n {
+        out.extend_from_slice(&feats[offsets[i]..offsets[i + 1]]);
+        let t = |j: isize| -> u64 {
+            if j < 0 || j as usize >= n {
+                99
+            } else {
+                tags1[j as usize] as u64
+            }
+        };
+        let ii = i as isize;
+        out.push(mix(H_SELF, t(ii)));
+        out.push(mix(H_SELF + 10, mix(t(ii - 1), t(ii))));
+        out.push(mix(H_SELF + 20, mix(t(ii), t(ii + 1))));
+        if let Some(counts) = by_word.get(lows[i].as_str()) {
+            let mut c = *counts;
+            c[ty_of(tags1[i])] -= 1; // the other occurrences only
+            let others: u16 = c.iter().sum();
+            if others == 0 {
+                out.push(mix(H_NONE, 0));
+            } else {
+                let mut best = 0;
+                for (k, &v) in c.iter().enumerate() {
+                    if v > 0 {
+                        out.push(mix(H_OTHER, k as u64));
+                    }
+                    if v > c[best] {
+                        best = k;
+                    }
+                }
+                out.push(mix(H_MAJ, best as u64));
+                out.push(mix(H_MAJ + 10, mix(best as u64, ty_of(tags1[i]) as u64)));
+            }
+        }
+        offs.push(out.len());
+    }
+    (out, offs)
+}
+
+/// Token index ranges of the doc's sentences (or clauses).
+fn sentence_tokens(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut i = 0;
+    for s in &doc.sentences {
+        let a = i;
+        while i < doc.tokens.len() && doc.tokens[i].start < s.end {
+            i += 1;
+        }
+        if i > a {
+            out.push((a, i));
+        }
+    }
+    if i < doc.tokens.len() {
+        out.push((i, doc.tokens.len()));
+    }
+    out
+}
+
+/// Entity spans `(start byte, end byte, label)` tagged in `doc` by `model`.
+pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<(usize, usize, EntityLabel)> {
+    let mut feats = Vec::with_capacity(doc.tokens.len() * 48);
+    let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
+    extract_features(doc, res, &mut feats, &mut offsets);
+    let sentences = sentence_tokens(doc);
+    let mut tags = decode_all(&model.stage1, &feats, &offsets, &sentences);
+    if let Some(m2) = &model.stage2 {
+        let (f2, o2) = with_history(doc, &feats, &offsets, &tags);
+        tags = decode_all(m2, &f2, &o2, &sentences);
+    }
+    spans_of(doc, &tags)
+}
+
+/// Entity spans tagged in `doc` by the compiled-in model.
+pub fn tag_doc(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
+    match model() {
+        Some(m) => tag_with(doc, m, &RESOURCES),
+        None => Vec::new(),
+    }
+}
+
+/// Spans from BILOU tags (lenient: an unclosed B or I ends where its run does).
+fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // start token, type
+    for (i, &t) in tags.iter().enumerate() {
+        let (ty, pos) = if t == 0 {
+            (usize::MAX, usize::MAX)
+        } else {
+            ((t - 1) / 4, (t - 1) % 4)
+        };
+        if let Some((s, oty)) = open {
+            if ty == oty && matches!(pos, 1 | 2) {
+                if pos == 2 {
+                    out.push((doc.tokens[s].start, doc.tokens[i].end, TYPES[oty]));
+                    open = None;
+                }
+                continue;
+            }
+            out.push((doc.tokens[s].start, doc.tokens[i - 1].end, TYPES[oty]));
+            open = None;
+        }
+        match pos {
+            0 | 1 => open = Some((i, ty)),
+            2 | 3 => out.push((doc.tokens[i].start, doc.tokens[i].end, TYPES[ty])),
+            _ => {}
+        }
+    }
+    if let Some((s, oty)) = open {
+        out.push((
+            doc.tokens[s].start,
+            doc.tokens[tags.len() - 1].end,
+            TYPES[oty],
+        ));
+    }
+    out
+}
+
+/// Gold BILOU tags of `doc`'s tokens from byte spans (a token belongs to the
+/// span its start lies in).
+pub fn gold_tags(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize> {
+    let mut tags = vec![0; doc.tokens.len()];
+    for &(s, e, l) in spans {
+        let Some(ty) = type_index(l) else { continue };
+        let idx: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&i| doc.tokens[i].start >= s && doc.tokens[i].start < e)
+            .collect();
+        match idx.len() {
+            0 => {}
+            1 => tags[idx[0]] = tag(ty, 3),
+            k => {
+                tags[idx[0]] = tag(ty, 0);
+                for &i in &idx[1..k - 1] {
+                    tags[i] = tag(ty, 1);
+                }
+                tags[idx[k - 1]] = tag(ty, 2);
+            }
+        }
+    }
+    tags
+}
+
+/// A training article: its text and gold spans.
+pub struct Example<'a> {
+    pub text: &'a str,
+    pub spans: &'a [(usize, usize, EntityLabel)],
+    /// Copies of one article (e.g. its ordinary and stripped forms) share a
+    /// group, so they fall in the same fold when stage 2 is trained.
+    pub group: usize,
+}
+
+/// Settings of [`train`].
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Features seen fewer times in the training data are ignored.
+    pub min_count: u32,
+    /// Averaged weights below this are pruned from the saved model.
+    pub prune: f32,
+    /// Train the second (history) stage, on stage-1 tags from 2-fold
+    /// jackknifing of the training data.
+    pub two_stage: bool,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 8,
+            seed: 1,
+            min_count: 2,
+            prune: 0.0,
+            two_stage: true,
+        }
+    }
+}
+
+struct Prepared {
+    feats: Vec<u64>,
+    offsets: Vec<usize>,
+    gold: Vec<usize>,
+    sentences: Vec<(usize, usize)>,
+    group: usize,
+}
+
+fn filter_rare(prepared: &mut [Prepared], min_count: u32) {
+    if min_count <= 1 {
+        return;
+    }
+    let mut counts = crate::learn::FeatureMap::<u32>::default();
+    for p in prepared.iter() {
+        for &f in &p.feats {
+            *counts.entry(f).or_insert(0) += 1;
+        }
+    }
+    for p in prepared.iter_mut() {
+        let mut feats = Vec::with_capacity(p.feats.len());
+        let mut offsets = Vec::with_capacity(p.offsets.len());
+        offsets.push(0);
+        for w in p.offsets.windows(2) {
+            feats.extend(
+                p.feats[w[0]..w[1]]
+                    .iter()
+                    .filter(|f| counts[f] >= min_count),
+            );
+            offsets.push(feats.len());
+        }
+        p.feats = feats;
+        p.offsets = offsets;
+    }
+}
+
+/// Trains one stage on the examples `use_doc` admits.
+fn train_stage(
+    prepared: &[Prepared],
+    use_doc: impl Fn(usize) -> bool,
+    cfg: &TrainConfig,
+    mut on_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    let mut units: Vec<(usize, usize)> = prepared
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| use_doc(*d))
+        .flat_map(|(d, p)| (0..p.sentences.len()).map(move |s| (d, s)))
+        .collect();
+    let mut trainer = Trainer::new(TAGS);
+    trainer.set_constraints(&bilou_constraints());
+    let mut rng = Rng::new(cfg.seed);
+    for epoch in 1..=cfg.epochs {
+        rng.shuffle(&mut units);
+        let mut wrong = 0;
+        for &(d, s) in &units {
+            let p = &prepared[d];
+            let (a, b) = p.sentences[s];
+            let feats: Vec<&[u64]> = (a..b)
+                .map(|i| &p.feats[p.offsets[i]..p.offsets[i + 1]])
+                .collect();
+            wrong += trainer.train_sequence(&feats, &p.gold[a..b]);
+        }
+        eprintln!(
+            "  epoch {epoch}: {wrong} token errors, {} features",
+            trainer.features()
+        );
+        on_epoch(epoch, &trainer.average(cfg.prune));
+    }
+    trainer.average(cfg.prune)
+}
+
+/// Trains a tagger. `on_epoch(stage, epoch, model)` is called after each
+/// epoch of the final stages with the model so far (for dev scores).
+pub fn train(
+    examples: &[Example],
+    res: &Resources,
+    cfg: &TrainConfig,
+    mut on_epoch: impl FnMut(usize, usize, &NerModel),
+) -> NerModel {
+    let docs: Vec<Doc> = examples.iter().map(|ex| Doc::new(ex.text)).collect();
+    let mut prepared: Vec<Prepared> = examples
+        .iter()
+        .zip(&docs)
+        .map(|(ex, doc)| {
+            let mut feats = Vec::new();
+            let mut offsets = Vec::new();
+            extract_features(doc, res, &mut feats, &mut offsets);
+            Prepared {
+                gold: gold_tags(doc, ex.spans),
+                sentences: sentence_tokens(doc),
+                feats,
+                offsets,
+                group: ex.group,
+            }
+        })
+        .collect();
+    filter_rare(&mut prepared, cfg.min_count);
+    eprintln!("stage 1");
+    let stage1 = train_stage(
+        &prepared,
+        |_| true,
+        cfg,
+        |e, m| {
+            if !cfg.two_stage || e == cfg.epochs {
+                on_epoch(
+                    1,
+                    e,
+                    &NerModel {
+                        stage1: m.clone(),
+                        stage2: None,
+                    },
+                );
+            }
+        },
+    );
+    if !cfg.two_stage {
+        return NerModel {
+            stage1,
+            stage2: None,
+        };
+    }
+    // Stage-1 tags of each training article from a model that did not see it.
+    let fold = |p: &Prepared| (crate::learn::mix(cfg.seed, p.group as u64) % 2) as usize;
+    let mut tags1: Vec<Vec<usize>> = vec![Vec::new(); prepared.len()];
+    for k in 0..2 {
+        eprintln!("stage 1, fold {k}");
+        let m = train_stage(&prepared, |d| fold(&prepared[d]) != k, cfg, |_, _| {});
+        for (d, p) in prepared.iter().enumerate() {
+            if fold(p) == k {
+                tags1[d] = decode_all(&m, &p.feats, &p.offsets, &p.sentences);
+            }
+        }
+    }
+    let mut prepared2: Vec<Prepared> = prepared
+        .iter()
+        .zip(&docs)
+        .zip(&tags1)
+        .map(|((p, doc), t1)| {
+            let (feats, offsets) = with_history(doc, &p.feats, &p.offsets, t1);
+            Prepared {
+                feats,
+                offsets,
+                gold: p.gold.clone(),
+                sentences: p.sentences.clone(),
+                group: p.group,
+            }
+        })
+        .collect();
+    filter_rare(&mut prepared2, cfg.min_count);
+    eprintln!("stage 2");
+    let stage2 = train_stage(
+        &prepared2,
+        |_| true,
+        cfg,
+        |e, m| {
+            on_epoch(
+                2,
+                e,
+                &NerModel {
+                    stage1: stage1.clone(),
+                    stage2: Some(m.clone()),
+                },
+            );
+        },
+    );
+    NerModel {
+        stage1,
+        stage2: Some(stage2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constraints_follow_bilou() {
+        let a = bilou_constraints();
+        let ok = |p: Option<usize>, c: usize| a[p.map_or(0, |p| p + 1) * TAGS + c];
+        assert!(ok(None, 0) && ok(None, tag(0, 0)) && ok(None, tag(0, 3)));
+        assert!(!ok(None, tag(0, 1)) && !ok(Some(0), tag(1, 2)));
+        assert!(ok(Some(tag(0, 0)), tag(0, 1)) && ok(Some(tag(0, 1)), tag(0, 2)));
+        assert!(!ok(Some(tag(0, 0)), tag(1, 2)) && !ok(Some(tag(0, 0)), 0));
+        assert!(ok(Some(tag(0, 2)), tag(1, 3)));
+    }
+}
