@@ -1,9 +1,99 @@
 //! Figures: every number an article states, with its value, kind, unit,
 //! qualifier and what it counts.
+//!
+//! # How a figure is found
+//!
+//! One linear scan over the tokens. Only digit tokens and a handful of number
+//! words (one..ninety, hundred..trillion, dozen, the ordinals, half, twice)
+//! open a figure; every other token costs one byte test or one table lookup.
+//! From an opening token the grammar ([`numbers`]) reads the number, then
+//! looks around it: a currency before ("$", "US$", "£"), a unit after
+//! ([`units`]: "kg", "per cent", "US dollars", "years", "times"), a
+//! qualifier before ([`qualifiers`]), a second number that makes a range or a
+//! tally, and finally the noun phrase it counts ([`counted`]).
+//!
+//! # Kinds
+//!
+//! `percent` ("20 percent", "9.1 per cent", "4.1%"; unit "percent", or "pp"
+//! for percentage points), `money` (a currency, value in that currency with
+//! the scale applied: "$1.2bn" = 1.2e9 USD), `duration` (a time unit: "99
+//! years", "a 40-year high"), `multiplier` ("three times", "twice",
+//! "threefold"), `quantity` (any other unit), `ordinal` ("third", "4th"),
+//! `fraction` ("two-thirds", "a quarter of", "half of"; the value is the
+//! exact quotient), `tally` ("227-186", "51 to 49" and stripped "227 186"
+//! next to a vote or score word; value and `value_to`), `range` ("between 200
+//! and 300", "10-20 dollars", "from 3 to 5 km"; lower end and `value_to`, the
+//! unit of either end) and `count` for the rest.
+//!
+//! # What is not a figure
+//!
+//! - Dates and years: a 4-digit integer 1000-2100 without a unit, currency,
+//!   percent or scale ("the 2015 agreement", "in 2018"), a day number next to
+//!   a month ("march 10", "jan 3 2019", "3rd of May"), seasons ("2019-20"),
+//!   decades ("1990s"), times of day ("10 am", "10:30"), "N years ago".
+//! - Digits in names and labels: after a label word ("covid 19", "boeing
+//!   737", "section 230", "flight 370", single letters as in "f 16", "g 20");
+//!   digits glued to letters ("G7", "COVID-19", "F-16", "5G", "3D").
+//! - Vague plurals: "hundreds of", "thousands of", "dozens of".
+//! - "first" (idiom far more often than a figure: "the first time"), and
+//!   "second" except after a determiner or before a superlative.
+//! - "one" as a pronoun: "one of ...", "the one", "no one", and any "one"
+//!   that counts nothing it names.
+//!
+//! # Stripped text: digit groups
+//!
+//! Punctuation is gone, so `1,510` arrives as `1 510`, `2.5` as `2 5`, `4.1%`
+//! as `4 1` and `227-186` as `227 186`. Digit groups are decided from
+//! context, in this order:
+//!
+//! 1. **Lost decimal point** (stripped text only): a 1-3 digit number, one
+//!    space, a 1-2 digit group, then a scale word ("million", "bn") or a
+//!    percent word: "2 5 billion" = 2.5e9, "9 1 per cent" = 9.1, "1 5m" =
+//!    1.5e6.
+//! 2. **Thousands groups** (both forms, groups separated by exactly one
+//!    space): a 1-3 digit number followed by 3-digit groups joins them:
+//!    "1 510 kg" = 1510, "10 000 cases" = 10000, "1 414 021 100". Not when
+//!    - a tally word follows ("vote", "victory", "win", "defeat", "margin",
+//!      ...) or a tally verb precedes ("voted", "won", "beat", ...): "a
+//!      bipartisan 227 186 vote" is the tally 227 to 186;
+//!    - it is a list: one 3-digit group after a 3-digit number, then "and" or
+//!      "or" and another 3-digit number ("rooms 101 102 and 103");
+//!    - (dates need no exception: a year has four digits, so "jan 3 2019"
+//!      never joins, and the day next to a month is dropped as a date).
+//! 3. **Lost percent sign** (stripped text only): a bare number right after a
+//!    verb of change ("rose", "fell", "dropped", "jumped", ...; a qualifier or
+//!    "by" may stand between) that counts nothing is a percent ("has dropped
+//!    about 50 so far"), and a single digit after it is its lost decimal
+//!    ("rose 4 1 in march" = 4.1 percent).
+//! 4. Two numbers side by side that no rule joined: a tally when a tally word
+//!    is near, otherwise separate figures.
+//!
+//! Where a reading stays ambiguous the likelier one is taken: a 3-digit
+//! group after a number is a thousands group, so a stripped "227 186" with no
+//! vote or score word near is 227186.
+//!
+//! # Other ambiguities, decided
+//!
+//! "10m": million when it has a decimal point, a currency, or a counted noun
+//! after it ("10m viewers"), otherwise metres ("a 10m fall", "the 100m
+//! final"). "pounds": money, unless "of" follows ("two pounds of meat").
+//! "N times" is always a multiplier. "over"/"under" before a duration are not
+//! qualifiers ("over three years" is a span of time).
+
+mod counted;
+mod cx;
+mod lexicon;
+mod numbers;
+mod qualifiers;
+mod units;
 
 use std::ops::Range;
 
-use crate::text::Doc;
+use crate::text::{Doc, Form, TokenKind};
+
+use cx::Cx;
+use lexicon::{self as lx, UnitCls};
+use numbers::{Num, Shape};
 
 /// What kind of number a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,17 +159,562 @@ pub struct Figure {
     /// A range's upper end or a tally's second number.
     pub value_to: Option<f64>,
     pub kind: FigureKind,
-    /// A short canonical unit code ("USD", "kg", "percent" is a kind, not a unit).
+    /// A short canonical unit code ("USD", "kg", "year"); percents carry
+    /// "percent" (or "pp" for percentage points) so a range of percents
+    /// keeps its unit.
     pub unit: Option<&'static str>,
     pub qualifier: Option<Qualifier>,
     /// Byte span of the noun phrase the number counts, where the text says.
     pub counted: Option<Range<usize>>,
 }
 
-/// The figures of `doc`, in text order.
-///
-/// The number grammar has not landed yet (issue: figures); until it does, no
-/// figure is reported.
-pub fn extract(_doc: &Doc) -> Vec<Figure> {
-    Vec::new()
+/// The figures of `doc`, in text order. See the module docs for the rules.
+pub fn extract(doc: &Doc) -> Vec<Figure> {
+    let cx = Cx {
+        text: doc.text,
+        toks: &doc.tokens,
+        stripped: doc.form == Form::Stripped,
+    };
+    let mut out = Vec::new();
+    let n = cx.len();
+    let mut i = 0;
+    while i < n {
+        if !opens(&cx, i) {
+            i += 1;
+            continue;
+        }
+        match figure_at(&cx, i, true) {
+            Step::Fig(c) => {
+                i = c.te.max(i + 1);
+                if let Some(f) = c.finish(&cx) {
+                    out.push(f);
+                }
+            }
+            Step::Skip(next) => i = next.max(i + 1),
+        }
+    }
+    out
+}
+
+/// The cheap test every token goes through.
+fn opens(cx: &Cx, i: usize) -> bool {
+    let t = &cx.toks[i];
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let b = cx.text.as_bytes()[t.start].to_ascii_lowercase();
+            // Number words start with one of these letters.
+            matches!(
+                b,
+                b'z' | b'n' | b'o' | b't' | b'f' | b's' | b'e' | b'h' | b'm' | b'b' | b'd' | b'q'
+            ) && t.end - t.start <= 24
+                && numbers::opens_number(&cx.lw(i))
+        }
+    }
+}
+
+/// A figure under construction, on token indices.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// First token (qualifier, article or currency included).
+    ts: usize,
+    /// One past the last token.
+    te: usize,
+    /// The number proper: first and last token.
+    ns: usize,
+    ne: usize,
+    value: f64,
+    value_to: Option<f64>,
+    kind: FigureKind,
+    unit: Option<&'static str>,
+    qualifier: Option<Qualifier>,
+    /// A lone "one" that must count something named to stay.
+    lone_one: bool,
+}
+
+impl Cand {
+    fn finish(self, cx: &Cx) -> Option<Figure> {
+        let counted = counted::counted(cx, self.ts, self.te, self.kind);
+        if self.lone_one && counted.is_none() {
+            return None;
+        }
+        Some(Figure {
+            start: cx.toks[self.ts].start,
+            end: cx.toks[self.te - 1].end,
+            value: Some(self.value),
+            value_to: self.value_to,
+            kind: self.kind,
+            unit: self.unit,
+            qualifier: self.qualifier,
+            counted,
+        })
+    }
+}
+
+enum Step {
+    Fig(Cand),
+    /// Not a figure; resume at this token.
+    Skip(usize),
+}
+
+fn is_year(n: &Num) -> bool {
+    n.plain_digits == Some(4) && (1000.0..=2100.0).contains(&n.value)
+}
+
+/// A day number next to a month ("march 10", "10 march", "3rd of may").
+fn next_to_month(cx: &Cx, n: &Num) -> bool {
+    if n.value > 31.0 || n.value.fract() != 0.0 || n.value < 1.0 || n.scaled {
+        return false;
+    }
+    let small = n.plain_digits.is_some_and(|d| d <= 2) || n.shape == Shape::Ordinal;
+    if !small {
+        return false;
+    }
+    let p = cx.lw_back(n.first, 1);
+    let before = lx::is_month(&p)
+        || (&*p == "." && lx::is_month(&cx.lw_back(n.first, 2)))
+        || (&*p == "the" && lx::is_month(&cx.lw_back(n.first, 2)));
+    let a = cx.lw(n.last + 1);
+    let after = lx::is_month(&a) || (&*a == "of" && lx::is_month(&cx.lw(n.last + 2)));
+    before || after
+}
+
+fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
+    let Some(mut n) = numbers::parse(cx, i) else {
+        return Step::Skip(i + 1);
+    };
+    let next = n.last + 1;
+    // Dates, times, labels.
+    if n.first > 0 && cx.touching(n.first - 1) && matches!(cx.raw(n.first - 1), "'" | "’" | "#") {
+        return Step::Skip(next);
+    }
+    if next_to_month(cx, &n) {
+        return Step::Skip(next);
+    }
+    if cx.is_number(n.first) {
+        let after = cx.lw(next);
+        if lx::is_clock_word(&after) {
+            return Step::Skip(next + 1);
+        }
+        if (&*after == ":" || &*after == "/" || &*after == ".")
+            && cx.touching(n.last)
+            && cx.touching(next)
+            && cx.is_number(next + 1)
+        {
+            if &*after == "/" && (!cx.touching(next + 1) || &*cx.lw(next + 2) != "/") {
+                // "3/4": a fraction with a small common denominator.
+                if let Some(f) = slash_fraction(cx, &n, next + 1) {
+                    return Step::Fig(f);
+                }
+            }
+            let mut k = next + 1;
+            while matches!(cx.raw(k + 1), ":" | "/" | ".") && cx.touching(k) {
+                k += 2;
+            }
+            return Step::Skip(k + 1);
+        }
+        if n.first > 0 && matches!(cx.raw(n.first - 1), ":" | "/") && cx.touching(n.first - 1) {
+            return Step::Skip(next);
+        }
+        let label = lx::is_label_word(&cx.lw_back(n.first, 1))
+            && !(n.first >= 2 && cx.raw(n.first - 1) == "s" && cx.raw(n.first - 2) == "u");
+        if label && n.glued.is_empty() && !n.scaled && n.shape == Shape::Cardinal {
+            return Step::Skip(next);
+        }
+        if n.second
+            .is_some_and(|_| n.value >= 1000.0 && n.value <= 2100.0)
+            && !n.decimal
+        {
+            return Step::Skip(next); // "2019-20"
+        }
+    }
+    if n.needs_article && (n.first == 0 || !matches!(&*cx.lw_back(n.first, 1), "a" | "an")) {
+        return Step::Skip(next);
+    }
+    let ns = n.first;
+    let mut ts = if n.needs_article {
+        n.first - 1
+    } else {
+        n.first
+    };
+    let mut unit: Option<&'static str> = None;
+    let mut cls: Option<UnitCls> = None;
+    if !n.needs_article {
+        if let Some((code, first)) = units::before(cx, ts) {
+            unit = Some(code);
+            cls = Some(UnitCls::Currency);
+            ts = first;
+        }
+    }
+    let mut last = n.last;
+    // Glued units ("300kg", "40C", "10m").
+    if !n.glued.is_empty() {
+        let g = n.glued;
+        if &*g == "m" {
+            let next_w = cx.lw(next);
+            let metre_word = matches!(
+                &*next_w,
+                "race"
+                    | "sprint"
+                    | "final"
+                    | "hurdles"
+                    | "freestyle"
+                    | "breaststroke"
+                    | "backstroke"
+                    | "butterfly"
+                    | "medley"
+                    | "relay"
+                    | "high"
+                    | "long"
+                    | "tall"
+                    | "deep"
+                    | "wide"
+                    | "away"
+                    | "fall"
+                    | "drop"
+                    | "long-jump"
+                    | "title"
+            );
+            let million = n.decimal
+                || unit.is_some()
+                || units::after(cx, last, false).is_some_and(|h| h.cls == UnitCls::Currency)
+                || (cx.is_word(next)
+                    && !metre_word
+                    && !lx::is_stop(&next_w)
+                    && !cx.line_break(last));
+            if million {
+                n.value *= 1e6;
+                n.scaled = true;
+            } else {
+                unit = Some("m");
+                cls = Some(UnitCls::Physical);
+            }
+        } else if &*g == "g" && n.value < 10.0 && !n.decimal {
+            return Step::Skip(next); // "5G", "4g": networks, not grams
+        } else if let Some(form) = lx::glued_unit(&g) {
+            if let Some((code, c)) = units::word(form) {
+                if unit.is_none() || c == UnitCls::Currency {
+                    unit = Some(code);
+                    cls = Some(c);
+                }
+            }
+        }
+    }
+    // Unit words in a hyphen tail ("40-year", "10-point", "two-thirds").
+    if !n.tail.is_empty() && cls.is_none() {
+        let t = lx_lower_first(n.tail);
+        match units::word(&t) {
+            Some((code, c)) if c != UnitCls::Currency => {
+                unit = Some(code);
+                cls = Some(c);
+            }
+            _ => {}
+        }
+    }
+    // Unit words after the number.
+    if n.tail.is_empty()
+        && (cls.is_none() || cls == Some(UnitCls::Currency) && unit.is_some() && n.glued.is_empty())
+    {
+        if let Some(h) = units::after(cx, last, n.half) {
+            let take = match cls {
+                None => true,
+                // "$5 million dollars": the word repeats the currency.
+                Some(UnitCls::Currency) => h.cls == UnitCls::Currency,
+                _ => false,
+            };
+            if take && !(n.shape == Shape::Ordinal) {
+                if cls.is_none() {
+                    unit = Some(h.code);
+                    cls = Some(h.cls);
+                }
+                last = h.last;
+            }
+        }
+    }
+    if cls == Some(UnitCls::Time) && matches!(&*cx.lw(last + 1), "ago") {
+        return Step::Skip(last + 2);
+    }
+    // The kind.
+    let mut kind = match (n.shape, cls) {
+        (Shape::Ordinal, _) => {
+            unit = None;
+            FigureKind::Ordinal
+        }
+        (Shape::Multiplier, _) => FigureKind::Multiplier,
+        (_, Some(UnitCls::Percent)) => FigureKind::Percent,
+        (_, Some(UnitCls::Currency)) => FigureKind::Money,
+        (_, Some(UnitCls::Time)) => FigureKind::Duration,
+        (_, Some(UnitCls::Times)) => {
+            unit = None;
+            FigureKind::Multiplier
+        }
+        (_, Some(UnitCls::Physical)) => FigureKind::Quantity,
+        (Shape::Fraction, None) => FigureKind::Fraction,
+        (Shape::Cardinal, None) => FigureKind::Count,
+    };
+    // Years: "the 2015 agreement", "in 2018".
+    if is_year(&n) && kind == FigureKind::Count && ts == ns {
+        return Step::Skip(last + 1);
+    }
+    let mut value_to = None;
+    // Tallies and ranges inside one token: "227-186", "10-20".
+    if let Some(second) = n.second {
+        if numbers::tally_context(cx, ns, last) || (second < n.value && cls.is_none()) {
+            kind = FigureKind::Tally;
+            unit = None;
+        } else if second > n.value {
+            kind = FigureKind::Range;
+        } else {
+            return Step::Skip(last + 1);
+        }
+        value_to = Some(second);
+    }
+    // Stripped text: a lost percent sign after a verb of change.
+    let mut te = last + 1;
+    let qual = qualifiers::before(cx, ts, kind);
+    let qts = qual.map_or(ts, |q| q.1);
+    if cx.stripped && kind == FigureKind::Count && !n.words && !n.scaled {
+        let mut p = qts;
+        if p > 0 && &*cx.lw(p - 1) == "by" {
+            p -= 1;
+        }
+        if p > 0 && lx::is_change_verb(&cx.lw(p - 1)) {
+            let mut k = te;
+            let mut v = n.value;
+            if let Some(d) = single_digit(cx, k - 1) {
+                v += d / 10.0;
+                k += 1;
+            }
+            if !counted_follows(cx, k) {
+                n.value = v;
+                te = k;
+                kind = FigureKind::Percent;
+                unit = Some("percent");
+            }
+        }
+    }
+    let lone_one = n.words
+        && n.value == 1.0
+        && n.first == n.last
+        && kind == FigureKind::Count
+        && qual.is_none();
+    if lone_one {
+        let prev = cx.lw_back(n.first, 1);
+        if &*cx.lw(te) == "of"
+            || matches!(
+                &*prev,
+                "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "no"
+                    | "some"
+                    | "someone"
+                    | "anyone"
+                    | "only"
+                    | "another"
+                    | "other"
+            )
+        {
+            return Step::Skip(te);
+        }
+    }
+    let mut c = Cand {
+        ts: qts,
+        te,
+        ns,
+        ne: last,
+        value: n.value,
+        value_to,
+        kind,
+        unit,
+        qualifier: qual.map(|q| q.0),
+        lone_one,
+    };
+    // Stripped tallies: "a 227 186 vote", "won 3 1".
+    if n.tally_split || (cx.stripped && c.kind == FigureKind::Count && value_to.is_none()) {
+        if let Some((d, v)) = plain_next(cx, c.te - 1) {
+            let _ = d;
+            if n.tally_split || numbers::tally_context(cx, ns, c.te) {
+                c.kind = FigureKind::Tally;
+                c.value_to = Some(v);
+                c.te += 1;
+                c.ne = c.te - 1;
+                c.lone_one = false;
+                return Step::Fig(c);
+            }
+        }
+    }
+    if pair && value_to.is_none() {
+        if let Some(m) = pair_with_next(cx, &c) {
+            return Step::Fig(m);
+        }
+    }
+    Step::Fig(c)
+}
+
+/// A plain integer token right after `j` (one space apart).
+fn plain_next(cx: &Cx, j: usize) -> Option<(usize, f64)> {
+    if !cx.one_space(j) || !cx.is_number(j + 1) {
+        return None;
+    }
+    let s = cx.raw(j + 1);
+    if !s.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((s.len(), s.parse().ok()?))
+}
+
+fn single_digit(cx: &Cx, j: usize) -> Option<f64> {
+    plain_next(cx, j).filter(|(d, _)| *d == 1).map(|x| x.1)
+}
+
+/// Whether a counted noun starts at `k` (a content word).
+fn counted_follows(cx: &Cx, k: usize) -> bool {
+    let w = cx.lw(k);
+    cx.is_word(k) && !lx::is_stop(&w) && !lx::is_month(&w) && lx::cardinal(&w).is_none()
+}
+
+/// Lowercases the first hyphen part of a tail ("Year-old" -> "year").
+fn lx_lower_first(tail: &str) -> String {
+    tail.split(['-', '‐', '‑'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// "3/4" in ordinary text.
+fn slash_fraction(cx: &Cx, n: &Num, den_tok: usize) -> Option<Cand> {
+    let den: f64 = cx.raw(den_tok).parse().ok()?;
+    let ok_den = matches!(den as u32, 2 | 3 | 4 | 5 | 8 | 10 | 16 | 100) && den.fract() == 0.0;
+    if !ok_den || n.value >= den || n.value.fract() != 0.0 || n.first != n.last {
+        return None;
+    }
+    let mut c = Cand {
+        ts: n.first,
+        te: den_tok + 1,
+        ns: n.first,
+        ne: den_tok,
+        value: n.value / den,
+        value_to: None,
+        kind: FigureKind::Fraction,
+        unit: None,
+        qualifier: None,
+        lone_one: false,
+    };
+    if let Some(h) = units::after(cx, den_tok, false) {
+        if h.cls != UnitCls::Percent {
+            c.unit = Some(h.code);
+            c.kind = match h.cls {
+                UnitCls::Time => FigureKind::Duration,
+                UnitCls::Currency => FigureKind::Money,
+                _ => FigureKind::Quantity,
+            };
+            c.te = h.last + 1;
+        }
+    }
+    Some(c)
+}
+
+/// Ranges and tallies over two figures: "between 200 and 300", "from 3 to
+/// 5 km", "20 to 30 people", "$10-$20", "voted 51 to 49".
+fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
+    if !matches!(
+        c.kind,
+        FigureKind::Count | FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
+    ) {
+        return None;
+    }
+    let j = c.te;
+    let conn = cx.lw(j);
+    let dash = matches!(&*conn, "-" | "–" | "—" | "‐");
+    let before = cx.lw_back(c.ts, 1);
+    let between = &*before == "between" && c.qualifier.is_none();
+    let from = &*before == "from" && c.qualifier.is_none();
+    let is_to = &*conn == "to";
+    if !(dash || is_to || (&*conn == "and" && between)) {
+        return None;
+    }
+    if cx.line_break(j) {
+        return None;
+    }
+    let mut k = j + 1;
+    // "$10-$20": the second number's currency.
+    if !opens(cx, k) {
+        if units::before(cx, k + 1).is_some() {
+            k += 1;
+        }
+        if !opens(cx, k) {
+            return None;
+        }
+    }
+    let Step::Fig(c2) = figure_at(cx, k, false) else {
+        return None;
+    };
+    if c2.value_to.is_some() || c2.qualifier.is_some() && !between {
+        return None;
+    }
+    let compatible = c.unit.is_none() || c2.unit.is_none() || c.unit == c2.unit;
+    let counts = c.kind == FigureKind::Count && c2.kind == FigureKind::Count;
+    let mut m = c.clone();
+    m.te = c2.te;
+    m.ne = c2.ne;
+    m.value_to = Some(c2.value);
+    m.lone_one = false;
+    if counts && (is_to || dash) && numbers::tally_context(cx, c.ns, c2.ne) {
+        m.kind = FigureKind::Tally;
+        return Some(m);
+    }
+    if !compatible || c2.value <= c.value {
+        if dash && counts && !between && !from {
+            m.kind = FigureKind::Tally; // "a 227-186 vote" written with spaces
+            return Some(m);
+        }
+        return None;
+    }
+    let change_before_from = from && lx::is_change_verb(&cx.lw_back(c.ts, 2));
+    if between || (from && !change_before_from) || dash || (is_to && !from) {
+        if between || from {
+            m.ts = c.ts - 1;
+        }
+        m.kind = FigureKind::Range;
+        m.unit = c2.unit.or(c.unit);
+        if m.unit.is_none() && c.kind == FigureKind::Count && c2.kind != FigureKind::Count {
+            return None;
+        }
+        return Some(m);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(s: &str) -> Vec<(String, f64, &'static str)> {
+        let doc = Doc::new(s);
+        extract(&doc)
+            .into_iter()
+            .map(|f| {
+                (
+                    s[f.start..f.end].to_string(),
+                    f.value.unwrap(),
+                    f.kind.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn smoke() {
+        assert_eq!(
+            figs("It weighed 1,510 kg."),
+            [("1,510 kg".into(), 1510.0, "quantity")]
+        );
+        assert!(figs("the covid 19 outbreak in march 10").is_empty());
+    }
 }

@@ -1,0 +1,237 @@
+//! Token access for the figure grammar: lowercase views without allocation.
+
+use crate::text::{Token, TokenKind};
+
+/// A lowercase ASCII copy of a short token, on the stack. Tokens longer than
+/// the buffer or with non-ASCII characters read as "" (no table word is
+/// either).
+#[derive(Clone, Copy, Debug)]
+pub struct Lw {
+    buf: [u8; 24],
+    len: u8,
+}
+
+impl Lw {
+    const EMPTY: Lw = Lw {
+        buf: [0; 24],
+        len: 0,
+    };
+
+    pub fn of(s: &str) -> Lw {
+        let b = s.as_bytes();
+        if b.len() > 24 || !b.is_ascii() {
+            return Lw::EMPTY;
+        }
+        let mut out = Lw::EMPTY;
+        for (o, c) in out.buf.iter_mut().zip(b) {
+            *o = c.to_ascii_lowercase();
+        }
+        out.len = b.len() as u8;
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Lw {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// The text and tokens of one document, and its form.
+pub struct Cx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub stripped: bool,
+}
+
+impl<'a> Cx<'a> {
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The raw text of token `i` ("" out of range).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Token `i` lowercased ("" out of range, too long or non-ASCII).
+    pub fn lw(&self, i: usize) -> Lw {
+        match self.toks.get(i) {
+            Some(t) => Lw::of(t.text(self.text)),
+            None => Lw::EMPTY,
+        }
+    }
+
+    /// Token `i - back` lowercased, "" before the start.
+    pub fn lw_back(&self, i: usize, back: usize) -> Lw {
+        if back > i {
+            Lw::EMPTY
+        } else {
+            self.lw(i - back)
+        }
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    /// Tokens `a` and `a + 1` touch (no space between).
+    pub fn touching(&self, a: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(a + 1)) {
+            (Some(x), Some(y)) => x.end == y.start,
+            _ => false,
+        }
+    }
+
+    /// Tokens `a` and `a + 1` are separated by exactly one space-like
+    /// character (a space, a no-break or a thin space), as digit groups are.
+    pub fn one_space(&self, a: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(a + 1)) {
+            (Some(x), Some(y)) => matches!(
+                &self.text[x.end..y.start],
+                " " | "\u{a0}" | "\u{202f}" | "\u{2009}"
+            ),
+            _ => false,
+        }
+    }
+
+    /// Whether there is a line break between tokens `a` and `a + 1`.
+    pub fn line_break(&self, a: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(a + 1)) {
+            (Some(x), Some(y)) => self.text.as_bytes()[x.end..y.start].contains(&b'\n'),
+            _ => true,
+        }
+    }
+}
+
+/// The shape of a digit token such as "1,510", "3.5", "300kg", "4th",
+/// "227-186" or "40-year".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Digits<'a> {
+    pub value: f64,
+    /// Digits before the decimal point (commas not counted).
+    pub int_digits: usize,
+    /// Only ASCII digits: no comma, point, suffix or hyphen part.
+    pub plain: bool,
+    /// Letters glued to the number, lowercase ASCII ("kg", "th", "bn").
+    pub suffix: &'a str,
+    /// A second number after a hyphen ("227-186").
+    pub second: Option<(f64, bool)>,
+    /// Words after a hyphen ("year" of "40-year", "year-old").
+    pub tail: &'a str,
+}
+
+/// Parses the text of a digit token; `None` for shapes that are never a
+/// figure (IP addresses, "5-17-2018", non-ASCII letters).
+pub fn digits(s: &str) -> Option<Digits<'_>> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut int_digits = 0;
+    let mut seen_dot = false;
+    let mut plain = true;
+    let mut value: f64 = 0.0;
+    let mut frac_scale = 0.1;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            let d = f64::from(c - b'0');
+            if seen_dot {
+                value += d * frac_scale;
+                frac_scale /= 10.0;
+            } else {
+                value = value * 10.0 + d;
+                int_digits += 1;
+            }
+            i += 1;
+        } else if c == b',' && !seen_dot && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            plain = false;
+            i += 1;
+        } else if c == b'.' && !seen_dot && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            seen_dot = true;
+            plain = false;
+            i += 1;
+        } else if c == b'.' {
+            return None; // "192.168.1.2", "1.2.3"
+        } else {
+            break;
+        }
+    }
+    if int_digits == 0 && !seen_dot {
+        return None;
+    }
+    let rest = &s[i..];
+    let (head, after) = match rest.find(['-', '‐', '‑']) {
+        Some(h) => {
+            let dash = rest[h..].chars().next().map_or(1, char::len_utf8);
+            (&rest[..h], Some(&rest[h + dash..]))
+        }
+        None => (rest, None),
+    };
+    if !head.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut second = None;
+    let mut tail = "";
+    if let Some(after) = after {
+        plain = false;
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            let d = digits(after)?;
+            if d.second.is_some() || !d.tail.is_empty() || !d.suffix.is_empty() {
+                return None; // "5-17-2018", "3-2-1"
+            }
+            second = Some((d.value, d.plain));
+        } else {
+            tail = after;
+        }
+    }
+    if !head.is_empty() {
+        plain = false;
+    }
+    Some(Digits {
+        value,
+        int_digits,
+        plain,
+        suffix: head,
+        second,
+        tail,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_shapes() {
+        let d = digits("1,510").unwrap();
+        assert_eq!((d.value, d.int_digits, d.plain), (1510.0, 4, false));
+        let d = digits("3.5").unwrap();
+        assert!((d.value - 3.5).abs() < 1e-9);
+        let d = digits("300kg").unwrap();
+        assert_eq!((d.value, d.suffix), (300.0, "kg"));
+        let d = digits("227-186").unwrap();
+        assert_eq!(d.second, Some((186.0, true)));
+        let d = digits("40-year-old").unwrap();
+        assert_eq!(d.tail, "year-old");
+        assert!(digits("192.168.1.2").is_none());
+        assert!(digits("5-17-2018").is_none());
+        assert!(digits("14").unwrap().plain);
+    }
+}

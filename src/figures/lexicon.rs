@@ -1,0 +1,1000 @@
+//! Word tables of the figure grammar. Every lookup takes a lowercase ASCII
+//! word and is a `match` (compiled to length and byte comparisons), so a
+//! lookup costs a few nanoseconds and needs no allocation or global state.
+
+/// How a number word combines with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cls {
+    /// 0-9.
+    Ones,
+    /// 10-19.
+    Teen,
+    /// 20, 30, ... 90.
+    Tens,
+    /// "hundred".
+    Hundred,
+    /// thousand, million, billion, trillion (a multiplier of everything before).
+    Scale,
+    /// "dozen": times twelve.
+    Dozen,
+}
+
+/// A cardinal number word: its value and class. Plural scale words
+/// ("millions") are included: the grammar accepts them only after a number.
+pub fn cardinal(w: &str) -> Option<(f64, Cls)> {
+    use Cls::*;
+    Some(match w {
+        "zero" | "nought" | "naught" => (0.0, Ones),
+        "one" => (1.0, Ones),
+        "two" => (2.0, Ones),
+        "three" => (3.0, Ones),
+        "four" => (4.0, Ones),
+        "five" => (5.0, Ones),
+        "six" => (6.0, Ones),
+        "seven" => (7.0, Ones),
+        "eight" => (8.0, Ones),
+        "nine" => (9.0, Ones),
+        "ten" => (10.0, Teen),
+        "eleven" => (11.0, Teen),
+        "twelve" => (12.0, Teen),
+        "thirteen" => (13.0, Teen),
+        "fourteen" => (14.0, Teen),
+        "fifteen" => (15.0, Teen),
+        "sixteen" => (16.0, Teen),
+        "seventeen" => (17.0, Teen),
+        "eighteen" => (18.0, Teen),
+        "nineteen" => (19.0, Teen),
+        "twenty" => (20.0, Tens),
+        "thirty" => (30.0, Tens),
+        "forty" | "fourty" => (40.0, Tens),
+        "fifty" => (50.0, Tens),
+        "sixty" => (60.0, Tens),
+        "seventy" => (70.0, Tens),
+        "eighty" => (80.0, Tens),
+        "ninety" => (90.0, Tens),
+        "hundred" | "hundreds" => (100.0, Hundred),
+        "thousand" | "thousands" => (1e3, Scale),
+        "million" | "millions" => (1e6, Scale),
+        "billion" | "billions" => (1e9, Scale),
+        "trillion" | "trillions" => (1e12, Scale),
+        "dozen" | "dozens" => (12.0, Dozen),
+        _ => return None,
+    })
+}
+
+/// Abbreviated scale words that follow digits ("1.2 bn", "2 5m", "10k").
+pub fn scale_abbrev(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" | "thou" => 1e3,
+        "m" | "mn" | "mln" | "mil" | "mio" | "mm" => 1e6,
+        "b" | "bn" | "bln" | "g" => 1e9,
+        "tn" | "trn" | "tln" | "t" => 1e12,
+        _ => return None,
+    })
+}
+
+/// An ordinal word: its value, and whether it is the plural (fraction) form.
+pub fn ordinal(w: &str) -> Option<(f64, bool)> {
+    let (base, plural) = match w.strip_suffix('s') {
+        Some(b) => (b, true),
+        None => (w, false),
+    };
+    let v = match base {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        _ => return None,
+    };
+    Some((v, plural))
+}
+
+/// Fraction denominators that are not ordinals ("half", "quarters").
+pub fn denominator(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "quarter" | "quarters" => 4.0,
+        _ => return None,
+    })
+}
+
+/// Month names and their abbreviations ("may" and "march" included: next to
+/// a day number they are months).
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Words after which a number is part of a name or a label, not a figure
+/// ("covid 19", "boeing 737", "section 230", "f 16", "g 7", "flight 370").
+pub fn is_label_word(w: &str) -> bool {
+    if w.len() == 1 {
+        // Single letters of model names ("f 16", "b 52", "g 20"); not the
+        // article "a", the pronoun "i" or the possessive "s" of stripped text.
+        return !matches!(w, "a" | "i" | "s" | "x");
+    }
+    matches!(
+        w,
+        "covid"
+            | "sars"
+            | "mers"
+            | "boeing"
+            | "airbus"
+            | "section"
+            | "article"
+            | "chapter"
+            | "clause"
+            | "amendment"
+            | "paragraph"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "flight"
+            | "room"
+            | "gate"
+            | "platform"
+            | "page"
+            | "version"
+            | "phase"
+            | "category"
+            | "tier"
+            | "episode"
+            | "title"
+            | "proposition"
+            | "prop"
+            | "district"
+            | "precinct"
+            | "ward"
+            | "terminal"
+            | "pier"
+            | "exit"
+            | "model"
+            | "no"
+            | "number"
+            | "nos"
+            | "mig"
+            | "su"
+            | "ak"
+            | "iphone"
+            | "galaxy"
+            | "windows"
+            | "xbox"
+            | "playstation"
+            | "apollo"
+            | "artemis"
+            | "soyuz"
+            | "formula"
+            | "fifa"
+            | "pixel"
+            | "uss"
+            | "mh"
+            | "ps"
+            | "psalm"
+            | "psalms"
+            | "verse"
+            | "vol"
+            | "level"
+            | "grade"
+            | "channel"
+            | "bus"
+            | "rule"
+            | "resolution"
+            | "unit"
+            | "block"
+            | "lot"
+            | "week"
+            | "day"
+            | "game"
+            | "matchday"
+            | "stage"
+            | "act"
+            | "scene"
+            | "part"
+            | "dr"
+            | "ww"
+            | "wwii"
+            | "mk"
+            | "type"
+            | "class"
+            | "ii"
+            | "iii"
+            | "sky"
+            | "bbc"
+            | "radio"
+            | "studio"
+            | "cabin"
+            | "hangar"
+            | "suite"
+    )
+}
+
+/// Words after a number that make it a time of day ("10 am", "1030 gmt").
+pub fn is_clock_word(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "pm"
+            | "a.m"
+            | "p.m"
+            | "a.m."
+            | "p.m."
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "est"
+            | "edt"
+            | "cet"
+            | "pst"
+            | "pdt"
+            | "oclock"
+            | "o'clock"
+    )
+}
+
+/// Words after a tally ("a 227-186 vote", "a 2 1 win").
+pub fn is_tally_after(w: &str) -> bool {
+    matches!(
+        w,
+        "vote"
+            | "votes"
+            | "victory"
+            | "victories"
+            | "win"
+            | "wins"
+            | "defeat"
+            | "defeats"
+            | "loss"
+            | "losses"
+            | "margin"
+            | "decision"
+            | "ruling"
+            | "majority"
+            | "score"
+            | "scoreline"
+            | "draw"
+            | "lead"
+            | "verdict"
+            | "aggregate"
+            | "thrashing"
+            | "drubbing"
+            | "triumph"
+            | "tie"
+            | "split"
+    )
+}
+
+/// Words shortly before a tally ("voted 51 to 49", "won 3-1").
+pub fn is_tally_before(w: &str) -> bool {
+    matches!(
+        w,
+        "voted"
+            | "vote"
+            | "votes"
+            | "won"
+            | "win"
+            | "wins"
+            | "beat"
+            | "beats"
+            | "beating"
+            | "lost"
+            | "lose"
+            | "loses"
+            | "losing"
+            | "defeated"
+            | "defeating"
+            | "drew"
+            | "draw"
+            | "trailed"
+            | "trailing"
+            | "led"
+            | "leading"
+            | "edged"
+            | "thrashed"
+            | "routed"
+            | "passed"
+            | "approved"
+            | "rejected"
+            | "score"
+            | "scoreline"
+            | "tally"
+    )
+}
+
+/// Verbs of change: a bare number after one in stripped text lost its "%"
+/// ("has dropped about 50 so far this year").
+pub fn is_change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "risen"
+            | "rise"
+            | "rises"
+            | "rising"
+            | "fell"
+            | "fallen"
+            | "fall"
+            | "falls"
+            | "falling"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "dropping"
+            | "declined"
+            | "declines"
+            | "declining"
+            | "climbed"
+            | "climbs"
+            | "jumped"
+            | "jumps"
+            | "surged"
+            | "surges"
+            | "soared"
+            | "slumped"
+            | "plunged"
+            | "plummeted"
+            | "tumbled"
+            | "slid"
+            | "slipped"
+            | "sank"
+            | "gained"
+            | "gains"
+            | "increased"
+            | "increases"
+            | "decreased"
+            | "decreases"
+            | "grew"
+            | "grown"
+            | "grows"
+            | "shrank"
+            | "shrunk"
+            | "shrinks"
+            | "eased"
+            | "rallied"
+            | "advanced"
+            | "retreated"
+            | "dipped"
+            | "edged"
+            | "crashed"
+            | "spiked"
+    )
+}
+
+/// Unit classes, which decide a figure's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitCls {
+    Time,
+    Physical,
+    Currency,
+    Percent,
+    Times,
+}
+
+/// A unit word written after a number, as a separate token: its canonical
+/// code and class. Currency words are here too ("dollars" -> USD).
+pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
+    use UnitCls::*;
+    Some(match w {
+        // time
+        "second" | "seconds" | "sec" | "secs" => ("second", Time),
+        "minute" | "minutes" | "min" | "mins" => ("minute", Time),
+        "hour" | "hours" | "hr" | "hrs" | "h" => ("hour", Time),
+        "day" | "days" => ("day", Time),
+        "week" | "weeks" | "wk" | "wks" => ("week", Time),
+        "fortnight" | "fortnights" => ("fortnight", Time),
+        "month" | "months" => ("month", Time),
+        "year" | "years" | "yr" | "yrs" => ("year", Time),
+        "decade" | "decades" => ("decade", Time),
+        "century" | "centuries" => ("century", Time),
+        // multiplier
+        "times" | "fold" => ("times", Times),
+        // percent
+        "percent" | "per_cent" | "pct" | "pc" | "percentage" => ("percent", Percent),
+        // mass
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
+        | "kilos" => ("kg", Physical),
+        "g" | "gram" | "grams" | "gramme" | "grammes" | "gs" => ("g", Physical),
+        "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => ("mg", Physical),
+        "microgram" | "micrograms" | "mcg" | "microgrammes" => ("ug", Physical),
+        "tonne" | "tonnes" | "ton" | "tons" => ("t", Physical),
+        "lb" | "lbs" => ("lb", Physical),
+        "ounce" | "ounces" | "oz" => ("oz", Physical),
+        // length
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("km", Physical),
+        "metre" | "metres" | "meter" | "meters" => ("m", Physical),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("cm", Physical),
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("mm", Physical),
+        "mile" | "miles" | "mi" => ("mi", Physical),
+        "foot" | "feet" | "ft" => ("ft", Physical),
+        "inch" | "inches" => ("in", Physical),
+        "yard" | "yards" | "yd" | "yds" => ("yd", Physical),
+        // area
+        "hectare" | "hectares" | "ha" => ("ha", Physical),
+        "acre" | "acres" => ("acre", Physical),
+        "km2" | "sqkm" => ("km2", Physical),
+        // volume
+        "litre" | "litres" | "liter" | "liters" | "l" => ("l", Physical),
+        "millilitre" | "millilitres" | "milliliter" | "milliliters" | "ml" | "mls" => {
+            ("ml", Physical)
+        }
+        "hectolitre" | "hectolitres" | "hectoliter" | "hectoliters" => ("hl", Physical),
+        "gallon" | "gallons" | "gal" | "gals" => ("gal", Physical),
+        "barrel" | "barrels" | "bbl" | "bpd" => ("barrel", Physical),
+        "cup" | "cups" => ("cup", Physical),
+        // temperature and angle
+        "celsius" | "centigrade" | "celcius" => ("C", Physical),
+        "fahrenheit" | "farenheit" => ("F", Physical),
+        "degree" | "degrees" | "deg" => ("deg", Physical),
+        // speed, power, energy, data
+        "mph" => ("mph", Physical),
+        "kph" | "kmh" | "kmph" => ("km/h", Physical),
+        "knots" | "knot" => ("kn", Physical),
+        "mw" | "megawatt" | "megawatts" => ("MW", Physical),
+        "gw" | "gigawatt" | "gigawatts" => ("GW", Physical),
+        "kw" | "kilowatt" | "kilowatts" => ("kW", Physical),
+        "kwh" => ("kWh", Physical),
+        "mwh" => ("MWh", Physical),
+        "twh" => ("TWh", Physical),
+        "gb" | "gigabyte" | "gigabytes" => ("GB", Physical),
+        "mb" | "megabyte" | "megabytes" => ("MB", Physical),
+        "tb" | "terabyte" | "terabytes" => ("TB", Physical),
+        "mbps" => ("Mbps", Physical),
+        "calories" | "kcal" => ("kcal", Physical),
+        "points" | "point" | "pts" => ("point", Physical),
+        "volts" | "volt" => ("V", Physical),
+        // currency
+        "dollar" | "dollars" | "usd" | "bucks" => ("USD", Currency),
+        "euro" | "euros" | "eur" => ("EUR", Currency),
+        "pound" | "pounds" | "sterling" | "gbp" | "quid" => ("GBP", Currency),
+        "pence" | "p" => ("GBX", Currency),
+        "cent" | "cents" => ("cent", Currency),
+        "yen" | "jpy" => ("JPY", Currency),
+        "yuan" | "renminbi" | "rmb" | "cny" => ("CNY", Currency),
+        "rupee" | "rupees" | "inr" | "rs" => ("INR", Currency),
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => ("RUB", Currency),
+        "franc" | "francs" | "chf" => ("CHF", Currency),
+        "riyal" | "riyals" | "sar" => ("SAR", Currency),
+        "rial" | "rials" | "irr" => ("IRR", Currency),
+        "dinar" | "dinars" => ("dinar", Currency),
+        "shekel" | "shekels" | "ils" => ("ILS", Currency),
+        "peso" | "pesos" => ("peso", Currency),
+        "lira" | "lire" => ("TRY", Currency),
+        "rand" => ("ZAR", Currency),
+        "naira" => ("NGN", Currency),
+        "ringgit" | "ringgits" | "myr" => ("MYR", Currency),
+        "baht" => ("THB", Currency),
+        "krona" | "kronor" => ("SEK", Currency),
+        "krone" | "kroner" => ("NOK", Currency),
+        "zloty" => ("PLN", Currency),
+        "cad" => ("CAD", Currency),
+        "aud" => ("AUD", Currency),
+        "hkd" => ("HKD", Currency),
+        "kwd" => ("KWD", Currency),
+        "qar" => ("QAR", Currency),
+        "egp" => ("EGP", Currency),
+        "bitcoin" | "bitcoins" | "btc" => ("BTC", Currency),
+        _ => return None,
+    })
+}
+
+/// A unit glued to digits ("300kg", "1.2bn" is a scale, "40C", "10am").
+/// Returns the unit word form that [`unit_word`] knows, or a marker.
+pub fn glued_unit(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "kg" | "kgs" => "kg",
+        "g" | "gs" => "g",
+        "mg" => "mg",
+        "t" => "tonne",
+        "lb" | "lbs" => "lb",
+        "oz" => "oz",
+        "km" | "kms" => "km",
+        "cm" => "cm",
+        "mm" => "mm",
+        "mi" => "mi",
+        "ft" => "ft",
+        "in" => "inch",
+        "yd" | "yds" => "yd",
+        "ha" => "ha",
+        "l" => "l",
+        "ml" | "mls" => "ml",
+        "gal" | "gals" => "gal",
+        "bbl" => "bbl",
+        "c" => "celsius",
+        "f" => "fahrenheit",
+        "mph" => "mph",
+        "kph" | "kmh" | "kmph" => "kph",
+        "mw" => "mw",
+        "gw" => "gw",
+        "kw" => "kw",
+        "kwh" => "kwh",
+        "mwh" => "mwh",
+        "twh" => "twh",
+        "gb" => "gb",
+        "mb" => "mb",
+        "tb" => "tb",
+        "mbps" => "mbps",
+        "h" | "hr" | "hrs" => "hour",
+        "min" | "mins" => "min",
+        "sec" | "secs" => "sec",
+        "day" | "days" => "day",
+        "yr" | "yrs" | "year" | "years" => "year",
+        "week" | "weeks" => "week",
+        "month" | "months" => "month",
+        "x" => "times",
+        "pc" => "pc",
+        "p" => "p",
+        "pts" => "pts",
+        "kcal" => "kcal",
+        "m2" => "km2_m2",
+        "km2" => "km2",
+        _ => return None,
+    })
+}
+
+/// A currency written before the number ("$", "£", "US$", "Rs", "EUR").
+pub fn currency_before(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" | "us$" | "usd" => "USD",
+        "£" | "gbp" => "GBP",
+        "€" | "eur" => "EUR",
+        "¥" | "jpy" => "JPY",
+        "₹" | "rs" | "inr" => "INR",
+        "₽" => "RUB",
+        "₩" => "KRW",
+        "₦" => "NGN",
+        "a$" | "aud" => "AUD",
+        "c$" | "cad" => "CAD",
+        "hk$" | "hkd" => "HKD",
+        "nz$" | "nzd" => "NZD",
+        "s$" | "sgd" => "SGD",
+        "chf" => "CHF",
+        "cny" | "rmb" => "CNY",
+        "myr" | "rm" => "MYR",
+        "uah" => "UAH",
+        "sek" => "SEK",
+        "mnt" => "MNT",
+        _ => return None,
+    })
+}
+
+/// A currency code for a nationality adjective before a currency word
+/// ("australian dollars" -> AUD).
+pub fn national_currency(adj: &str, code: &'static str) -> Option<&'static str> {
+    Some(match (adj, code) {
+        ("us" | "american", "USD") => "USD",
+        ("australian", "USD") => "AUD",
+        ("canadian", "USD") => "CAD",
+        ("kong", "USD") => "HKD",
+        ("singapore", "USD") => "SGD",
+        ("zealand", "USD") => "NZD",
+        ("taiwan" | "taiwanese", "USD") => "TWD",
+        ("zimbabwean" | "zimbabwe", "USD") => "ZWL",
+        ("swiss", "CHF") => "CHF",
+        ("qatari", "SAR") => "QAR",
+        ("saudi", "SAR") => "SAR",
+        ("iranian", "IRR") => "IRR",
+        ("pakistani", "INR") => "PKR",
+        ("indian", "INR") => "INR",
+        ("egyptian", "GBP") => "EGP",
+        ("lebanese", "GBP") => "LBP",
+        ("british", "GBP") => "GBP",
+        ("kuwaiti", "dinar") => "KWD",
+        ("iraqi", "dinar") => "IQD",
+        ("jordanian", "dinar") => "JOD",
+        ("mexican", "peso") => "MXN",
+        ("philippine", "peso") => "PHP",
+        ("malaysian" | "malaysia", "MYR") => "MYR",
+        ("swedish", "SEK") => "SEK",
+        ("norwegian" | "danish", "NOK") => {
+            if adj == "danish" {
+                "DKK"
+            } else {
+                "NOK"
+            }
+        }
+        ("south", "ZAR") => "ZAR",
+        ("turkish", "TRY") => "TRY",
+        _ => return None,
+    })
+}
+
+/// Qualifier words, one token ("about 50", "over 100").
+pub fn qualifier1(w: &str) -> Option<super::Qualifier> {
+    use super::Qualifier::*;
+    Some(match w {
+        "about" | "around" | "roughly" | "approximately" | "approx" | "some" | "nearly"
+        | "almost" | "circa" | "estimated" | "~" | "c." | "ca" => About,
+        "over" | "above" | "exceeding" | "beyond" | "upwards" => MoreThan,
+        "under" | "below" => LessThan,
+        _ => return None,
+    })
+}
+
+/// Two-token qualifiers, as (first, second).
+pub fn qualifier2(a: &str, b: &str) -> Option<super::Qualifier> {
+    use super::Qualifier::*;
+    Some(match (a, b) {
+        ("more" | "greater" | "higher" | "larger" | "bigger", "than") => MoreThan,
+        ("just" | "well" | "slightly", "over" | "above") => MoreThan,
+        ("upwards", "of") => MoreThan,
+        ("fewer" | "less" | "lower" | "smaller", "than") => LessThan,
+        ("just" | "slightly", "under" | "below") => LessThan,
+        ("at", "least") => AtLeast,
+        ("at", "most") => AtMost,
+        ("up", "to") => AtMost,
+        ("close", "to") => About,
+        ("an", "estimated") => About,
+        ("just", "about") => About,
+        _ => return None,
+    })
+}
+
+/// Three-token qualifiers.
+pub fn qualifier3(a: &str, b: &str, c: &str) -> Option<super::Qualifier> {
+    use super::Qualifier::*;
+    Some(match (a, b, c) {
+        ("no" | "not", "more", "than") => AtMost,
+        ("no" | "not", "fewer" | "less", "than") => AtLeast,
+        ("in", "excess", "of") => MoreThan,
+        ("as", "many" | "much", "as") => AtMost,
+        ("a", "maximum", "of") => AtMost,
+        ("a", "minimum", "of") => AtLeast,
+        ("just", "more" | "greater", "than") => MoreThan,
+        ("just", "fewer" | "less", "than") => LessThan,
+        ("well", "more", "than") => MoreThan,
+        _ => return None,
+    })
+}
+
+/// Function words, pronouns, auxiliaries and frequent verbs and adverbs:
+/// none of them belongs to the noun phrase a number counts.
+pub fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "without"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "about"
+            | "against"
+            | "between"
+            | "among"
+            | "through"
+            | "during"
+            | "before"
+            | "after"
+            | "since"
+            | "until"
+            | "till"
+            | "as"
+            | "than"
+            | "like"
+            | "near"
+            | "across"
+            | "per"
+            | "via"
+            | "within"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "off"
+            | "out"
+            | "up"
+            | "down"
+            | "atop"
+            | "behind"
+            | "beyond"
+            | "despite"
+            | "amid"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "what"
+            | "where"
+            | "when"
+            | "why"
+            | "how"
+            | "while"
+            | "whereas"
+            | "because"
+            | "if"
+            | "unless"
+            | "although"
+            | "though"
+            | "so"
+            | "then"
+            | "there"
+            | "here"
+            | "it"
+            | "its"
+            | "he"
+            | "she"
+            | "they"
+            | "them"
+            | "their"
+            | "his"
+            | "her"
+            | "him"
+            | "we"
+            | "us"
+            | "our"
+            | "you"
+            | "your"
+            | "i"
+            | "me"
+            | "my"
+            | "not"
+            | "no"
+            | "also"
+            | "still"
+            | "just"
+            | "now"
+            | "only"
+            | "even"
+            | "more"
+            | "most"
+            | "less"
+            | "least"
+            | "each"
+            | "every"
+            | "all"
+            | "both"
+            | "either"
+            | "neither"
+            | "ago"
+            | "earlier"
+            | "later"
+            | "too"
+            | "very"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "set"
+            | "put"
+            | "cut"
+            | "hit"
+            | "made"
+            | "make"
+            | "makes"
+            | "took"
+            | "taken"
+            | "take"
+            | "gave"
+            | "given"
+            | "got"
+            | "get"
+            | "left"
+            | "held"
+            | "kept"
+            | "went"
+            | "gone"
+            | "came"
+            | "come"
+            | "seen"
+            | "saw"
+            | "known"
+            | "found"
+            | "paid"
+            | "sold"
+            | "built"
+            | "won"
+            | "lost"
+            | "led"
+            | "sent"
+            | "spent"
+            | "brought"
+            | "thought"
+            | "shot"
+            | "run"
+            | "ran"
+            | "become"
+            | "became"
+            | "began"
+            | "begun"
+            | "done"
+            | "met"
+            | "felt"
+            | "fell"
+            | "rose"
+            | "hurt"
+            | "dead"
+            | "died"
+            | "die"
+            | "remain"
+            | "remained"
+            | "remains"
+            | "according"
+            | "including"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "probably"
+            | "however"
+            | "already"
+            | "again"
+            | "ever"
+            | "never"
+            | "yet"
+            | "once"
+            | "whether"
+            | "respectively"
+            | "apiece"
+            | "another"
+            | "other"
+            | "such"
+            | "own"
+            | "same"
+            | "last"
+            | "next"
+            | "first"
+    )
+}
+
+/// Nouns ending in "-ly", "-ing" or "-ed" that the verb and adverb tests
+/// would otherwise reject.
+pub fn is_noun_exception(w: &str) -> bool {
+    matches!(
+        w,
+        "family"
+            | "families"
+            | "assembly"
+            | "supply"
+            | "ally"
+            | "rally"
+            | "italy"
+            | "july"
+            | "reply"
+            | "monopoly"
+            | "anomaly"
+            | "belly"
+            | "bully"
+            | "building"
+            | "meeting"
+            | "morning"
+            | "evening"
+            | "thing"
+            | "king"
+            | "ring"
+            | "spring"
+            | "string"
+            | "wing"
+            | "wedding"
+            | "funding"
+            | "training"
+            | "housing"
+            | "bombing"
+            | "shooting"
+            | "killing"
+            | "hearing"
+            | "ceiling"
+            | "offering"
+            | "opening"
+            | "landing"
+            | "rating"
+            | "ruling"
+            | "setting"
+            | "spending"
+            | "clothing"
+            | "warning"
+            | "uprising"
+            | "undertaking"
+            | "sibling"
+            | "bed"
+            | "red"
+            | "shed"
+            | "seed"
+            | "speed"
+            | "need"
+            | "feed"
+            | "hundred"
+            | "creed"
+            | "breed"
+            | "greed"
+            | "reed"
+            | "weed"
+    )
+}

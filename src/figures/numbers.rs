@@ -1,0 +1,580 @@
+//! The number grammar: digit tokens ("1,510", "3.5", "300kg", "4th"), number
+//! words ("twenty-one", "one hundred and six", "half a million", "two-thirds")
+//! and their mix ("1.5 million"), plus the digit-group rules of stripped text
+//! (see the module docs of [`super`]).
+
+use super::cx::{digits, Cx, Lw};
+use super::lexicon::{self as lx, Cls};
+
+/// What the grammar says a number is, before units decide its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Cardinal,
+    Ordinal,
+    Fraction,
+    Multiplier,
+}
+
+/// A number: tokens `first..=last`, its value and shape.
+#[derive(Debug, Clone)]
+pub struct Num<'a> {
+    pub first: usize,
+    pub last: usize,
+    pub value: f64,
+    pub shape: Shape,
+    /// A second number in the same token ("227-186").
+    pub second: Option<f64>,
+    /// Unit letters glued to the digits, lowercase ("kg", "c", "m").
+    pub glued: Lw,
+    /// Words after a hyphen inside the last token ("year" of "40-year").
+    pub tail: &'a str,
+    /// A single plain integer token: its digit count (the year test).
+    pub plain_digits: Option<usize>,
+    /// Has a decimal point (read or restored).
+    pub decimal: bool,
+    /// A scale word or letter applied ("million", "bn").
+    pub scaled: bool,
+    /// Made of number words only.
+    pub words: bool,
+    /// The number began with a word that needs an article before it
+    /// ("dozen", "million", "third" of "a third"): the caller checks it.
+    pub needs_article: bool,
+    /// Value came from "half" alone, so "half an hour" may skip the article.
+    pub half: bool,
+    /// The stripped digit-group join declined because of tally context.
+    pub tally_split: bool,
+}
+
+impl<'a> Num<'a> {
+    fn new(first: usize, value: f64) -> Self {
+        Num {
+            first,
+            last: first,
+            value,
+            shape: Shape::Cardinal,
+            second: None,
+            glued: Lw::of(""),
+            tail: "",
+            plain_digits: None,
+            decimal: false,
+            scaled: false,
+            words: false,
+            needs_article: false,
+            half: false,
+            tally_split: false,
+        }
+    }
+}
+
+/// Whether the word at `i` can open a number (a cheap test run on every word).
+pub fn opens_number(w: &str) -> bool {
+    let first = w.split(['-', '‐', '‑']).next().unwrap_or("");
+    lx::cardinal(first).is_some()
+        || lx::ordinal(first).is_some()
+        || lx::denominator(first).is_some()
+        || matches!(first, "twice" | "thrice")
+        || first.ends_with("fold") && lx::cardinal(&first[..first.len() - 4]).is_some()
+}
+
+/// Parses the number that starts at token `i`.
+pub fn parse<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
+    if cx.is_number(i) {
+        parse_digits(cx, i)
+    } else {
+        parse_words(cx, i)
+    }
+}
+
+fn is_percent_at(cx: &Cx, j: usize) -> bool {
+    let w = cx.lw(j);
+    matches!(&*w, "percent" | "pct" | "pc" | "%" | "percentage")
+        || (&*w == "per" && &*cx.lw(j + 1) == "cent")
+}
+
+fn is_scale_word(w: &str) -> Option<f64> {
+    match lx::cardinal(w) {
+        Some((v, Cls::Scale)) => Some(v),
+        _ => match w {
+            "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => lx::scale_abbrev(w),
+            _ => None,
+        },
+    }
+}
+
+fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
+    let raw = cx.raw(i);
+    let d = digits(raw)?;
+    let mut n = Num::new(i, d.value);
+    n.decimal = raw.contains('.');
+    n.tail = d.tail;
+    n.second = d.second.map(|s| s.0);
+    let suffix = Lw::of(d.suffix);
+    match &*suffix {
+        "" => {}
+        "st" | "nd" | "rd" | "th" => {
+            if !d.plain_int() {
+                return None;
+            }
+            n.shape = Shape::Ordinal;
+            return Some(n);
+        }
+        "s" => return None, // "1990s", "737s": decades and models
+        s => {
+            if let Some(scale) = lx::scale_abbrev(s).filter(|_| s != "m" && s != "g" && s != "t") {
+                n.value *= scale;
+                n.scaled = true;
+            } else if s == "m" {
+                n.glued = suffix; // million or metre: the caller decides
+            } else if lx::glued_unit(s).is_some() {
+                n.glued = suffix;
+            } else {
+                return None; // "3d", "5g", "4x4": not figures
+            }
+        }
+    }
+    if d.plain && n.second.is_none() {
+        n.plain_digits = Some(d.int_digits);
+        digit_groups(cx, &mut n, d.int_digits);
+    }
+    if n.glued.is_empty() && n.tail.is_empty() && n.second.is_none() {
+        scale_words(cx, &mut n);
+    }
+    Some(n)
+}
+
+trait PlainInt {
+    fn plain_int(&self) -> bool;
+}
+
+impl PlainInt for super::cx::Digits<'_> {
+    fn plain_int(&self) -> bool {
+        self.second.is_none() && self.tail.is_empty() && self.value.fract() == 0.0
+    }
+}
+
+/// A plain integer token at `j`: its digits and value.
+fn plain_at(cx: &Cx, j: usize) -> Option<(usize, f64)> {
+    if !cx.is_number(j) {
+        return None;
+    }
+    let s = cx.raw(j);
+    if s.bytes().all(|c| c.is_ascii_digit()) {
+        Some((s.len(), s.parse().ok()?))
+    } else {
+        None
+    }
+}
+
+/// The stripped-text digit-group rules; see the module docs of [`super`].
+fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
+    let i = n.first;
+    if !(1..=3).contains(&int_digits) {
+        return;
+    }
+    // A lost decimal point: "2 5 billion", "4 1 percent", "1 5m".
+    if cx.stripped && cx.one_space(i) && cx.is_number(i + 1) {
+        let g = cx.raw(i + 1);
+        let gd = g.bytes().take_while(u8::is_ascii_digit).count();
+        let gsuf = Lw::of(&g[gd..]);
+        let glued_scale = match &*gsuf {
+            "" => None,
+            s => lx::scale_abbrev(s),
+        };
+        if (1..=2).contains(&gd)
+            && (gsuf.is_empty() || glued_scale.is_some())
+            && (glued_scale.is_some()
+                || is_scale_word(&cx.lw(i + 2)).is_some()
+                || is_percent_at(cx, i + 2))
+        {
+            let frac: f64 = g[..gd].parse().unwrap_or(0.0);
+            n.value += frac / 10f64.powi(gd as i32);
+            n.last = i + 1;
+            n.decimal = true;
+            n.plain_digits = None;
+            if let Some(s) = glued_scale {
+                // "1 5m": a lost point before "m" reads as million.
+                n.value *= s;
+                n.scaled = true;
+            }
+            return;
+        }
+    }
+    // Thousands groups: "1 510", "10 000", "1 414 021 100".
+    let mut k = i;
+    while cx.one_space(k) && plain_at(cx, k + 1).is_some_and(|(d, _)| d == 3) {
+        k += 1;
+    }
+    if k == i {
+        return;
+    }
+    if tally_context(cx, i, k) {
+        n.tally_split = true;
+        return;
+    }
+    // A list: "rooms 101 102 and 103".
+    if k == i + 1
+        && int_digits == 3
+        && matches!(&*cx.lw(k + 1), "and" | "or")
+        && plain_at(cx, k + 2).is_some_and(|(d, _)| d == 3)
+    {
+        return;
+    }
+    // A date: "march 3 100" never occurs, but "jan 3 2019" is not a group
+    // (the year has four digits), so no test is needed here.
+    let mut v = n.value;
+    for j in i + 1..=k {
+        v = v * 1000.0 + plain_at(cx, j).map_or(0.0, |x| x.1);
+    }
+    n.value = v;
+    n.last = k;
+    n.plain_digits = None;
+}
+
+/// Whether numbers in tokens `a..=b` sit in a vote or score context.
+pub fn tally_context(cx: &Cx, a: usize, b: usize) -> bool {
+    lx::is_tally_after(&cx.lw(b + 1))
+        || lx::is_tally_before(&cx.lw_back(a, 1))
+        || (lx::is_tally_before(&cx.lw_back(a, 2)) && matches!(&*cx.lw_back(a, 1), "a" | "by"))
+}
+
+/// Scale words after a number: "1.5 million", "3 hundred", "2 dozen".
+fn scale_words(cx: &Cx, n: &mut Num) {
+    loop {
+        let j = n.last + 1;
+        let w = cx.lw(j);
+        let (v, ok) = match lx::cardinal(&w) {
+            Some((v, Cls::Scale | Cls::Hundred | Cls::Dozen)) => (v, true),
+            _ => match &*w {
+                "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => {
+                    (lx::scale_abbrev(&w).unwrap_or(1.0), true)
+                }
+                _ => (0.0, false),
+            },
+        };
+        if !ok || cx.line_break(n.last) {
+            return;
+        }
+        n.value *= v;
+        n.scaled = true;
+        n.last = j;
+        n.plain_digits = None;
+    }
+}
+
+/// One sub-word of a (possibly hyphenated) word token.
+struct Parts<'s> {
+    items: [&'s str; 4],
+    len: usize,
+}
+
+fn parts(w: &str) -> Parts<'_> {
+    let mut p = Parts {
+        items: [""; 4],
+        len: 0,
+    };
+    for s in w.split(['-', '‐', '‑', '—', '–']) {
+        if p.len == 4 {
+            p.len = 0; // too many parts: not a number
+            return p;
+        }
+        p.items[p.len] = s;
+        p.len += 1;
+    }
+    p
+}
+
+fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
+    let first_w = cx.lw(i);
+    let ps = parts(&first_w);
+    if ps.len == 0 {
+        return None;
+    }
+    let head = ps.items[0];
+    // Words that open a number on their own.
+    if matches!(head, "twice" | "thrice") && ps.len == 1 {
+        let mut n = Num::new(i, if head == "twice" { 2.0 } else { 3.0 });
+        n.shape = Shape::Multiplier;
+        n.words = true;
+        return Some(n);
+    }
+    if let Some(base) = head.strip_suffix("fold") {
+        if let Some((v, Cls::Ones | Cls::Teen | Cls::Tens)) = lx::cardinal(base) {
+            let mut n = Num::new(i, v);
+            n.shape = Shape::Multiplier;
+            n.words = true;
+            return Some(n);
+        }
+    }
+    if lx::cardinal(head).is_none() {
+        return lone_ordinal_or_fraction(cx, i, &ps);
+    }
+
+    let mut total = 0.0;
+    let mut cur = 0.0;
+    let mut last: Option<Cls> = None;
+    let mut big_scale = 0.0;
+    let mut n = Num::new(i, 0.0);
+    n.words = true;
+    let mut j = i;
+    let mut done = false;
+    'tokens: while !done {
+        let w = cx.lw(j);
+        let ps = if j == i { parts(&first_w) } else { parts(&w) };
+        if ps.len == 0 || (j > i && !cx.is_word(j)) {
+            break;
+        }
+        for (pi, p) in ps.items[..ps.len].iter().copied().enumerate() {
+            let mut consumed = false;
+            if let Some((v, cls)) = lx::cardinal(p) {
+                let ok = match cls {
+                    Cls::Ones => matches!(last, None | Some(Cls::Tens | Cls::Hundred | Cls::Scale)),
+                    Cls::Teen | Cls::Tens => {
+                        matches!(last, None | Some(Cls::Hundred | Cls::Scale))
+                    }
+                    Cls::Hundred => matches!(last, None | Some(Cls::Ones | Cls::Teen | Cls::Tens)),
+                    Cls::Scale | Cls::Dozen => last != Some(Cls::Dozen),
+                };
+                // "hundreds of", "millions of": vague, never after nothing.
+                let plural = p.ends_with('s');
+                if ok && !(plural && last.is_none()) {
+                    if last.is_none() && matches!(cls, Cls::Hundred | Cls::Scale | Cls::Dozen) {
+                        n.needs_article = true;
+                    }
+                    match cls {
+                        Cls::Ones | Cls::Teen | Cls::Tens => cur += v,
+                        Cls::Hundred => cur = cur.max(1.0) * v,
+                        Cls::Dozen => cur = cur.max(1.0) * v,
+                        Cls::Scale => {
+                            if v > big_scale && total > 0.0 {
+                                total = (total + cur.max(0.0)) * v;
+                            } else {
+                                total += cur.max(1.0) * v;
+                            }
+                            big_scale = big_scale.max(v);
+                            cur = 0.0;
+                            n.scaled = true;
+                        }
+                    }
+                    last = Some(cls);
+                    consumed = true;
+                }
+            } else if last.is_some() {
+                if let Some((ov, plural)) = lx::ordinal(p) {
+                    // "twenty-fifth": tens and a ordinal unit.
+                    if last == Some(Cls::Tens) && ov < 10.0 && !plural {
+                        n.value = total + cur + ov;
+                        n.shape = Shape::Ordinal;
+                        n.last = j;
+                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
+                        return Some(n);
+                    }
+                    // "two-thirds", "one fifth", "three tenths".
+                    let num = total + cur;
+                    if ov >= 3.0 && (plural || num == 1.0) && (num >= 1.0) {
+                        n.value = num / ov;
+                        n.shape = Shape::Fraction;
+                        n.last = j;
+                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
+                        return Some(n);
+                    }
+                }
+                if let Some(den) = lx::denominator(p) {
+                    let num = total + cur;
+                    let plural = p.ends_with('s');
+                    if (plural && num >= 1.0) || num == 1.0 {
+                        n.value = num / den;
+                        n.shape = Shape::Fraction;
+                        n.last = j;
+                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
+                        return Some(n);
+                    }
+                }
+            }
+            if !consumed {
+                if pi == 0 {
+                    // "and" inside a number: "one hundred and six".
+                    if p == "and"
+                        && ps.len == 1
+                        && matches!(last, Some(Cls::Hundred | Cls::Scale))
+                        && matches!(
+                            lx::cardinal(cx.lw(j + 1).split('-').next().unwrap_or("")),
+                            Some((_, Cls::Ones | Cls::Teen | Cls::Tens))
+                        )
+                    {
+                        j += 1;
+                        continue 'tokens;
+                    }
+                    done = true;
+                    break;
+                }
+                // Stopped inside a hyphenated token: the rest is a tail
+                // ("two-year", "three-day").
+                n.last = j;
+                n.tail = rest_parts(&ps, pi, cx.raw(j));
+                n.value = total + cur;
+                return finish_words(cx, n);
+            }
+        }
+        if done {
+            break;
+        }
+        n.last = j;
+        if cx.line_break(j) {
+            break;
+        }
+        j += 1;
+    }
+    n.value = total + cur;
+    finish_words(cx, n)
+}
+
+/// The raw text after the first `k` hyphen parts of `raw`.
+fn rest_parts<'a>(ps: &Parts, k: usize, raw: &'a str) -> &'a str {
+    if k >= ps.len {
+        return "";
+    }
+    let mut idx = 0;
+    let mut seen = 0;
+    for (b, c) in raw.char_indices() {
+        if matches!(c, '-' | '‐' | '‑' | '—' | '–') {
+            seen += 1;
+            if seen == k {
+                idx = b + c.len_utf8();
+                break;
+            }
+        }
+    }
+    if seen < k {
+        return "";
+    }
+    &raw[idx..]
+}
+
+/// After number words: "and a half", "point five", "half a million".
+fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
+    if !n.tail.is_empty() {
+        return Some(n);
+    }
+    // "one and a half", "two and a quarter".
+    if &*cx.lw(n.last + 1) == "and" && matches!(&*cx.lw(n.last + 2), "a" | "an") {
+        if let Some(den) = lx::denominator(&cx.lw(n.last + 3)) {
+            n.value += 1.0 / den;
+            n.last += 3;
+            n.decimal = true;
+        }
+    }
+    // "two point five".
+    if &*cx.lw(n.last + 1) == "point" {
+        let mut k = n.last + 2;
+        let mut frac = String::new();
+        if let Some((_, v)) = plain_at(cx, k) {
+            frac = format!("{}", v as u64);
+            k += 1;
+        } else {
+            while let Some((v, Cls::Ones)) = lx::cardinal(&cx.lw(k)) {
+                frac.push(char::from(b'0' + v as u8));
+                k += 1;
+            }
+        }
+        if !frac.is_empty() {
+            let f: f64 = format!("0.{frac}").parse().unwrap_or(0.0);
+            n.value += f;
+            n.last = k - 1;
+            n.decimal = true;
+            // "two point five million"
+            let w = cx.lw(n.last + 1);
+            if let Some((v, Cls::Scale)) = lx::cardinal(&w) {
+                n.value *= v;
+                n.scaled = true;
+                n.last += 1;
+            }
+        }
+    }
+    Some(n)
+}
+
+/// An ordinal or fraction word that opens a number: "third", "a third of",
+/// "half a million", "a quarter of".
+fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num<'a>> {
+    let head = ps.items[0];
+    let prev = cx.lw_back(i, 1);
+    let next = cx.lw(i + 1);
+    let article = matches!(&*prev, "a" | "an");
+    if let Some(den) = lx::denominator(head) {
+        if head != "half" {
+            // "a quarter of": only with the article and "of".
+            if !(article && &*next == "of") || ps.len > 1 {
+                return None;
+            }
+            let mut n = Num::new(i, 1.0 / den);
+            n.shape = Shape::Fraction;
+            n.needs_article = true;
+            n.words = true;
+            return Some(n);
+        }
+        let mut n = Num::new(i, 0.5);
+        n.shape = Shape::Fraction;
+        n.words = true;
+        n.half = true;
+        if ps.len > 1 {
+            // "half-litre", "half-hour"
+            n.tail = rest_parts(ps, 1, cx.raw(i));
+            return Some(n);
+        }
+        // "half a million", "half a dozen"
+        if matches!(&*next, "a" | "an") {
+            if let Some((v, Cls::Scale | Cls::Dozen)) = lx::cardinal(&cx.lw(i + 2)) {
+                n.value = 0.5 * v;
+                n.shape = Shape::Cardinal;
+                n.scaled = true;
+                n.last = i + 2;
+                return Some(n);
+            }
+        }
+        if let Some((v, Cls::Scale)) = lx::cardinal(&next) {
+            n.value = 0.5 * v;
+            n.shape = Shape::Cardinal;
+            n.scaled = true;
+            n.last = i + 1;
+            return Some(n);
+        }
+        let ok = matches!(
+            &*next,
+            "of" | "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        ) || lx::unit_word(&next).is_some()
+            || article;
+        return ok.then_some(n);
+    }
+    let (v, plural) = lx::ordinal(head)?;
+    if plural {
+        return None; // "thirds" alone
+    }
+    let mut n = Num::new(i, v);
+    n.words = true;
+    if ps.len > 1 {
+        n.tail = rest_parts(ps, 1, cx.raw(i));
+    }
+    // "a third of": a fraction.
+    if article && &*next == "of" && v >= 3.0 && ps.len == 1 {
+        n.value = 1.0 / v;
+        n.shape = Shape::Fraction;
+        n.needs_article = true;
+        return Some(n);
+    }
+    n.shape = Shape::Ordinal;
+    match head {
+        // "first" is idiom far more often than a figure ("at first", "the
+        // first time"); "second" is a time unit as often as an ordinal.
+        "first" => None,
+        "second" => {
+            let superlative = next.ends_with("est") || next.starts_with("largest");
+            let det = matches!(
+                &*prev,
+                "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "a"
+            );
+            (superlative || (det && ps.len > 1) || (det && !matches!(&*next, "" | "of" | "that")))
+                .then_some(n)
+        }
+        _ => Some(n),
+    }
+}

@@ -1,0 +1,148 @@
+//! Units after a number ("kg", "per cent", "US dollars", "degrees Celsius",
+//! "years", "times") and currencies before it ("$", "US$", "£", "Rs").
+
+use super::cx::{Cx, Lw};
+use super::lexicon::{self as lx, UnitCls};
+
+/// A unit found after a number: its code, class and last token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitHit {
+    pub code: &'static str,
+    pub cls: UnitCls,
+    /// Index of the unit's last token.
+    pub last: usize,
+}
+
+/// The unit word `w` (a token or a glued suffix), resolved.
+pub fn word(w: &str) -> Option<(&'static str, UnitCls)> {
+    match w {
+        "m2" | "sqm" => Some(("m2", UnitCls::Physical)),
+        _ => lx::unit_word(w),
+    }
+}
+
+/// The unit written in the tokens after `last` (the number's last token).
+/// `half` allows "half an hour".
+pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
+    let mut j = last + 1;
+    if cx.line_break(last) {
+        return None;
+    }
+    let mut w = cx.lw(j);
+    if half && matches!(&*w, "a" | "an") {
+        j += 1;
+        w = cx.lw(j);
+    }
+    let hit = |code, cls, last| Some(UnitHit { code, cls, last });
+    match &*w {
+        "%" => return hit("percent", UnitCls::Percent, j),
+        "per" if &*cx.lw(j + 1) == "cent" => return hit("percent", UnitCls::Percent, j + 1),
+        "percentage" => {
+            return if matches!(&*cx.lw(j + 1), "point" | "points") {
+                hit("pp", UnitCls::Percent, j + 1)
+            } else {
+                hit("percent", UnitCls::Percent, j)
+            }
+        }
+        "degrees" | "degree" | "deg" | "°" => {
+            let mut k = j + 1;
+            if &*cx.lw(k) == "." {
+                k += 1;
+            }
+            return match &*cx.lw(k) {
+                "celsius" | "c" | "centigrade" | "celcius" => hit("C", UnitCls::Physical, k),
+                "fahrenheit" | "f" | "farenheit" => hit("F", UnitCls::Physical, k),
+                _ => hit("deg", UnitCls::Physical, j),
+            };
+        }
+        "square" | "sq" => {
+            return match word(&cx.lw(j + 1)) {
+                Some(("km", _)) => hit("km2", UnitCls::Physical, j + 1),
+                Some(("m", _)) => hit("m2", UnitCls::Physical, j + 1),
+                Some(("mi", _)) => hit("mi2", UnitCls::Physical, j + 1),
+                Some(("ft", _)) => hit("ft2", UnitCls::Physical, j + 1),
+                _ => None,
+            };
+        }
+        "cubic" => {
+            return match word(&cx.lw(j + 1)) {
+                Some(("m", _)) => hit("m3", UnitCls::Physical, j + 1),
+                Some(("ft", _)) => hit("ft3", UnitCls::Physical, j + 1),
+                _ => None,
+            };
+        }
+        // Glyph currencies after the number: "10$", "20€".
+        "$" | "€" | "£" | "¥" if cx.touching(last) => {
+            return lx::currency_before(&w).and_then(|c| hit(c, UnitCls::Currency, j));
+        }
+        _ => {}
+    }
+    // "US dollars", "hong kong dollars", "saudi riyals".
+    for skip in 1..=2 {
+        if let Some((code, UnitCls::Currency)) = word(&cx.lw(j + skip)) {
+            let adj = cx.lw(j + skip - 1);
+            if let Some(c) = lx::national_currency(&adj, code) {
+                if skip == 1 || lx::national_currency(&adj, code).is_some() {
+                    return hit(c, UnitCls::Currency, j + skip);
+                }
+            }
+        }
+    }
+    let (code, cls) = word(&w)?;
+    match (code, cls) {
+        // "5 p" and "3 g" as separate letters are rarely units.
+        ("GBX", _) | ("g", _) if w.len() == 1 => None,
+        ("l", _) | ("hour", _) if w.len() == 1 && !cx.touching(last) && cx.stripped => None,
+        // "two pounds of meat" weighs; "ten pounds" pays.
+        ("GBP", _) if matches!(&*w, "pound" | "pounds") && &*cx.lw(j + 1) == "of" => {
+            hit("lb", UnitCls::Physical, j)
+        }
+        ("km" | "mi", _) if speed_tail(cx, j) => {
+            let c = if code == "km" { "km/h" } else { "mph" };
+            hit(c, UnitCls::Physical, j + 2)
+        }
+        _ => hit(code, cls, j),
+    }
+}
+
+/// "per hour" / "an hour" after a length unit at `j`.
+fn speed_tail(cx: &Cx, j: usize) -> bool {
+    matches!(&*cx.lw(j + 1), "per" | "an" | "a") && &*cx.lw(j + 2) == "hour"
+}
+
+/// A currency written right before token `first`: its code and first token.
+pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
+    if first == 0 {
+        return None;
+    }
+    let p = first - 1;
+    let w = cx.lw(p);
+    let code = lx::currency_before(&w)?;
+    let glyph = matches!(&*w, "$" | "£" | "€" | "¥" | "₹" | "₽" | "₩" | "₦");
+    if glyph {
+        // "US$", "A$", "HK$": the prefix touches the glyph.
+        if &*w == "$" && p > 0 && cx.touching(p - 1) {
+            let pre = cx.lw(p - 1);
+            if let Some(c) = lx::currency_before(&format_dollar(&pre)) {
+                return Some((c, p - 1));
+            }
+        }
+        return Some((code, p));
+    }
+    // Letter codes ("EUR 20", "Rs. 20") only in ordinary text, or when
+    // unambiguous in stripped text.
+    if matches!(&*w, "rm" | "rs" | "cad" | "sar") && cx.stripped {
+        return None;
+    }
+    if cx.touching(p) || cx.one_space(p) {
+        return Some((code, p));
+    }
+    None
+}
+
+fn format_dollar(pre: &Lw) -> String {
+    let mut s = String::with_capacity(pre.len() + 1);
+    s.push_str(pre);
+    s.push('$');
+    s
+}
