@@ -25,6 +25,7 @@ from newsmine._newsmine import (
     __version__,
 )
 from newsmine.frames import SCHEMAS, Frames
+from newsmine.partition import _register_accessor, extract_partition
 
 __all__ = [
     "SCHEMAS",
@@ -37,4 +38,7 @@ __all__ = [
     "NewsmineError",
     "Quote",
     "__version__",
+    "extract_partition",
 ]
+
+_register_accessor()

@@ -1,0 +1,74 @@
+"""pandas accessor, the partition function, and Dask on a real LocalCluster."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import newsmine
+from newsmine import Extractor
+
+pd = pytest.importorskip("pandas")
+
+
+def _frame(texts: list[str]) -> pd.DataFrame:
+    many = [t + f" Report {i}." for i, t in enumerate(texts * 5)]
+    return pd.DataFrame({"text": many, "key": [f"k{i}" for i in range(len(many))]})
+
+
+def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    return df.sort_values(["doc_id", "start", "end"]).reset_index(drop=True)
+
+
+def test_accessor_keeps_the_index(texts: list[str]) -> None:
+    s = pd.Series(texts, index=[f"doc{i}" for i in range(len(texts))])
+    local = Extractor().extract_frames(s)
+    for kind in newsmine.SCHEMAS:
+        got = getattr(s.newsmine, kind)()
+        pd.testing.assert_frame_equal(got, getattr(local, kind))
+    assert s.newsmine.frames(threads=1).n_docs == len(texts)
+
+
+def test_partition_function_matches_local_run(texts: list[str]) -> None:
+    df = _frame(texts)
+    local = Extractor().extract_frames(df["text"], ids=df["key"])
+    for kind, schema in newsmine.SCHEMAS.items():
+        part = newsmine.extract_partition(df, id_column="key", kind=kind)
+        assert list(part.columns) == list(schema)
+        pd.testing.assert_frame_equal(part, getattr(local, kind))
+    with pytest.raises(ValueError, match="kind must be one of"):
+        newsmine.extract_partition(df, kind="people")
+
+
+def test_partition_skips_bad_rows() -> None:
+    df = pd.DataFrame({"text": ["The U.S. acted.", None, 3.5]})
+    out = newsmine.extract_partition(df, kind="figures")
+    assert set(out.doc_id) <= {0}
+
+
+def test_dask_on_local_cluster_equals_local_run(texts: list[str]) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    import newsmine.dask
+
+    df = _frame(texts)
+    local = Extractor().extract_frames(df["text"], ids=df["key"])
+    with warnings.catch_warnings():
+        # The cluster's own start-up chatter is not ours to police.
+        warnings.simplefilter("ignore")
+        with (
+            distributed.LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            distributed.Client(cluster),
+        ):
+            ddf = dd.from_pandas(df, npartitions=4)
+            res = newsmine.dask.extract(ddf, text_column="text", id_column="key")
+            ent, fig, quo = res.compute()
+    for kind, got in zip(newsmine.SCHEMAS, (ent, fig, quo), strict=True):
+        want = getattr(local, kind)
+        # Dask keeps string ids in its own string dtype: compare values.
+        pd.testing.assert_frame_equal(
+            _sorted(got.reset_index(drop=True)), _sorted(want), check_dtype=False
+        )
