@@ -46,7 +46,7 @@ fn is_content(cx: &Cx, j: usize) -> bool {
     }
     let w = cx.lw(j);
     if w.is_empty() {
-        // long or non-ASCII words are content ("Zürich")
+        // very long words are content
         return cx.raw(j).chars().next().is_some_and(char::is_alphabetic);
     }
     !(lx::is_stop(&w) || lx::cardinal(&w).is_some() || lx::is_month(&w))

@@ -2,9 +2,8 @@
 
 use crate::text::{Token, TokenKind};
 
-/// A lowercase ASCII copy of a short token, on the stack. Tokens longer than
-/// the buffer or with non-ASCII characters read as "" (no table word is
-/// either).
+/// A copy of a short token with ASCII letters lowercased, on the stack.
+/// Tokens longer than the buffer read as "" (no table word is that long).
 #[derive(Clone, Copy, Debug)]
 pub struct Lw {
     buf: [u8; 24],
@@ -19,7 +18,7 @@ impl Lw {
 
     pub fn of(s: &str) -> Lw {
         let b = s.as_bytes();
-        if b.len() > 24 || !b.is_ascii() {
+        if b.len() > 24 {
             return Lw::EMPTY;
         }
         let mut out = Lw::EMPTY;

@@ -314,6 +314,18 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             }
             return Step::Skip(k + 1);
         }
+        // Stripped "at 10 30": a clock time that lost its colon.
+        if cx.stripped
+            && n.plain_digits.is_some_and(|d| d <= 2)
+            && n.value <= 24.0
+            && matches!(
+                &*cx.lw_back(n.first, 1),
+                "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "since"
+            )
+            && plain_next(cx, n.last).is_some_and(|(d, v)| d == 2 && v < 60.0)
+        {
+            return Step::Skip(next + 1);
+        }
         if n.first > 0 && matches!(cx.raw(n.first - 1), ":" | "/") && cx.touching(n.first - 1) {
             return Step::Skip(next);
         }
