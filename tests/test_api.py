@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pickle
 
-import newsmine
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import newsmine
 from newsmine import Article, Entity, Extractor, Figure, Quote
 
 

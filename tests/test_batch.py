@@ -11,8 +11,9 @@ import threading
 import time
 import warnings
 
-import newsmine
 import pytest
+
+import newsmine
 from newsmine import Extractor
 
 BIG = "Mayor Elena Vasquez said on Tuesday the plan would cost $2.5 billion. " * 200_000

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from newsmine.cli import main
 
 
