@@ -23,7 +23,7 @@
 //! assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
 //! ```
 
-mod boundary;
+pub mod boundary;
 pub mod eval;
 mod frame;
 mod lex;
