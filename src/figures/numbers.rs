@@ -424,9 +424,7 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         }
         j += 1;
     }
-    if last.is_none() {
-        return None; // "hundreds of": nothing read
-    }
+    last?; // "hundreds of": nothing read
     n.value = total + cur;
     finish_words(cx, n)
 }
