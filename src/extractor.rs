@@ -54,6 +54,12 @@ impl Extractor {
         }
     }
 
+    /// Like [`Extractor::extract`], but a failure (a bug in newsmine) comes
+    /// back as an error instead of a panic.
+    pub fn try_extract(&self, text: &str) -> Result<Article, Error> {
+        guarded(|| self.extract(text))
+    }
+
     /// Extracts every article of `texts` in parallel, results in input order.
     /// An article whose extraction fails gives an `Err` at its position
     /// without disturbing the others. `threads` overrides the extractor's own.
@@ -85,20 +91,22 @@ impl Extractor {
         Ok(pool.install(|| {
             texts
                 .par_iter()
-                .with_min_len(4)
-                .map(|t| {
-                    catch_unwind(AssertUnwindSafe(|| f(t.as_ref()))).map_err(|panic| {
-                        let message = panic
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_else(|| "unknown panic".to_string());
-                        Error::Internal { message }
-                    })
-                })
+                .map(|t| guarded(|| f(t.as_ref())))
                 .collect()
         }))
     }
+}
+
+/// Runs `f`, turning a panic into [`Error::Internal`] with the panic's message.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Error> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Error::Internal { message }
+    })
 }
 
 #[cfg(test)]

@@ -131,10 +131,8 @@ impl Engine {
             }
         })?;
         let ex = &self.inner;
-        py.detach(|| {
-            std::panic::catch_unwind(|| convert::article(t, ex.extract(t)))
-                .map_err(|_| ExtractionError::new_err("extraction failed on this text"))
-        })
+        let article = py.detach(|| ex.try_extract(t))?;
+        Ok(convert::article(t, article))
     }
 
     /// Extracts a list of texts (numbered from `offset` in error messages).
