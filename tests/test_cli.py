@@ -81,7 +81,7 @@ def test_extract_csv_and_parquet(tmp_path: Path) -> None:
     out = tmp_path / "pq_out"
     args = ["extract", str(tmp_path / "in.parquet"), "--out", str(out), "--format", "parquet"]
     assert main([*args, "--no-progress"]) == 0
-    table = pq.read_table(out / "figures.parquet")
+    table = pq.read_table(out / "figures")
     assert table.column_names[:3] == ["doc_id", "start", "end"]
     assert str(table.schema.field("value").type) == "double"
 
@@ -91,3 +91,75 @@ def test_extract_rejects_unknown_column(tmp_path: Path) -> None:
     src.write_text("id,body\n1,hello\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="no column 'text'"):
         main(["extract", str(src), "--out", str(tmp_path / "o"), "--no-progress"])
+
+
+def _articles(n: int) -> list[dict[str, object]]:
+    base = [r for r in ROWS if isinstance(r["text"], str)]
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        text = base[i % len(base)]["text"]
+        rows.append({"id": f"r{i}", "text": None if i % 7 == 3 else f"{text} Story {i} said 14."})
+    return rows
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_extract_resumes_without_redoing_finished_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    import newsmine.stream as stream
+    from newsmine import Extractor
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in _articles(50)) + "\n", encoding="utf-8")
+    common = ["--id-column", "id", "--chunk-rows", "10", "--format", fmt, "--no-progress"]
+
+    whole = tmp_path / "whole"
+    assert main(["extract", str(src), "--out", str(whole), *common]) == 0
+
+    calls: list[int] = []
+    real = Extractor.extract_frames
+
+    def counting(self: Extractor, texts: list[str], **kw: object) -> object:
+        calls.append(len(texts))
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # interrupted during the third chunk
+        return real(self, texts, **kw)  # type: ignore[arg-type]
+
+    part = tmp_path / "part"
+    monkeypatch.setattr(Extractor, "extract_frames", counting)
+    with pytest.raises(KeyboardInterrupt):
+        main(["extract", str(src), "--out", str(part), *common])
+    monkeypatch.setattr(Extractor, "extract_frames", real)
+    assert json.loads((part / stream.STATE_FILE).read_text())["chunks_done"] == 2
+
+    seen: list[int] = []
+
+    def watching(self: Extractor, texts: list[str], **kw: object) -> object:
+        seen.append(len(texts))
+        return real(self, texts, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Extractor, "extract_frames", watching)
+    assert main(["extract", str(src), "--out", str(part), "--resume", *common]) == 0
+    assert len(seen) == 3, "only the three unfinished chunks are extracted again"
+
+    for table in ("entities", "figures", "quotes", "errors"):
+        if fmt == "csv":
+            assert _rows(part / f"{table}.csv") == _rows(whole / f"{table}.csv"), table
+        else:
+            import pyarrow.parquet as pq
+
+            assert (
+                pq.read_table(part / table).to_pylist() == pq.read_table(whole / table).to_pylist()
+            )
+
+
+def test_resume_refuses_another_input(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps({"text": "The U.S. acted."}) + "\n", encoding="utf-8")
+    b.write_text(json.dumps({"text": "Another story."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(a), "--out", str(out), "--no-progress"]) == 0
+    with pytest.raises(SystemExit, match="other settings or input"):
+        main(["extract", str(b), "--out", str(out), "--resume", "--no-progress"])
