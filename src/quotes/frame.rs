@@ -207,6 +207,13 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     if j > 0 && (v.is(j - 1, "the") || v.is(j - 1, "so")) {
         return None;
     }
+    // A participle ("warning that", "saying") is a cue only after an
+    // auxiliary ("have been warning"): alone it is a noun or an adjunct.
+    if v.w(c).ends_with("ing")
+        && !(j < c && matches!(v.w(c - 1), "been" | "is" | "was" | "are" | "were"))
+    {
+        return None;
+    }
     if v.is(c + 1, "to") && v.w(c) != "told" && cue.lemma != "write" {
         // "said to be", "asked to leave", "promised to": no speech content.
         // ("told to" is passive or an order; also skipped.)
@@ -258,7 +265,22 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             || lex::is_time_word(v.w(np.end))
     };
     let comma_before = j > 0 && v.raw(j - 1) == ",";
-    let (speaker, inverted) = if before_pron {
+    // Stripped text: "... soleimani says former cia analyst paul pillar" is
+    // an inversion when the phrase after the cue ends at a boundary or
+    // opens a relative clause or an apposition.
+    let inverted_stripped = v.stripped
+        && !before_pron
+        && after.as_ref().is_some_and(|a| {
+            a.len() >= 2
+                && (v.break_after(a.end - 1)
+                    || matches!(
+                        v.w(a.end.min(v.len() - 1)),
+                        "who" | "a" | "an" | "in" | "on"
+                    ))
+        });
+    let (speaker, inverted) = if inverted_stripped {
+        (after, true)
+    } else if before_pron {
         (try_before(v), false)
     } else if prev_break {
         match after {

@@ -241,7 +241,6 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
             | "only"
             | "still"
             | "yet"
-            | "s"
             | "t"
             | "re"
             | "ve"

@@ -107,15 +107,30 @@ pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
             double: true,
         });
     };
+    let mut skip_next = false;
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Punct {
+        if t.kind != TokenKind::Punct || std::mem::take(&mut skip_next) {
             continue;
         }
         let s = t.text(text);
-        let Some((double, fixed)) = family(s) else {
+        let Some((mut double, fixed)) = family(s) else {
             continue;
         };
-        let side = fixed.unwrap_or_else(|| side_from_context(text, t.start, s.len()));
+        // Two straight single marks written as one double ('' as in some
+        // wire copy) or the TeX pair `` ... '' count as one double mark.
+        let mut len = s.len();
+        let mut pair = false;
+        if s == "'"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.start == t.end && n.text(text) == "'")
+        {
+            double = true;
+            skip_next = true;
+            pair = true;
+            len = 2;
+        }
+        let side = fixed.unwrap_or_else(|| side_from_context(text, t.start, len));
         if !double {
             singles.push((i, side));
             continue;
@@ -135,11 +150,12 @@ pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
                         // later one, which is the likelier quote start.
                         open = Some((i, false));
                     } else {
+                        let last = if pair { i + 1 } else { i };
                         doubles.push(Quoted {
                             start: toks[o].start,
-                            end: t.end,
+                            end: toks[last].end,
                             open: o,
-                            tok_end: i + 1,
+                            tok_end: last + 1,
                             continues: cont,
                             double: true,
                         });
@@ -233,6 +249,7 @@ mod tests {
         assert_eq!(spans("“A,” he said, «B»."), ["“A,”", "«B»"]);
         assert_eq!(spans("It is ‘fine’, he said."), ["‘fine’"]);
         assert_eq!(spans("stray” close"), Vec::<&str>::new());
+        assert_eq!(spans("He said, ''We pay.'' Then"), ["''We pay.''"]);
         assert_eq!(
             spans("\"It's 'big' now,\" she said."),
             ["\"It's 'big' now,\""]

@@ -16,7 +16,6 @@
 //! Weak cues ("asked", "urged") count only before `that`.
 
 use super::frame::{self, View};
-use super::ordinary::content_start_after;
 use super::Found;
 
 /// Words that may trail a frame without being content ("said on thursday",
@@ -32,42 +31,70 @@ fn adjunct_len(v: &View, from: usize, limit: usize) -> usize {
     k - from
 }
 
+/// Tell-type cues take an addressee ("told the committee"): without `that`,
+/// what follows them is the addressee and adjuncts, not content.
+fn takes_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell" | "inform" | "assure" | "reassure" | "remind" | "ask" | "urge" | "advise" | "notify"
+    )
+}
+
+/// Where `that` opens the content within a few words after the cue.
+fn that_after(v: &View, from: usize, limit: usize) -> Option<usize> {
+    (from..limit.min(from + 9)).find(|&k| v.w(k) == "that")
+}
+
 pub(crate) fn extract(v: &View) -> Vec<Found> {
     let frames = frame::frames(v, &|_| false);
     let mut out: Vec<Found> = Vec::new();
     let mut taken_until = 0usize; // no two quotes share tokens
     for f in &frames {
         let sent = v.sentence(f.cue.start);
-        let after_that = content_start_after(v, f, sent.end)
-            .filter(|&s| v.w(s) == "that" || f.strong && !f.inverted);
-        if !f.strong && after_that.is_none() {
-            continue;
-        }
-        let before = f.span.start.saturating_sub(sent.start.max(taken_until));
-        let tail = f.span.end.max(f.cue.end);
-        let after = sent
-            .end
-            .saturating_sub(tail + adjunct_len(v, tail, sent.end));
-        let range = match after_that {
-            Some(s) if v.w(s) == "that" => s..sent.end,
-            _ if before >= 3 && after >= 4 && !f.inverted => sent.start.max(taken_until)..sent.end,
-            _ if before >= 3 => sent.start.max(taken_until)..f.span.start,
-            Some(s) if after >= 3 => s..sent.end,
-            _ => continue,
+        let that = if f.inverted {
+            None
+        } else {
+            that_after(v, f.cue.end, sent.end)
         };
-        if range.len() < 3 || range.start < taken_until {
+        if !f.strong && that.is_none() {
             continue;
         }
-        taken_until = range.end.max(f.span.end);
-        let b = v.bytes(&range);
-        out.push(Found {
-            start: b.start,
-            end: b.end,
-            speaker: f.speaker.clone(),
-            cue: Some(f.cue.clone()),
-            direct: false,
-            inherit: false,
-        });
+        let from = sent.start.max(taken_until);
+        let before = f.span.start.saturating_sub(from);
+        let tail = f.span.end.max(f.cue.end);
+        let after_start = tail + adjunct_len(v, tail, sent.end);
+        let after = if f.inverted || takes_object(f.lemma) {
+            0
+        } else {
+            sent.end.saturating_sub(after_start)
+        };
+        let mut ranges = Vec::with_capacity(2);
+        match that {
+            Some(s) => ranges.push(s..sent.end),
+            None if before >= 6 && after >= 4 => {
+                ranges.push(from..f.span.start);
+                ranges.push(after_start..sent.end);
+            }
+            None if before >= 3 && after >= 4 => ranges.push(from..sent.end),
+            None if before >= 3 => ranges.push(from..f.span.start),
+            None if after >= 3 => ranges.push(after_start..sent.end),
+            None => continue,
+        }
+        for range in ranges {
+            if range.len() < 3 || range.start < taken_until {
+                continue;
+            }
+            taken_until = range.end.max(f.span.end);
+            let b = v.bytes(&range);
+            out.push(Found {
+                start: b.start,
+                end: b.end,
+                speaker: f.speaker.clone(),
+                cue: Some(f.cue.clone()),
+                direct: false,
+                inherit: false,
+            });
+        }
     }
     out
 }
