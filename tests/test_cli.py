@@ -163,3 +163,24 @@ def test_resume_refuses_another_input(tmp_path: Path) -> None:
     assert main(["extract", str(a), "--out", str(out), "--no-progress"]) == 0
     with pytest.raises(SystemExit, match="other settings or input"):
         main(["extract", str(b), "--out", str(out), "--resume", "--no-progress"])
+
+
+CONLL = """-DOCSTART- O
+
+Mayor B-PER
+Elena I-PER
+Vasquez I-PER
+visited O
+Riverton B-LOC
+. O
+"""
+
+
+def test_evaluate_ner_prints_scores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "tiny.iob2"
+    src.write_text(CONLL, encoding="utf-8")
+    assert main(["evaluate", "ner", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert "1 articles, 6 tokens, ordinary form" in out
+    for label in ("PER", "ORG", "LOC", "MISC", "overall"):
+        assert label in out

@@ -12,6 +12,7 @@ __all__ = [
     "Quote",
     "__version__",
     "default_threads",
+    "evaluate_ner",
 ]
 
 __version__: str
@@ -23,6 +24,7 @@ class ExtractionError(NewsmineError):
     """Extraction failed on an article."""
 
 def default_threads() -> int: ...
+def evaluate_ner(content: str) -> tuple[str, int, int, list[tuple[str, int, int, int]]]: ...
 
 @final
 class Entity:

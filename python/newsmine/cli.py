@@ -113,6 +113,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from newsmine._newsmine import evaluate_ner
+
+    text = Path(args.file).read_text(encoding="utf-8")
+    form, articles, tokens, rows = evaluate_ner(text)
+    print(f"{args.file}: {articles} articles, {tokens} tokens, {form} form (exact spans)")
+    table = []
+    totals = [0, 0, 0]
+    for label, tp, fp, fn in rows:
+        table.append([label, *_prf(tp, fp, fn), str(tp), str(fp), str(fn)])
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+    table.append(["overall", *_prf(*totals), *map(str, totals)])
+    print(_table(table, ["type", "P", "R", "F1", "tp", "fp", "fn"]))
+    return 0
+
+
+def _prf(tp: int, fp: int, fn: int) -> list[str]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return [f"{p:.4f}", f"{r:.4f}", f"{f:.4f}"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="newsmine", description="Entities, figures and quotes from news articles."
@@ -137,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("evaluate", help="score newsmine on annotated data")
+    what = p.add_subparsers(dest="what", required=True)
+    ner = what.add_parser("ner", help="exact-span P/R/F of entities on a CoNLL (IOB) file")
+    ner.add_argument("file", help="CoNLL file: token TAG per line, -DOCSTART- between articles")
+    ner.set_defaults(func=cmd_evaluate)
 
     args = parser.parse_args(argv)
     return int(args.func(args))

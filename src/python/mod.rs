@@ -209,6 +209,28 @@ fn columns_to_dict(py: Python<'_>, c: Columns) -> PyResult<Bound<'_, PyDict>> {
     Ok(out)
 }
 
+/// Scores the entity tagger on a CoNLL file's content (either form), exact spans.
+/// Returns (form, articles, tokens, [(label, tp, fp, fn), ...]).
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn evaluate_ner(
+    py: Python<'_>,
+    content: &str,
+) -> (String, usize, usize, Vec<(String, usize, usize, usize)>) {
+    let report = py.detach(|| crate::entities::eval::evaluate_conll(content));
+    let rows = report
+        .per_type
+        .iter()
+        .map(|(label, c)| (label.as_str().to_string(), c.tp, c.fp, c.fn_))
+        .collect();
+    (
+        report.form.as_str().to_string(),
+        report.articles,
+        report.tokens,
+        rows,
+    )
+}
+
 /// The thread count batches use when none is given.
 #[pyfunction]
 fn default_threads() -> usize {
@@ -226,6 +248,7 @@ fn _newsmine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NewsmineError", py.get_type::<NewsmineError>())?;
     m.add("ExtractionError", py.get_type::<ExtractionError>())?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_ner, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
