@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! newsmine-train-boundaries TRAIN.jsonl... [--dev DEV.jsonl] [--epochs N]
-//!     [--prune X] --out src/quotes/data/boundaries.bin
+//!     [--prune X] [--margins 0,1,2] --out src/quotes/data/boundaries.bin
 //! ```
 //!
 //! Each input line is a JSON object with a `text` field (BBC News, PolNeAR);
@@ -14,7 +14,7 @@ use std::fs;
 use std::time::Instant;
 
 use _newsmine::learn::{hash_str, Rng, Trainer};
-use _newsmine::quotes::boundary::{features, label_words, strip_and_label, CLASSES};
+use _newsmine::quotes::boundary::{features, label_words, strip_and_label, CLASSES, END_MARGIN};
 use serde_json::Value;
 
 struct Doc {
@@ -54,12 +54,20 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut train, mut dev, mut out) = (Vec::new(), None, None);
     let (mut epochs, mut prune) = (5usize, 0.05f32);
+    let mut margins = vec![END_MARGIN];
     while let Some(a) = args.next() {
         match a.as_str() {
             "--dev" => dev = args.next(),
             "--out" => out = args.next(),
             "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(epochs),
             "--prune" => prune = args.next().and_then(|s| s.parse().ok()).unwrap_or(prune),
+            // Comma-separated end margins to report on dev.
+            "--margins" => {
+                margins = args
+                    .next()
+                    .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+                    .unwrap_or(margins)
+            }
             _ => train.push(a),
         }
     }
@@ -110,22 +118,26 @@ fn main() {
     eprintln!("{} features, {} bytes", model.features(), bytes.len());
     if let Some(dev) = dev {
         let model = _newsmine::learn::Model::from_bytes(&bytes).unwrap_or_else(|e| fail(&e));
-        let mut c = [[0usize; CLASSES]; CLASSES]; // [gold][pred]
-        for d in load(&dev) {
-            let w: Vec<&str> = d.words.iter().map(String::as_str).collect();
-            for (g, p) in d.labels.iter().zip(label_words(&model, &w)) {
-                c[*g][p] += 1;
+        let dev = load(&dev);
+        for margin in margins {
+            let mut c = [[0usize; CLASSES]; CLASSES]; // [gold][pred]
+            for d in &dev {
+                let w: Vec<&str> = d.words.iter().map(String::as_str).collect();
+                for (g, p) in d.labels.iter().zip(label_words(&model, &w, margin)) {
+                    c[*g][p] += 1;
+                }
             }
-        }
-        for (k, name) in ["clause mark", "sentence end"].iter().enumerate() {
-            let k = k + 1;
-            let tp = c[k][k] as f64;
-            let p = tp / (0..CLASSES).map(|g| c[g][k]).sum::<usize>().max(1) as f64;
-            let r = tp / c[k].iter().sum::<usize>().max(1) as f64;
-            eprintln!(
-                "dev {name}: P {p:.3} R {r:.3} F1 {:.3}",
-                2.0 * p * r / (p + r).max(1e-9)
-            );
+            eprintln!("end margin {margin}:");
+            for (k, name) in ["clause mark", "sentence end"].iter().enumerate() {
+                let k = k + 1;
+                let tp = c[k][k] as f64;
+                let p = tp / (0..CLASSES).map(|g| c[g][k]).sum::<usize>().max(1) as f64;
+                let r = tp / c[k].iter().sum::<usize>().max(1) as f64;
+                eprintln!(
+                    "dev {name}: P {p:.3} R {r:.3} F1 {:.3}",
+                    2.0 * p * r / (p + r).max(1e-9)
+                );
+            }
         }
     }
     fs::write(&out, bytes).unwrap_or_else(|e| fail(&format!("{out}: {e}")));

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lex::{self, Cue};
+use crate::entities::{Entity, EntityLabel};
 use crate::text::{Doc, Form, Token, TokenKind};
 
 /// The tokens of a document with what the rules look at.
@@ -26,12 +27,19 @@ pub(crate) struct View<'a> {
     pub comma_after: Vec<bool>,
     /// Paragraph id of each token.
     pub para: Vec<u32>,
+    /// For the last token of a person or organisation entity, its first token.
+    pub ent_start: Vec<Option<u32>>,
 }
 
 impl<'a> View<'a> {
     /// A view whose sentences are `doc.sentences` (ordinary) or the token
     /// boundaries in `ends` (stripped: `ends[i]` = a sentence ends after `i`).
-    pub fn new(doc: &'a Doc<'a>, ends: Option<&[bool]>, commas: Option<Vec<bool>>) -> Self {
+    pub fn new(
+        doc: &'a Doc<'a>,
+        ends: Option<&[bool]>,
+        commas: Option<Vec<bool>>,
+        entities: &[Entity],
+    ) -> Self {
         let toks = &doc.tokens[..];
         let low = toks
             .iter()
@@ -74,6 +82,17 @@ impl<'a> View<'a> {
         }
         sent_start.push(toks.len());
         let para = super::marks::paragraphs(doc);
+        let mut ent_start = vec![None; toks.len()];
+        for e in entities {
+            if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
+                continue;
+            }
+            let first = toks.partition_point(|t| t.end <= e.start);
+            let last = toks.partition_point(|t| t.start < e.end);
+            if first < last && last <= toks.len() {
+                ent_start[last - 1] = Some(first as u32);
+            }
+        }
         View {
             text: doc.text,
             toks,
@@ -83,6 +102,7 @@ impl<'a> View<'a> {
             sent_start,
             comma_after: commas.unwrap_or_else(|| vec![false; toks.len()]),
             para,
+            ent_start,
         }
     }
 
@@ -270,6 +290,10 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     // opens a relative clause or an apposition.
     let inverted_stripped = v.stripped
         && !before_pron
+        && !matches!(
+            cue.lemma,
+            "tell" | "inform" | "assure" | "remind" | "ask" | "urge" | "warn"
+        )
         && after.as_ref().is_some_and(|a| {
             a.len() >= 2
                 && (v.break_after(a.end - 1)
@@ -317,7 +341,10 @@ fn np_word(v: &View, k: usize) -> bool {
     let r = v.raw(k);
     !v.stripped
         && k > 0
-        && ((r == "." && v.raw(k - 1).len() == 1 && v.capitalised(k - 1)) || r == "-")
+        && ((r == "."
+            && v.capitalised(k - 1)
+            && (v.raw(k - 1).len() == 1 || lex::is_title_abbrev(v.w(k - 1))))
+            || r == "-")
 }
 
 /// The speaker noun phrase ending at token `end` (inclusive), walking back.
@@ -342,7 +369,20 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
         }
         return None;
     }
-    let lo = v.sentence(end).start;
+    let mut lo = v.sentence(end).start;
+    // Stripped text: a name the tagger found ends the phrase's reach back,
+    // except for the titles and determiners right before it ("former cia
+    // analyst paul pillar", not "an escalation path kagan").
+    if let Some(s) = v.ent_start[end] {
+        let mut s = s as usize;
+        while s > lo
+            && (lex::is_role_noun(v.w(s - 1)) || lex::is_determiner(v.w(s - 1)))
+            && !(v.stripped && v.break_after(s - 1))
+        {
+            s -= 1;
+        }
+        lo = lo.max(s);
+    }
     let cap = if v.stripped { 7 } else { 9 };
     let mut k = end;
     if !np_word(v, k) || v.w(k) == "of" {
@@ -420,6 +460,11 @@ pub(crate) fn np_after(v: &View, start: usize) -> Option<Range<usize>> {
                 break; // "said Officer Tusk of the Walrus Police Department"
             }
             if seen_cap && !v.capitalised(k) && v.is_word(k) {
+                // "according to two Western diplomats": one plural or role
+                // noun may close the phrase; anything else ends it.
+                if lex::is_plural_head(w) || lex::is_role_noun(w) {
+                    k += 1;
+                }
                 break; // "said Burton yesterday"
             }
             seen_cap |= v.capitalised(k);

@@ -368,3 +368,31 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
 pub(crate) fn is_plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
 }
+
+/// Titles written with a period ("Ms.", "Gen.") inside a name.
+pub(crate) fn is_title_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "maj"
+            | "sgt"
+            | "capt"
+            | "adm"
+            | "prof"
+            | "rev"
+            | "st"
+            | "jr"
+            | "sr"
+            | "det"
+            | "insp"
+            | "supt"
+    )
+}

@@ -76,12 +76,12 @@ pub fn extract(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     let view;
     match doc.form {
         Form::Ordinary => {
-            view = frame::View::new(doc, None, None);
+            view = frame::View::new(doc, None, None, entities);
             found = ordinary::extract(&view, doc);
         }
         Form::Stripped => {
             let b = boundary::predict(doc);
-            view = frame::View::new(doc, Some(&b.ends), Some(b.commas));
+            view = frame::View::new(doc, Some(&b.ends), Some(b.commas), entities);
             found = stripped::extract(&view);
         }
     }

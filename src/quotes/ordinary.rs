@@ -86,7 +86,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             return Some(k + 1);
         }
         if !v.is_word(k) && w != "," {
-            return None;
+            break;
         }
         k += 1;
         steps += 1;
@@ -109,9 +109,36 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             return None;
         }
     }
-    // Skip a short adjunct: "said in a statement", "said on Thursday".
-    if k < limit && super::lex::is_adjunct_prep(v.w(k)) {
-        return None;
+    // Skip a short adjunct: "said on Thursday", "said in a statement".
+    if k < limit && super::lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
+        let mut a = k + 1;
+        while a < limit
+            && a - k <= 4
+            && (super::lex::is_time_word(v.w(a))
+                || super::lex::is_determiner(v.w(a))
+                || matches!(
+                    v.w(a),
+                    "statement"
+                        | "interview"
+                        | "news"
+                        | "conference"
+                        | "speech"
+                        | "letter"
+                        | "email"
+                        | "post"
+                        | "tweet"
+                        | "briefing"
+                ))
+        {
+            a += 1;
+        }
+        if a == k + 1 {
+            return None;
+        }
+        k = a;
+        if k < limit && v.w(k) == "," {
+            k += 1;
+        }
     }
     if k < limit && (v.w(k) == "to" || v.w(k) == "of" || v.w(k) == "about" || v.w(k) == "as") {
         return None;
@@ -256,7 +283,7 @@ fn frame_before(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     }
     let last = v.raw(q.open - 1);
     let ok_end = matches!(last, "," | ":" | "—" | "–");
-    let clean = gap.clone().all(|k| v.is_word(k) || v.raw(k) == ",") || gap.len() == 1;
+    let clean = (e..q.open - 1).all(|k| v.is_word(k) || matches!(v.raw(k), "," | "."));
     // Adjuncts between cue and quotation ("said in a statement,") may not
     // hold another clause; a bare `He said "..."` needs no comma.
     (ok_end && clean).then_some(fi)
@@ -295,8 +322,12 @@ fn floating(
         if v.para[p.open] + 1 < v.para[q.open] {
             return false;
         }
-        let only_punct = (tail..edge).all(|k| !v.is_word(k));
-        if !only_punct {
+        // Between them: punctuation, or the rest of the sentence that holds
+        // the previous quote's frame ("... said Officer Tusk of the Walrus
+        // Police Department. \"...\"").
+        let tail_sent = v.sent[tail.saturating_sub(1)];
+        let linked = (tail..edge).all(|k| !v.is_word(k) || v.sent[k] == tail_sent);
+        if !linked {
             return false;
         }
         if qi_frame[j].is_some() {

@@ -28,6 +28,8 @@ struct Known {
     name: String,
     head: String,
     number: Number,
+    /// Set for an unresolved "he" / "she", so that "she" does not take "he".
+    pronoun: Option<&'static str>,
 }
 
 fn org_head(w: &str) -> bool {
@@ -105,8 +107,16 @@ fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Kn
     let first = v.w(sp.start);
     if sp.len() == 1 {
         if let Some(num) = lex::subject_pronoun(first) {
+            let gender = match first {
+                "he" => Some("he"),
+                "she" => Some("she"),
+                _ => None,
+            };
             let compatible = |k: &&Known| match num {
-                Number::Singular => k.number == Number::Singular,
+                Number::Singular => {
+                    k.number == Number::Singular
+                        && (gender.is_none() || k.pronoun.is_none() || k.pronoun == gender)
+                }
                 Number::Plural => k.number != Number::Singular,
                 Number::Neuter => k.number == Number::Neuter,
             };
@@ -129,6 +139,7 @@ fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Kn
                 name: v.raw(sp.start).to_string(),
                 head: first.to_string(),
                 number: num,
+                pronoun: gender,
             };
         }
     }
@@ -215,6 +226,7 @@ fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Kn
                     name: full,
                     head,
                     number: Number::Singular,
+                    pronoun: None,
                 };
             }
         }
@@ -223,6 +235,7 @@ fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Kn
         name: if is_name { name } else { descriptive() },
         head,
         number,
+        pronoun: None,
     }
 }
 
@@ -240,6 +253,7 @@ fn known_from_entity(e: &Entity) -> Known {
         } else {
             Number::Neuter
         },
+        pronoun: None,
     }
 }
 

@@ -1,0 +1,170 @@
+//! Table-driven quote cases from `tests/fixtures/quotes.toml`.
+
+use _newsmine::entities::{Entity, EntityLabel};
+use _newsmine::quotes;
+use _newsmine::Doc;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Fixture {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default)]
+    quote: Vec<Expected>,
+    #[serde(default)]
+    entities: Vec<GivenEntity>,
+    /// Known to fail today, with the reason.
+    known_gap: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    text: String,
+    speaker: Option<String>,
+    mention: Option<String>,
+    cue: Option<String>,
+    direct: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct GivenEntity {
+    text: String,
+    label: String,
+    canonical: String,
+}
+
+fn entities(text: &str, given: &[GivenEntity]) -> Vec<Entity> {
+    let mut from = 0;
+    given
+        .iter()
+        .map(|g| {
+            let start = from
+                + text[from..]
+                    .find(&g.text)
+                    .unwrap_or_else(|| panic!("entity {:?} not in text", g.text));
+            from = start + g.text.len();
+            let label = match g.label.as_str() {
+                "PER" => EntityLabel::Per,
+                "ORG" => EntityLabel::Org,
+                "LOC" => EntityLabel::Loc,
+                _ => EntityLabel::Misc,
+            };
+            Entity {
+                start,
+                end: from,
+                label,
+                canonical: g.canonical.clone(),
+            }
+        })
+        .collect()
+}
+
+fn check(case: &Case) -> Result<(), String> {
+    let t = case.text.as_str();
+    let doc = Doc::new(t);
+    let ents = entities(t, &case.entities);
+    let got = quotes::extract(&doc, &ents);
+    let show = |q: &quotes::Quote| {
+        format!(
+            "{:?} speaker={:?} mention={:?} cue={:?} direct={}",
+            &t[q.start..q.end],
+            q.speaker,
+            q.speaker_span.clone().map(|r| &t[r]),
+            q.cue_span.clone().map(|r| &t[r]),
+            q.direct
+        )
+    };
+    let listing = || got.iter().map(show).collect::<Vec<_>>().join("\n    ");
+    if got.len() != case.quote.len() {
+        return Err(format!(
+            "expected {} quotes, got {}:\n    {}",
+            case.quote.len(),
+            got.len(),
+            listing()
+        ));
+    }
+    for (e, q) in case.quote.iter().zip(&got) {
+        let mut bad = Vec::new();
+        if t[q.start..q.end] != e.text {
+            bad.push(format!("text {:?}", e.text));
+        }
+        if let Some(s) = &e.speaker {
+            if q.speaker.as_deref() != Some(s.as_str()) {
+                bad.push(format!("speaker {s:?}"));
+            }
+        }
+        if let Some(m) = &e.mention {
+            if q.speaker_span.clone().map(|r| &t[r]) != Some(m.as_str()) {
+                bad.push(format!("mention {m:?}"));
+            }
+        }
+        if let Some(c) = &e.cue {
+            if q.cue_span.clone().map(|r| &t[r]) != Some(c.as_str()) {
+                bad.push(format!("cue {c:?}"));
+            }
+        }
+        if let Some(d) = e.direct {
+            if q.direct != d {
+                bad.push(format!("direct {d}"));
+            }
+        }
+        if !bad.is_empty() {
+            return Err(format!(
+                "expected {}; got:\n    {}",
+                bad.join(", "),
+                listing()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn quote_fixtures() {
+    let src = include_str!("fixtures/quotes.toml");
+    let fx: Fixture = toml::from_str(src).expect("fixture parses");
+    assert!(fx.case.len() >= 30);
+    let mut failures = Vec::new();
+    for c in &fx.case {
+        match (check(c), &c.known_gap) {
+            (Err(e), None) => failures.push(format!("{}: {e}", c.name)),
+            (Ok(()), Some(why)) => failures.push(format!(
+                "{}: passes now; drop its known_gap ({why})",
+                c.name
+            )),
+            (Err(_), Some(why)) => eprintln!("known gap {}: {why}", c.name),
+            (Ok(()), None) => {}
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        fx.case.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn spans_are_char_boundaries_for_any_text() {
+    for t in [
+        "«Ça va»,» dit-il. \"",
+        "\"\"\"''''“”‘’«»",
+        "“Zürich ist schön,” sagte er. 東京 \"",
+        "he said",
+        "said",
+        "according to",
+        "\"a\n\"b\n\"c",
+    ] {
+        let doc = Doc::new(t);
+        for q in quotes::extract(&doc, &[]) {
+            assert!(t.is_char_boundary(q.start) && t.is_char_boundary(q.end));
+            assert!(q.start <= q.end && q.end <= t.len());
+        }
+    }
+}
