@@ -1,16 +1,331 @@
-//! Canonical names per article.
-use super::{Entity, EntityLabel};
-use crate::text::Doc;
+//! Canonical names per article: mentions of one thing share a `canonical`.
+//!
+//! Rules, applied per article:
+//! - a person's name without its title ("gen kenneth mckenzie" -> "kenneth
+//!   mckenzie"); a shorter mention whose words end the longest full name, or
+//!   share its first and last words ("mckenzie", "mark esper" for "mark t
+//!   esper"), takes that name;
+//! - an acronym takes the long form it abbreviates when the article has one
+//!   ("sasc" <-> "senate armed services committee");
+//! - an organisation's short name takes its longer form when only a company
+//!   suffix differs ("dyncorp" -> "dyncorp international");
+//! - a small alias table joins names of one country or body ("u s",
+//!   "U.S.", "america", "united states");
+//! - otherwise mentions with the same words (any case, any punctuation) share
+//!   the first one's name. Ordinary text keeps the article's casing.
 
-/// Entities with canonical names for `spans` (in text order).
+use std::collections::HashMap;
+
+use super::gazetteer::normalized_words;
+use super::{Entity, EntityLabel};
+use crate::text::{Doc, Form, TokenKind};
+
+/// Words that title a person and are not part of the name (lowercase).
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "gen",
+    "general",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "adm",
+    "admiral",
+    "cmdr",
+    "commander",
+    "president",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "secretary",
+    "minister",
+    "prime",
+    "chancellor",
+    "chairman",
+    "sir",
+    "lord",
+    "dame",
+    "rev",
+    "reverend",
+    "judge",
+    "justice",
+    "ambassador",
+    "officer",
+    "gens",
+    "marshal",
+    "vice",
+    "deputy",
+    "defense",
+    "defence",
+    "foreign",
+    "state",
+    "ayatollah",
+    "sheikh",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+];
+
+/// Alias groups: normalized names and the canonical name they share.
+const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "u s",
+            "us",
+            "usa",
+            "u s a",
+            "united states",
+            "united states of america",
+            "america",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &["uk", "u k", "united kingdom", "britain", "great britain"],
+    ),
+    ("United Nations", &["un", "u n", "united nations"]),
+    ("European Union", &["eu", "e u", "european union"]),
+    ("Soviet Union", &["soviet union", "ussr", "u s s r"]),
+    (
+        "United Arab Emirates",
+        &["uae", "u a e", "united arab emirates"],
+    ),
+];
+
+const ORG_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "plc",
+    "llc",
+    "group",
+    "holdings",
+    "international",
+    "intl",
+    "ag",
+    "sa",
+    "nv",
+    "limited",
+];
+
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "at", "to"];
+
+struct Mention {
+    label: EntityLabel,
+    /// Normalized words of the name (title removed for people).
+    words: Vec<String>,
+    /// The name as the article writes it (title removed for people).
+    display: String,
+}
+
+fn alias_of(key: &str) -> Option<&'static str> {
+    ALIASES
+        .iter()
+        .find(|(_, names)| names.contains(&key))
+        .map(|(c, _)| *c)
+}
+
+/// The mention's words and display text, a person's leading titles removed.
+fn mention(doc: &Doc, start: usize, end: usize, label: EntityLabel) -> Mention {
+    let mut from = start;
+    if label == EntityLabel::Per {
+        // Skip leading title tokens (and their periods) while a name remains.
+        let toks: Vec<_> = doc
+            .tokens
+            .iter()
+            .filter(|t| t.start >= start && t.end <= end)
+            .collect();
+        let mut k = 0;
+        while k + 1 < toks.len() {
+            let w = toks[k].text(doc.text).to_lowercase();
+            let w = w.trim_end_matches('.');
+            if toks[k].kind == TokenKind::Punct || TITLES.contains(&w) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        while k < toks.len() && toks[k].kind == TokenKind::Punct {
+            k += 1;
+        }
+        if k < toks.len() {
+            from = toks[k].start;
+        }
+    }
+    let text = &doc.text[from..end];
+    let mut words = Vec::new();
+    normalized_words(text, |w| words.push(w.to_string()));
+    Mention {
+        label,
+        words,
+        display: text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+fn initials(words: &[String], skip: bool) -> String {
+    words
+        .iter()
+        .filter(|w| !(skip && ACRONYM_SKIP.contains(&w.as_str())))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Entities with canonical names for `spans` (sorted by start).
 pub fn resolve(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<Entity> {
+    let ms: Vec<Mention> = spans
+        .iter()
+        .map(|&(s, e, l)| mention(doc, s, e, l))
+        .collect();
+    let key = |m: &Mention| m.words.join(" ");
+    // The first mention of each normalized name.
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        first.entry(key(m)).or_insert(i);
+    }
+    let names = |i: usize| -> bool { !matches!(ms[i].label, EntityLabel::Date) };
+    let head: Vec<usize> = (0..ms.len())
+        .map(|i| {
+            let m = &ms[i];
+            if !names(i) || m.words.is_empty() {
+                return i;
+            }
+            let k = key(m);
+            if m.label == EntityLabel::Per {
+                // The longest person name this one is part of.
+                let mut best = first[&k];
+                for (j, o) in ms.iter().enumerate() {
+                    if o.label != EntityLabel::Per || o.words.len() <= ms[best].words.len() {
+                        continue;
+                    }
+                    let suffix = o.words.ends_with(&m.words);
+                    let ends = m.words.len() >= 2
+                        && o.words.first() == m.words.first()
+                        && o.words.last() == m.words.last();
+                    if suffix || ends {
+                        best = first[&key(o)].min(j);
+                    }
+                }
+                return best;
+            }
+            if let Some(alias) = alias_of(&k) {
+                // Prefer a mention spelling out the canonical name.
+                let canon = alias.to_lowercase();
+                return ms
+                    .iter()
+                    .position(|o| key(o) == canon)
+                    .or_else(|| ms.iter().position(|o| alias_of(&key(o)) == Some(alias)))
+                    .unwrap_or(i);
+            }
+            // Acronym of a longer name in the article.
+            if m.words.len() == 1 && (2..=6).contains(&k.len()) {
+                let found = ms.iter().position(|o| {
+                    o.words.len() >= 2
+                        && o.label != EntityLabel::Per
+                        && o.label != EntityLabel::Date
+                        && (initials(&o.words, true) == k || initials(&o.words, false) == k)
+                });
+                if let Some(j) = found {
+                    return first[&key(&ms[j])];
+                }
+            }
+            // A short organisation name of a longer one with a company suffix.
+            if m.label == EntityLabel::Org {
+                let found = ms.iter().position(|o| {
+                    o.label == EntityLabel::Org
+                        && o.words.len() > m.words.len()
+                        && o.words.starts_with(&m.words)
+                        && o.words[m.words.len()..]
+                            .iter()
+                            .all(|w| ORG_SUFFIXES.contains(&w.as_str()))
+                });
+                if let Some(j) = found {
+                    return first[&key(&ms[j])];
+                }
+            }
+            first[&k]
+        })
+        .collect();
     spans
         .iter()
-        .map(|&(start, end, label)| Entity {
-            start,
-            end,
-            label,
-            canonical: doc.text[start..end].to_string(),
+        .enumerate()
+        .map(|(i, &(start, end, label))| {
+            let h = &ms[head[i]];
+            let alias = (label != EntityLabel::Per && label != EntityLabel::Date)
+                .then(|| alias_of(&key(h)))
+                .flatten();
+            let canonical = match alias {
+                // An alias with no spelled-out mention: the table's name.
+                Some(a) if key(h) != a.to_lowercase() => match doc.form {
+                    Form::Ordinary => a.to_string(),
+                    Form::Stripped => a.to_lowercase(),
+                },
+                _ => h.display.clone(),
+            };
+            Entity {
+                start,
+                end,
+                label,
+                canonical,
+            }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(text: &str, spans: &[(&str, EntityLabel)]) -> Vec<String> {
+        let doc = Doc::new(text);
+        let mut at = 0;
+        let sp: Vec<_> = spans
+            .iter()
+            .map(|(s, l)| {
+                let i = text[at..].find(s).unwrap() + at;
+                at = i + s.len();
+                (i, i + s.len(), *l)
+            })
+            .collect();
+        resolve(&doc, &sp)
+            .into_iter()
+            .map(|e| e.canonical)
+            .collect()
+    }
+
+    #[test]
+    fn people_and_aliases() {
+        use EntityLabel::*;
+        assert_eq!(
+            canon(
+                "gen kenneth mckenzie said mckenzie and the u s",
+                &[
+                    ("gen kenneth mckenzie", Per),
+                    ("mckenzie", Per),
+                    ("u s", Loc)
+                ]
+            ),
+            ["kenneth mckenzie", "kenneth mckenzie", "united states"]
+        );
+    }
 }

@@ -1,0 +1,195 @@
+//! Table-driven entity tests from tests/fixtures/entities.toml, and a
+//! train-on-tiny-data run of the tagger. None of them needs ../shared.
+
+use _newsmine::entities::canonical::resolve;
+use _newsmine::entities::dates::find_dates;
+use _newsmine::entities::features::Resources;
+use _newsmine::entities::tagger::{tag_with, train, Example, NerModel, TrainConfig};
+use _newsmine::entities::{extract, EntityLabel};
+use _newsmine::{Doc, Form};
+
+fn fixtures() -> toml::Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/entities.toml");
+    std::fs::read_to_string(path).unwrap().parse().unwrap()
+}
+
+fn cases<'a>(f: &'a toml::Value, kind: &str) -> &'a [toml::Value] {
+    f[kind].as_array().unwrap()
+}
+
+fn pairs(v: &toml::Value) -> Vec<(String, String)> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let p = p.as_array().unwrap();
+            (p[0].as_str().unwrap().into(), p[1].as_str().unwrap().into())
+        })
+        .collect()
+}
+
+fn label(s: &str) -> EntityLabel {
+    match s {
+        "PER" => EntityLabel::Per,
+        "ORG" => EntityLabel::Org,
+        "LOC" => EntityLabel::Loc,
+        "MISC" => EntityLabel::Misc,
+        "DATE" => EntityLabel::Date,
+        _ => panic!("unknown label {s}"),
+    }
+}
+
+#[test]
+fn tagger_fixtures() {
+    let f = fixtures();
+    let mut failures = Vec::new();
+    for case in cases(&f, "tagger") {
+        let text = case["text"].as_str().unwrap();
+        let doc = Doc::new(text);
+        let got: Vec<(String, String)> = extract(&doc)
+            .iter()
+            .map(|e| {
+                (
+                    text[e.start..e.end].to_string(),
+                    e.label.as_str().to_string(),
+                )
+            })
+            .collect();
+        let want = pairs(&case["entities"]);
+        if got != want {
+            failures.push(format!(
+                "{}: got {got:?}, want {want:?}",
+                case["name"].as_str().unwrap()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn both_forms_are_detected_in_fixtures() {
+    let f = fixtures();
+    let forms: Vec<Form> = cases(&f, "tagger")
+        .iter()
+        .map(|c| Doc::new(c["text"].as_str().unwrap()).form)
+        .collect();
+    assert!(forms.contains(&Form::Ordinary) && forms.contains(&Form::Stripped));
+}
+
+#[test]
+fn canonical_fixtures() {
+    let f = fixtures();
+    for case in cases(&f, "canonical") {
+        let name = case["name"].as_str().unwrap();
+        let text = case["text"].as_str().unwrap();
+        let doc = Doc::new(text);
+        let mut at = 0;
+        let spans: Vec<_> = pairs(&case["spans"])
+            .iter()
+            .map(|(s, l)| {
+                let i = text[at..].find(s.as_str()).unwrap() + at;
+                at = i + s.len();
+                (i, i + s.len(), label(l))
+            })
+            .collect();
+        let got: Vec<String> = resolve(&doc, &spans)
+            .into_iter()
+            .map(|e| e.canonical)
+            .collect();
+        let want: Vec<String> = case["canonical"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(got, want, "{name}");
+    }
+}
+
+#[test]
+fn date_fixtures() {
+    let f = fixtures();
+    for case in cases(&f, "dates") {
+        let name = case["name"].as_str().unwrap();
+        let text = case["text"].as_str().unwrap();
+        let got: Vec<&str> = find_dates(&Doc::new(text))
+            .iter()
+            .map(|d| &text[d.0..d.1])
+            .collect();
+        let want: Vec<&str> = case["dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(got, want, "{name}");
+    }
+}
+
+/// Byte spans of the given mentions, found left to right in `text`.
+fn spans_of(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<(usize, usize, EntityLabel)> {
+    let mut at = 0;
+    mentions
+        .iter()
+        .map(|(s, l)| {
+            let i = text[at..].find(s).unwrap() + at;
+            at = i + s.len();
+            (i, i + s.len(), *l)
+        })
+        .collect()
+}
+
+#[test]
+fn trains_on_tiny_data() {
+    use EntityLabel::*;
+    let data: Vec<(&str, Vec<(&str, EntityLabel)>)> = vec![
+        (
+            "Anna Kowalski visited Zorbia on Monday.",
+            vec![("Anna Kowalski", Per), ("Zorbia", Loc)],
+        ),
+        (
+            "The Quillon Group hired Anna Kowalski.",
+            vec![("Quillon Group", Org), ("Anna Kowalski", Per)],
+        ),
+        (
+            "zorbia said the quillon group would grow",
+            vec![("zorbia", Loc), ("quillon group", Org)],
+        ),
+        (
+            "anna kowalski left zorbia",
+            vec![("anna kowalski", Per), ("zorbia", Loc)],
+        ),
+        ("Nothing happened here today.", vec![]),
+    ];
+    let spans: Vec<_> = data.iter().map(|(t, m)| spans_of(t, m)).collect();
+    let examples: Vec<Example> = data
+        .iter()
+        .zip(&spans)
+        .enumerate()
+        .map(|(g, ((t, _), s))| Example {
+            text: t,
+            spans: s,
+            group: g,
+        })
+        .collect();
+    let res = Resources::default();
+    for two_stage in [false, true] {
+        let cfg = TrainConfig {
+            epochs: 10,
+            min_count: 1,
+            two_stage,
+            ..TrainConfig::default()
+        };
+        let mut epochs = 0;
+        let model = train(&examples, &res, &cfg, |_, _, _| epochs += 1);
+        assert!(epochs >= cfg.epochs);
+        let model = NerModel::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(model.stage2.is_some(), two_stage);
+        for ((text, _), gold) in data.iter().zip(&spans) {
+            let got = tag_with(&Doc::new(text), &model, &res);
+            assert_eq!(&got, gold, "two_stage={two_stage}: {text}");
+        }
+    }
+    // An untrained model finds nothing.
+    assert!(NerModel::from_bytes(b"junk").is_err());
+}
