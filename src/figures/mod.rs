@@ -363,7 +363,11 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     // Glued units ("300kg", "40C", "10m").
     if !n.glued.is_empty() {
         let g = n.glued;
-        if &*g == "m" {
+        let upper_m = cx.raw(ns).ends_with('M');
+        if &*g == "m" && upper_m {
+            n.value *= 1e6; // "10M": capital M is million
+            n.scaled = true;
+        } else if &*g == "m" {
             let next_w = cx.lw(next);
             let metre_word = matches!(
                 &*next_w,
@@ -446,6 +450,14 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     }
     if cls == Some(UnitCls::Time) && matches!(&*cx.lw(last + 1), "ago") {
         return Step::Skip(last + 2);
+    }
+    // Ages: "five years old", "95 years of age".
+    if cls == Some(UnitCls::Time) && n.tail.is_empty() {
+        if &*cx.lw(last + 1) == "old" {
+            last += 1;
+        } else if &*cx.lw(last + 1) == "of" && &*cx.lw(last + 2) == "age" {
+            last += 2;
+        }
     }
     // The kind.
     let mut kind = match (n.shape, cls) {

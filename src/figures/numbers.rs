@@ -245,7 +245,7 @@ fn scale_words(cx: &Cx, n: &mut Num) {
         let (v, ok) = match lx::cardinal(&w) {
             Some((v, Cls::Scale | Cls::Hundred | Cls::Dozen)) => (v, true),
             _ => match &*w {
-                "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => {
+                "bn" | "mn" | "mln" | "bln" | "tn" | "trn" | "tln" | "k" => {
                     (lx::scale_abbrev(&w).unwrap_or(1.0), true)
                 }
                 _ => (0.0, false),
@@ -462,6 +462,12 @@ fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
             n.value += 1.0 / den;
             n.last += 3;
             n.decimal = true;
+            // "five and a half million"
+            if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(n.last + 1)) {
+                n.value *= v;
+                n.scaled = true;
+                n.last += 1;
+            }
         }
     }
     // "two point five".
