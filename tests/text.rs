@@ -79,6 +79,17 @@ proptest! {
         }
     }
 
+    // Letters, digits and spaces only: such text reads as stripped, so the
+    // stripped-text models run on it (any script, any character width).
+    #[test]
+    fn extraction_of_stripped_like_text(text in "[\\p{L}\\p{N} ]{0,200}") {
+        let a = _newsmine::Extractor::default().extract(&text);
+        let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+        for e in &a.entities { prop_assert!(ok(e.start, e.end)); }
+        for f in &a.figures { prop_assert!(ok(f.start, f.end)); }
+        for q in &a.quotes { prop_assert!(ok(q.start, q.end)); }
+    }
+
     #[test]
     fn extraction_never_panics_and_spans_are_valid(text in "[\\s\\S]{0,300}") {
         let a = _newsmine::Extractor::default().extract(&text);
