@@ -4,6 +4,7 @@
 //! ```text
 //! newsmine-eval-quotes [--shared DIR] [polnear|seed|all] [--verbose]
 //! newsmine-eval-quotes show FILE        # print the quotes found in FILE
+//! newsmine-eval-quotes speed             # quotes' time against tokenizing and the pipeline
 //! ```
 //!
 //! `DIR` defaults to `../shared` (the team's data folder, never part of the
@@ -40,6 +41,7 @@ fn main() {
             Ok(())
         }
         "polnear" => polnear(&ex, &shared, verbose),
+        "speed" => speed(&ex, &shared),
         "seed" => seed(&ex, &shared, verbose),
         "all" => polnear(&ex, &shared, verbose).and_then(|_| seed(&ex, &shared, verbose)),
         other => Err(format!("unknown command {other:?}")),
@@ -289,5 +291,61 @@ fn seed(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
         s.recall(),
         s.f1()
     );
+    Ok(())
+}
+
+/// Times, over the PolNeAR dev texts in each form: building the `Doc`
+/// (tokens, form, sentences), the quote extractor on it, and the whole
+/// pipeline (`Extractor::extract`). Best of three runs.
+fn speed(ex: &Extractor, shared: &Path) -> Result<(), String> {
+    use _newsmine::{quotes, Doc};
+    let dir = shared.join("data/quotes/polnear");
+    for file in ["polnear_dev.jsonl", "polnear_dev.stripped.jsonl"] {
+        let texts: Vec<String> = read(&dir.join(file))
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let best = |f: &dyn Fn(&str)| {
+            (0..3)
+                .map(|_| {
+                    let t0 = Instant::now();
+                    for t in &texts {
+                        f(t);
+                    }
+                    t0.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
+        let t_doc = best(&|t| {
+            std::hint::black_box(Doc::new(t));
+        });
+        // Warm up: the boundary model loads on first use.
+        std::hint::black_box(quotes::extract(&docs[0], &[]));
+        let t0 = Instant::now();
+        let mut n = 0;
+        for _ in 0..3 {
+            for d in &docs {
+                n += std::hint::black_box(quotes::extract(d, &[])).len();
+            }
+        }
+        let t_quotes = t0.elapsed().as_secs_f64() / 3.0;
+        let t_all = best(&|t| {
+            std::hint::black_box(ex.extract(t));
+        });
+        println!(
+            "{file}: {} texts, {:.1} MB | Doc::new {:.3}s | quotes {:.3}s ({:.0}% of Doc::new, {:.0}% of the pipeline) | whole pipeline {:.3}s | {} quotes",
+            texts.len(),
+            bytes as f64 / 1e6,
+            t_doc,
+            t_quotes,
+            100.0 * t_quotes / t_doc,
+            100.0 * t_quotes / t_all,
+            t_all,
+            n / 3
+        );
+    }
     Ok(())
 }

@@ -13,8 +13,10 @@ use std::collections::HashSet;
 use std::fs;
 use std::time::Instant;
 
-use _newsmine::learn::{hash_str, Rng, Trainer};
-use _newsmine::quotes::boundary::{features, label_words, strip_and_label, CLASSES, END_MARGIN};
+use _newsmine::learn::{Rng, Trainer};
+use _newsmine::quotes::boundary::{
+    features, label_words, strip_and_label, WordHashes, CLASSES, END_MARGIN,
+};
 use serde_json::Value;
 
 struct Doc {
@@ -82,11 +84,11 @@ fn main() {
         .iter()
         .map(|d| {
             let w: Vec<&str> = d.words.iter().map(String::as_str).collect();
-            let h: Vec<u64> = w.iter().map(|x| hash_str(x)).collect();
+            let h = WordHashes::new(&w);
             (0..w.len())
                 .map(|i| {
                     let mut f = Vec::with_capacity(12);
-                    features(&w, &h, i, &mut f);
+                    features(&h, i, &mut f);
                     f
                 })
                 .collect()

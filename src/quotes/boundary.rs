@@ -74,13 +74,13 @@ pub const END_MARGIN: f32 = 0.0;
 /// The label of each gap after `words[i]`, with `model`; a sentence end must
 /// outscore the other labels by `end_margin`.
 pub fn label_words(model: &Model, words: &[&str], end_margin: f32) -> Vec<usize> {
-    let hashes: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
+    let hashes = WordHashes::new(words);
     let mut feats = Vec::with_capacity(16);
     let mut scores = [0f32; CLASSES];
     let mut out = Vec::with_capacity(words.len());
     for i in 0..words.len() {
         feats.clear();
-        features(words, &hashes, i, &mut feats);
+        features(&hashes, i, &mut feats);
         scores.fill(0.0);
         model.add_scores(&feats, &mut scores);
         scores[END] -= end_margin;
@@ -107,26 +107,50 @@ fn shape(w: &str) -> u64 {
     class + 8 * (b.len().min(7) as u64)
 }
 
-/// The features of the gap after `words[i]` (`hashes` = [`hash_str`] of
-/// each word), appended to `out`.
-pub fn features(words: &[&str], hashes: &[u64], i: usize, out: &mut Vec<u64>) {
+/// Per-word hashes, computed once per document: the word, its last three
+/// letters, its shape.
+pub struct WordHashes {
+    word: Vec<u64>,
+    suffix: Vec<u64>,
+    shape: Vec<u64>,
+}
+
+impl WordHashes {
+    pub fn new(words: &[&str]) -> Self {
+        WordHashes {
+            word: words.iter().map(|w| hash_str(w)).collect(),
+            suffix: words
+                .iter()
+                .map(|w| {
+                    // The last three characters (not bytes: any Unicode word).
+                    let cut = w.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+                    hash_str(&w[cut..])
+                })
+                .collect(),
+            shape: words.iter().map(|w| shape(w)).collect(),
+        }
+    }
+}
+
+/// The features of the gap after word `i` of a document (see
+/// [`WordHashes`]), appended to `out`.
+pub fn features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
     const BOS: u64 = 0x5157_0a11;
     const EOS: u64 = 0xe05e_77aa;
+    let n = h.word.len();
     let at = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 {
             BOS
-        } else if j as usize >= words.len() {
+        } else if j as usize >= n {
             EOS
         } else {
-            hashes[j as usize]
+            h.word[j as usize]
         }
     };
     let (wm1, w0, w1, w2) = (at(-1), at(0), at(1), at(2));
-    let suffix = |k: usize| -> u64 {
-        let w = words.get(k).copied().unwrap_or("");
-        hash_str(&w[w.len().saturating_sub(3)..])
-    };
+    let suffix_next = h.suffix.get(i + 1).copied().unwrap_or_else(|| hash_str(""));
+    let shape_next = h.shape.get(i + 1).copied().unwrap_or(0);
     let fs = [
         mix(1, 0),
         mix(2, w0),
@@ -136,12 +160,9 @@ pub fn features(words: &[&str], hashes: &[u64], i: usize, out: &mut Vec<u64>) {
         mix(6, mix(w0, w1)),
         mix(7, mix(wm1, w0)),
         mix(8, mix(w1, w2)),
-        mix(9, suffix(i)),
-        mix(10, suffix(i + 1)),
-        mix(
-            11,
-            mix(shape(words[i]), words.get(i + 1).map_or(0, |w| shape(w))),
-        ),
+        mix(9, h.suffix[i]),
+        mix(10, suffix_next),
+        mix(11, mix(h.shape[i], shape_next)),
         mix(12, mix(wm1, mix(w0, w1))),
     ];
     out.extend(fs.iter().map(|f| f & FOLD));
