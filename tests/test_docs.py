@@ -8,10 +8,11 @@ import pytest
 
 import newsmine
 import newsmine._api
+import newsmine.frames
 import newsmine.partition
 
 
-@pytest.mark.parametrize("module", [newsmine, newsmine._api, newsmine.partition])
+@pytest.mark.parametrize("module", [newsmine, newsmine._api, newsmine.frames, newsmine.partition])
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0

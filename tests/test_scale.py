@@ -72,3 +72,34 @@ def test_dask_on_local_cluster_equals_local_run(texts: list[str]) -> None:
         pd.testing.assert_frame_equal(
             _sorted(got.reset_index(drop=True)), _sorted(want), check_dtype=False
         )
+
+
+def test_spark_map_in_pandas(texts: list[str]) -> None:
+    pyspark = pytest.importorskip("pyspark.sql")
+    spark = pyspark.SparkSession.builder.master("local[2]").getOrCreate()
+    try:
+        df = _frame(texts)
+        sdf = spark.createDataFrame(df[["key", "text"]])
+
+        def run(batches):  # type: ignore[no-untyped-def]
+            for pdf in batches:
+                yield newsmine.extract_partition(pdf, id_column="key", kind="entities")
+
+        out = sdf.mapInPandas(run, schema=newsmine.spark_schema("entities")).toPandas()
+        want = Extractor().extract_frames(df["text"], ids=df["key"]).entities
+        pd.testing.assert_frame_equal(_sorted(out), _sorted(want), check_dtype=False)
+    finally:
+        spark.stop()
+
+
+def test_ray_map_batches(texts: list[str]) -> None:
+    ray = pytest.importorskip("ray")
+    df = _frame(texts)
+    ds = ray.data.from_pandas(df)
+    out = ds.map_batches(
+        newsmine.extract_partition,
+        batch_format="pandas",
+        fn_kwargs={"id_column": "key", "kind": "figures"},
+    ).to_pandas()
+    want = Extractor().extract_frames(df["text"], ids=df["key"]).figures
+    pd.testing.assert_frame_equal(_sorted(out), _sorted(want), check_dtype=False)

@@ -57,6 +57,27 @@ TABLES = tuple(SCHEMAS)
 ERRORS_SCHEMA = {"doc_id": "string", "reason": "string"}
 
 
+_SPARK_TYPES = {
+    "int64": "long",
+    "Int64": "long",
+    "float64": "double",
+    "string": "string",
+    "bool": "boolean",
+}
+
+
+def spark_schema(table: str, doc_id_type: str = "string") -> str:
+    """`table`'s schema as a Spark DDL string, e.g. for ``mapInPandas``.
+
+    >>> spark_schema("entities")
+    'doc_id string, start long, end long, text string, label string, canonical string'
+    """
+    return ", ".join(
+        f"{name} {doc_id_type if name == 'doc_id' else _SPARK_TYPES[dtype]}"
+        for name, dtype in SCHEMAS[table].items()
+    )
+
+
 def arrow_schema(table: str, doc_id_type: Any = None) -> Any:
     """The pyarrow schema of `table` (or "errors"); `doc_id_type` defaults to int64."""
     import pyarrow as pa
