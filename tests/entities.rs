@@ -184,7 +184,7 @@ fn trains_on_tiny_data() {
         let model = train(&examples, &res, &cfg, |_, _, _| epochs += 1);
         assert!(epochs >= cfg.epochs);
         let model = NerModel::from_bytes(&model.to_bytes()).unwrap();
-        assert_eq!(model.stage2.is_some(), two_stage);
+        assert_eq!(model.stage2().is_some(), two_stage);
         for ((text, _), gold) in data.iter().zip(&spans) {
             let got = tag_with(&Doc::new(text), &model, &res);
             assert_eq!(&got, gold, "two_stage={two_stage}: {text}");
@@ -192,4 +192,41 @@ fn trains_on_tiny_data() {
     }
     // An untrained model finds nothing.
     assert!(NerModel::from_bytes(b"junk").is_err());
+}
+
+/// The tagger's cached scoring (per-word-type scores, memoized context
+/// features, sparse Viterbi) gives the same spans as looking up every feature
+/// of every token, in both forms, for texts seen before and new ones.
+#[test]
+fn cached_tagging_equals_uncached() {
+    use _newsmine::entities::tagger::{model, tag_uncached, RESOURCES};
+    let Some(m) = model() else { return };
+    let f = fixtures();
+    let mut texts: Vec<String> = cases(&f, "tagger")
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_string())
+        .collect();
+    texts.push(
+        "The U.S. Army said on Monday that Gen. Kenneth McKenzie met officials of \
+         the Senate Armed Services Committee in Washington. McKenzie said the \
+         SASC would vote. (Reuters) -- \u{201c}We are ready,\u{201d} he said."
+            .into(),
+    );
+    texts.push(
+        "the u s army said on monday that gen kenneth mckenzie met officials of the \
+         senate armed services committee in washington mckenzie said the sasc would vote"
+            .into(),
+    );
+    texts.push(String::new());
+    texts.push("a".into());
+    for round in 0..2 {
+        for t in &texts {
+            let doc = Doc::new(t);
+            assert_eq!(
+                tag_with(&doc, m, &RESOURCES),
+                tag_uncached(&doc, m, &RESOURCES),
+                "round {round}: {t}"
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@
 //! holds one `FLAGS<TAB>entry` line per normalized entry, `FLAGS` a hex bit
 //! set of [`GazClass`]es.
 
-use crate::learn::{hash_bytes, FeatureMap};
+use crate::learn::{hash_bytes, mix, FeatureMap};
 use crate::text::Doc;
 
 /// The lists a gazetteer entry can belong to.
@@ -57,8 +57,49 @@ pub fn normalized_words(s: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-fn step(h: u64, word: &str) -> u64 {
-    hash_bytes(h ^ 0x5151, word.as_bytes())
+/// Appends the hashes of `s`'s normalized words to `out` (no allocation for
+/// words up to 64 characters).
+pub fn normalized_word_hashes(s: &str, out: &mut Vec<u64>) {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    let mut long = Vec::new();
+    let flush = |buf: &[u8], long: &mut Vec<u8>, out: &mut Vec<u64>| {
+        if long.is_empty() {
+            out.push(word_hash(buf));
+        } else {
+            out.push(word_hash(long));
+            long.clear();
+        }
+    };
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() {
+            if len < buf.len() {
+                buf[len] = ch as u8;
+                len += 1;
+            } else {
+                if long.is_empty() {
+                    long.extend_from_slice(&buf);
+                }
+                long.push(ch as u8);
+            }
+        } else if len > 0 {
+            flush(&buf[..len], &mut long, out);
+            len = 0;
+        }
+    }
+    if len > 0 {
+        flush(&buf[..len], &mut long, out);
+    }
+}
+
+fn word_hash(w: &[u8]) -> u64 {
+    hash_bytes(0x5151, w)
+}
+
+/// The key of a word sequence: `START`, then one [`step`] per word hash, so
+/// the key of each word's hash can be computed once per word type.
+fn step(h: u64, word: u64) -> u64 {
+    mix(h, word)
 }
 
 const START: u64 = 0x00C0_FFEE;
@@ -77,7 +118,7 @@ impl Lexicon {
             let mut h = START;
             let mut words = entry.split(' ').peekable();
             while let Some(w) = words.next() {
-                h = step(h, w);
+                h = step(h, word_hash(w.as_bytes()));
                 let v = map.entry(h).or_insert(0u16);
                 if words.peek().is_some() {
                     *v |= PREFIX;
@@ -101,24 +142,47 @@ impl Lexicon {
     /// For each token of `doc`, for each class, the BILOU position (1..=4 for
     /// B, I, L, U; 0: none) of the longest match of that class covering it.
     pub fn matches(&self, doc: &Doc) -> Vec<[u8; GAZ_CLASSES]> {
-        // Normalized words with the token each comes from.
-        let mut words: Vec<(String, usize)> = Vec::with_capacity(doc.tokens.len() + 8);
+        let mut words = Vec::with_capacity(doc.tokens.len() + 8);
+        let mut hashes = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            normalized_words(t.text(doc.text), |w| words.push((w.to_string(), i)));
+            hashes.clear();
+            normalized_word_hashes(t.text(doc.text), &mut hashes);
+            words.extend(hashes.iter().map(|&h| (h, i as u32)));
         }
-        let mut out = vec![[0u8; GAZ_CLASSES]; doc.tokens.len()];
-        let mut best_len = vec![[0u8; GAZ_CLASSES]; doc.tokens.len()];
+        let (mut out, mut best) = (Vec::new(), Vec::new());
+        self.match_words(&words, doc.tokens.len(), &mut out, &mut best);
+        out
+    }
+
+    /// [`Lexicon::matches`] over normalized-word hashes, each with the token
+    /// it comes from (ascending), for `n` tokens: one left-to-right scan
+    /// that follows each start as far as some entry continues (the lexicon
+    /// keeps every entry's prefixes). `out` gets `n` entries; `best` is scratch.
+    pub fn match_words(
+        &self,
+        words: &[(u64, u32)],
+        n: usize,
+        out: &mut Vec<[u8; GAZ_CLASSES]>,
+        best_len: &mut Vec<[u8; GAZ_CLASSES]>,
+    ) {
+        out.clear();
+        out.resize(n, [0; GAZ_CLASSES]);
+        best_len.clear();
+        best_len.resize(n, [0; GAZ_CLASSES]);
+        if self.map.is_empty() {
+            return;
+        }
         for s in 0..words.len() {
             let mut h = START;
             for e in s..words.len().min(s + MAX_WORDS) {
-                h = step(h, &words[e].0);
+                h = step(h, words[e].0);
                 let Some(&v) = self.map.get(&h) else { break };
                 let flags = v & !PREFIX;
                 if flags != 0 {
-                    let (t0, t1) = (words[s].1, words[e].1);
+                    let (t0, t1) = (words[s].1 as usize, words[e].1 as usize);
                     // A match must cover whole tokens.
-                    let whole = (s == 0 || words[s - 1].1 != t0)
-                        && (e + 1 == words.len() || words[e + 1].1 != t1);
+                    let whole = (s == 0 || words[s - 1].1 as usize != t0)
+                        && (e + 1 == words.len() || words[e + 1].1 as usize != t1);
                     if whole {
                         let len = (t1 - t0 + 1).min(255) as u8;
                         for c in 0..GAZ_CLASSES {
@@ -147,7 +211,6 @@ impl Lexicon {
                 }
             }
         }
-        out
     }
 }
 

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod scorer;
 pub mod tagger;
 
 pub use eval::{evaluate_conll, evaluate_conll_file, Counts, Report};

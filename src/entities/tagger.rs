@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::features::{extract_features, Resources};
 use super::EntityLabel;
 use crate::learn::{Model, Rng, Trainer};
-use crate::text::Doc;
+use crate::text::{Doc, TokenKind};
 
 const TYPES: [EntityLabel; 4] = [
     EntityLabel::Per,
@@ -50,9 +50,11 @@ pub fn bilou_constraints() -> Vec<bool> {
 }
 
 /// The compiled-in resources and model.
-pub static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources {
-    lexicon: super::gazetteer::Lexicon::parse(include_str!("data/gazetteers.txt")),
-    clusters: super::clusters::Clusters::parse(include_str!("data/clusters.txt")),
+pub static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
+    Resources::new(
+        super::gazetteer::Lexicon::parse(include_str!("data/gazetteers.txt")),
+        super::clusters::Clusters::parse(include_str!("data/clusters.txt")),
+    )
 });
 
 static MODEL: LazyLock<Option<NerModel>> =
@@ -71,13 +73,40 @@ pub fn model() -> Option<&'static NerModel> {
 /// where it is written lowercased or alone.
 #[derive(Debug, Clone)]
 pub struct NerModel {
-    pub stage1: Model,
-    pub stage2: Option<Model>,
+    stage1: Model,
+    stage2: Option<Model>,
+    /// Identifies the model to per-thread caches (see `super::scorer`).
+    id: u64,
 }
 
 const NER_MAGIC: &[u8; 8] = b"NMNER002";
 
 impl NerModel {
+    pub fn new(stage1: Model, stage2: Option<Model>) -> Self {
+        NerModel {
+            stage1,
+            stage2,
+            id: super::features::next_id(),
+        }
+    }
+
+    pub fn stage1(&self) -> &Model {
+        &self.stage1
+    }
+
+    pub fn stage2(&self) -> Option<&Model> {
+        self.stage2.as_ref()
+    }
+
+    /// Stage 1, then stage 2 if there is one.
+    pub fn stages(&self) -> impl Iterator<Item = &Model> {
+        std::iter::once(&self.stage1).chain(self.stage2.as_ref())
+    }
+
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = NER_MAGIC.to_vec();
         for m in std::iter::once(&self.stage1).chain(self.stage2.as_ref()) {
@@ -108,10 +137,7 @@ impl NerModel {
         }
         let mut it = models.into_iter();
         let stage1 = it.next().ok_or("empty entity model")?;
-        Ok(NerModel {
-            stage1,
-            stage2: it.next(),
-        })
+        Ok(NerModel::new(stage1, it.next()))
     }
 
     /// Number of weighted features over both stages.
@@ -155,59 +181,88 @@ fn ty_of(t: usize) -> usize {
     }
 }
 
-/// Base features plus stage-1 history features (see [`NerModel`]).
+/// Stage-1 entity types counted per word (by lowercase hash) in a document.
+#[derive(Debug, Default)]
+pub struct WordCounts {
+    map: crate::learn::FeatureMap<[u16; 5]>,
+}
+
+impl WordCounts {
+    /// Counts `(is_word, lowercase hash, stage-1 tag)` of each token; only
+    /// words are counted.
+    pub fn fill(&mut self, tokens: impl Iterator<Item = (bool, u64, usize)>) {
+        self.map.clear();
+        for (is_word, low, t) in tokens {
+            if is_word {
+                let c = &mut self.map.entry(low).or_insert([0; 5])[ty_of(t)];
+                *c = c.saturating_add(1);
+            }
+        }
+    }
+
+    pub fn get(&self, low: u64) -> Option<[u16; 5]> {
+        self.map.get(&low).copied()
+    }
+}
+
+/// History features of token `i` (see [`NerModel`]): stage-1 tags of the
+/// token and its neighbours, and the types stage 1 gave the other
+/// occurrences of the same word (`counts`, this one included).
+pub fn history_features(i: usize, tags1: &[usize], counts: Option<[u16; 5]>, out: &mut Vec<u64>) {
+    use crate::learn::mix;
+    let n = tags1.len();
+    let t = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            99
+        } else {
+            tags1[j as usize] as u64
+        }
+    };
+    let ii = i as isize;
+    out.push(mix(H_SELF, t(ii)));
+    out.push(mix(H_SELF + 10, mix(t(ii - 1), t(ii))));
+    out.push(mix(H_SELF + 20, mix(t(ii), t(ii + 1))));
+    if let Some(mut c) = counts {
+        let me = ty_of(tags1[i]);
+        c[me] = c[me].saturating_sub(1); // the other occurrences only
+        let others: u16 = c.iter().sum();
+        if others == 0 {
+            out.push(mix(H_NONE, 0));
+        } else {
+            let mut best = 0;
+            for (k, &v) in c.iter().enumerate() {
+                if v > 0 {
+                    out.push(mix(H_OTHER, k as u64));
+                }
+                if v > c[best] {
+                    best = k;
+                }
+            }
+            out.push(mix(H_MAJ, best as u64));
+            out.push(mix(H_MAJ + 10, mix(best as u64, me as u64)));
+        }
+    }
+}
+
+/// Base features plus stage-1 history features (the training path).
 fn with_history(
     doc: &Doc,
     feats: &[u64],
     offsets: &[usize],
     tags1: &[usize],
 ) -> (Vec<u64>, Vec<usize>) {
-    use crate::learn::mix;
     let n = doc.tokens.len();
-    // Stage-1 types per lowercase word.
-    let lows: Vec<String> = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
-    let mut by_word: std::collections::HashMap<&str, [u16; 5]> = std::collections::HashMap::new();
-    for i in 0..n {
-        if doc.tokens[i].kind == crate::text::TokenKind::Word {
-            by_word.entry(&lows[i]).or_insert([0; 5])[ty_of(tags1[i])] += 1;
-        }
-    }
+    let lows: Vec<u64> = (0..n)
+        .map(|i| crate::learn::hash_str(&doc.token_text(i).to_lowercase()))
+        .collect();
+    let mut counts = WordCounts::default();
+    counts.fill((0..n).map(|i| (doc.tokens[i].kind == TokenKind::Word, lows[i], tags1[i])));
     let mut out = Vec::with_capacity(feats.len() + n * 8);
     let mut offs = Vec::with_capacity(n + 1);
     offs.push(0);
     for i in 0..n {
         out.extend_from_slice(&feats[offsets[i]..offsets[i + 1]]);
-        let t = |j: isize| -> u64 {
-            if j < 0 || j as usize >= n {
-                99
-            } else {
-                tags1[j as usize] as u64
-            }
-        };
-        let ii = i as isize;
-        out.push(mix(H_SELF, t(ii)));
-        out.push(mix(H_SELF + 10, mix(t(ii - 1), t(ii))));
-        out.push(mix(H_SELF + 20, mix(t(ii), t(ii + 1))));
-        if let Some(counts) = by_word.get(lows[i].as_str()) {
-            let mut c = *counts;
-            c[ty_of(tags1[i])] -= 1; // the other occurrences only
-            let others: u16 = c.iter().sum();
-            if others == 0 {
-                out.push(mix(H_NONE, 0));
-            } else {
-                let mut best = 0;
-                for (k, &v) in c.iter().enumerate() {
-                    if v > 0 {
-                        out.push(mix(H_OTHER, k as u64));
-                    }
-                    if v > c[best] {
-                        best = k;
-                    }
-                }
-                out.push(mix(H_MAJ, best as u64));
-                out.push(mix(H_MAJ + 10, mix(best as u64, ty_of(tags1[i]) as u64)));
-            }
-        }
+        history_features(i, tags1, counts.get(lows[i]), &mut out);
         offs.push(out.len());
     }
     (out, offs)
@@ -232,8 +287,23 @@ fn sentence_tokens(doc: &Doc) -> Vec<(usize, usize)> {
     out
 }
 
-/// Entity spans `(start byte, end byte, label)` tagged in `doc` by `model`.
+/// Entity spans `(start byte, end byte, label)` tagged in `doc` by `model`,
+/// with this thread's caches (see `super::scorer`).
 pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<(usize, usize, EntityLabel)> {
+    let sentences = sentence_tokens(doc);
+    super::scorer::with_scratch(|s| {
+        s.tag(doc, model, res, &sentences);
+        spans_of(doc, &s.tags)
+    })
+}
+
+/// [`tag_with`] the slow, plain way: every feature of every token looked up
+/// in the model (what training does). For tests of the fast path.
+pub fn tag_uncached(
+    doc: &Doc,
+    model: &NerModel,
+    res: &Resources,
+) -> Vec<(usize, usize, EntityLabel)> {
     let mut feats = Vec::with_capacity(doc.tokens.len() * 48);
     let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
     extract_features(doc, res, &mut feats, &mut offsets);
@@ -454,22 +524,12 @@ pub fn train(
         cfg,
         |e, m| {
             if !cfg.two_stage || e == cfg.epochs {
-                on_epoch(
-                    1,
-                    e,
-                    &NerModel {
-                        stage1: m.clone(),
-                        stage2: None,
-                    },
-                );
+                on_epoch(1, e, &NerModel::new(m.clone(), None));
             }
         },
     );
     if !cfg.two_stage {
-        return NerModel {
-            stage1,
-            stage2: None,
-        };
+        return NerModel::new(stage1, None);
     }
     // Stage-1 tags of each training article from a model that did not see it.
     let fold = |p: &Prepared| (crate::learn::mix(cfg.seed, p.group as u64) % 2) as usize;
@@ -505,20 +565,10 @@ pub fn train(
         |_| true,
         cfg,
         |e, m| {
-            on_epoch(
-                2,
-                e,
-                &NerModel {
-                    stage1: stage1.clone(),
-                    stage2: Some(m.clone()),
-                },
-            );
+            on_epoch(2, e, &NerModel::new(stage1.clone(), Some(m.clone())));
         },
     );
-    NerModel {
-        stage1,
-        stage2: Some(stage2),
-    }
+    NerModel::new(stage1, Some(stage2))
 }
 
 #[cfg(test)]

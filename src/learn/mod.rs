@@ -159,6 +159,83 @@ pub fn viterbi(classes: usize, emissions: &[f32], trans: &[f32]) -> Vec<usize> {
     path
 }
 
+/// Transition scores prepared for repeated decoding: the moves a hard
+/// constraint forbids (`-inf`) are left out of the inner loop, so BILOU
+/// decoding over 17 tags looks at ~6 predecessors per tag instead of 17.
+/// [`Transitions::viterbi_into`] gives the same path as [`viterbi`].
+#[derive(Debug, Clone)]
+pub struct Transitions {
+    classes: usize,
+    trans: Vec<f32>,
+    /// For each class, the predecessors it may follow, ascending.
+    prev: Vec<Vec<(u8, f32)>>,
+}
+
+impl Transitions {
+    /// `trans` laid out as in [`viterbi`].
+    pub fn new(classes: usize, trans: &[f32]) -> Self {
+        assert!((1..=256).contains(&classes));
+        assert_eq!(trans.len(), (classes + 1) * classes);
+        let prev = (0..classes)
+            .map(|c| {
+                (0..classes)
+                    .filter_map(|p| {
+                        let t = trans[(p + 1) * classes + c];
+                        (t != f32::NEG_INFINITY).then_some((p as u8, t))
+                    })
+                    .collect()
+            })
+            .collect();
+        Transitions {
+            classes,
+            trans: trans.to_vec(),
+            prev,
+        }
+    }
+
+    /// Best path through `emissions` (`n * classes`) into `path`, reusing
+    /// `back` as scratch; no allocation once the buffers have grown.
+    pub fn viterbi_into(&self, emissions: &[f32], back: &mut Vec<u8>, path: &mut Vec<usize>) {
+        let classes = self.classes;
+        let n = emissions.len() / classes;
+        path.clear();
+        if n == 0 {
+            return;
+        }
+        let mut score = [f32::NEG_INFINITY; 256];
+        let mut next = [f32::NEG_INFINITY; 256];
+        back.clear();
+        back.resize(n * classes, 0);
+        for c in 0..classes {
+            score[c] = self.trans[c] + emissions[c];
+        }
+        for i in 1..n {
+            let em = &emissions[i * classes..(i + 1) * classes];
+            let bk = &mut back[i * classes..(i + 1) * classes];
+            for c in 0..classes {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for &(p, t) in &self.prev[c] {
+                    let v = score[p as usize] + t;
+                    if v > best {
+                        best = v;
+                        arg = p;
+                    }
+                }
+                next[c] = best + em[c];
+                bk[c] = arg;
+            }
+            std::mem::swap(&mut score, &mut next);
+        }
+        let mut c = argmax(&score[..classes]);
+        path.resize(n, 0);
+        for i in (0..n).rev() {
+            path[i] = c;
+            c = back[i * classes + c] as usize;
+        }
+    }
+}
+
 /// Index of the largest value (the first on ties).
 pub fn argmax(xs: &[f32]) -> usize {
     let mut best = 0;
@@ -394,6 +471,15 @@ impl Model {
         }
     }
 
+    /// The weights of feature `f` (`classes` long), if it has any.
+    #[inline]
+    pub fn row(&self, f: u64) -> Option<&[f32]> {
+        let c = self.classes;
+        self.index
+            .get(&f)
+            .map(|&r| &self.w[r as usize * c..(r as usize + 1) * c])
+    }
+
     /// Scores of each class.
     pub fn scores(&self, feats: &[u64]) -> Vec<f32> {
         let mut out = vec![0.0; self.classes];
@@ -578,6 +664,25 @@ mod tests {
         assert_eq!(m.decode(&xs), gold);
         // Constraint: a lone "apple" cannot be I after start.
         assert_ne!(m.decode(&[h("apple")]), vec![2]);
+    }
+
+    #[test]
+    fn sparse_viterbi_matches_dense() {
+        let classes = 5;
+        let mut rng = Rng::new(7);
+        let mut r = || (rng.below(2000) as f32 - 1000.0) / 100.0;
+        for n in [0usize, 1, 2, 7, 30] {
+            let em: Vec<f32> = (0..n * classes).map(|_| r()).collect();
+            let mut trans: Vec<f32> = (0..(classes + 1) * classes).map(|_| r()).collect();
+            for (i, t) in trans.iter_mut().enumerate() {
+                if i % 3 == 1 {
+                    *t = f32::NEG_INFINITY;
+                }
+            }
+            let (mut back, mut path) = (Vec::new(), Vec::new());
+            Transitions::new(classes, &trans).viterbi_into(&em, &mut back, &mut path);
+            assert_eq!(path, viterbi(classes, &em, &trans));
+        }
     }
 
     #[test]
