@@ -12,6 +12,7 @@
 //! | Recognizers `number` | any figure whose span holds theirs, same value (a figure with a unit is still a number) |
 //! | `ordinal` | `ordinal` |
 //! | `percentage` | `percent` |
+//! | `numberrange` "[a,a]" ("equals 20") | a figure of value a inside their span (a one-point range is the number itself) |
 //! | `numberrange` "[a,b)" | `range` a..b; one-sided "(a," / "[a," = `more_than` / `at_least`, ",b)" / ",b]" = `less_than` / `at_most` |
 //! | `currency` | `money` (unit compared where their name maps to a code) |
 //! | `dimension`, `temperature` | `quantity` (unit compared where mapped) |
@@ -22,9 +23,10 @@
 //!
 //! A Recognizers case passes when every applicable expected result is
 //! matched (our span contains theirs and the value agrees within 0.1%) and,
-//! for cases with no excluded result, no figure of ours lies outside all
-//! expected spans (figures with a unit do not count against the `number`
-//! files, whose notion of number excludes them).
+//! for cases with no excluded result, no figure of ours of the file's own
+//! kind lies outside all expected spans (each Recognizers model reports only
+//! its kind: a "27 %" is no error in the Currency file; in the Number file
+//! every unitless figure counts, in NumberRange ranges and bounded figures).
 //!
 //! # Excluded by design (documented, counted in the output as "excluded")
 //!
@@ -32,8 +34,8 @@
 //! - Recognizers `ordinal.relative` ("last", "next"), fractions written with
 //!   "over", "out of" or "in" ("one over three", "1 in twenty-one"),
 //!   exponent notation ("1e10", "1.1^23"), Indian numbering (lakh, crore),
-//!   negative numbers ("-5", "minus five": news writes falls, not negative
-//!   figures), vulgar-fraction glyphs, fractions with compound ordinal
+//!   negative numbers ("-5", "minus five", "<-30": news writes falls, not
+//!   negative figures), vulgar-fraction glyphs, fractions with compound ordinal
 //!   denominators ("one hundred thirty fifths"), numbers the issue classes as
 //!   dates, times or names (IP-like "192.168.1.2", "5/17/2018", phone
 //!   numbers, "SCP-173"), pronoun "one" in the Number files where they
@@ -221,6 +223,25 @@ fn kind_ok(dim: &str, k: FigureKind) -> bool {
     }
 }
 
+/// Whether a figure of ours that matches no expected result counts against
+/// a case of this file. Each Recognizers model outputs only its own kind (the
+/// Currency model never reports "27 %" or "four years"), so a figure of
+/// another kind is outside what the case can confirm or refute: only figures
+/// of the file's own kind count. The Number model reports every number
+/// without a unit, so there any unitless figure counts; NumberRange reports
+/// ranges and one-sided bounds, so there ranges and qualified figures count.
+fn counts_as_extra(dim_of_file: &str, f: &Figure) -> bool {
+    match dim_of_file {
+        "number" => f.unit.is_none(),
+        "numberrange" => f.kind == FigureKind::Range || f.qualifier.is_some(),
+        "temperature" => {
+            matches!(f.kind, FigureKind::Quantity | FigureKind::Range)
+                && matches!(f.unit, Some("C" | "F" | "K" | "deg"))
+        }
+        d => kind_ok(d, f.kind),
+    }
+}
+
 struct Exp {
     text: String,
     start: usize,
@@ -263,11 +284,13 @@ fn parse_range(v: &str) -> Option<(Option<f64>, Option<f64>, Option<Qualifier>)>
 }
 
 fn fig_matches(text: &str, f: &Figure, e: &Exp, dim: &str, span_from_text: bool) -> bool {
-    let contains = if span_from_text {
-        text[f.start..f.end].contains(&e.text)
-    } else {
-        f.start <= e.start && e.end <= f.end
-    };
+    let point = dim == "numberrange" && e.value.is_some() && e.value == e.value_to;
+    let contains = point
+        || if span_from_text {
+            text[f.start..f.end].contains(&e.text)
+        } else {
+            f.start <= e.start && e.end <= f.end
+        };
     if !contains || !kind_ok(dim, f.kind) {
         return false;
     }
@@ -275,6 +298,16 @@ fn fig_matches(text: &str, f: &Figure, e: &Exp, dim: &str, span_from_text: bool)
         if f.unit != Some(u) {
             return false;
         }
+    }
+    if dim == "numberrange" && e.value.is_some() && e.value == e.value_to {
+        // A one-point range "[20,20]" ("equals 20") is the number itself:
+        // a figure of that value inside their span.
+        let inside = if span_from_text {
+            e.text.contains(&text[f.start..f.end])
+        } else {
+            e.start <= f.start && f.end <= e.end
+        };
+        return inside && f.value_to.is_none() && f.value == e.value;
     }
     if dim == "numberrange" {
         let v_ok = e
@@ -336,17 +369,26 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
                 || input.contains("+1-222")
                 || rt.contains("SCP")
                 || input.starts_with("SCP");
-            if excluded {
+            let range = if ty == "numberrange" {
+                val.and_then(parse_range)
+            } else {
+                None
+            };
+            // Negative numbers (see the exclusions), however written ("<-30").
+            let negative = range
+                .is_some_and(|(a, b, _)| a.is_some_and(|a| a < 0.0) || b.is_some_and(|b| b < 0.0))
+                || val
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .is_some_and(|v| v < 0.0);
+            if excluded || negative {
                 any_excluded = true;
                 continue;
             }
             let (mut value, mut value_to, mut qual) = (None, None, None);
-            if ty == "numberrange" {
-                if let Some((a, b2, q)) = val.and_then(parse_range) {
-                    value = a;
-                    value_to = b2;
-                    qual = q;
-                }
+            if let Some((a, b2, q)) = range {
+                value = a;
+                value_to = b2;
+                qual = q;
             } else if let Some(v) = val {
                 value = v.trim_end_matches('%').parse().ok();
             }
@@ -382,8 +424,7 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
                 .all(|(ty, e)| figs.iter().any(|f| fig_matches(input, f, e, ty, false)));
             let extra = !any_excluded
                 && figs.iter().any(|f| {
-                    let counts = !(dim_of_file == "number" && f.unit.is_some());
-                    counts
+                    counts_as_extra(dim_of_file, f)
                         && exps
                             .iter()
                             .all(|(_, e)| f.end <= e.start || f.start >= e.end)

@@ -157,6 +157,32 @@ pub fn is_month(w: &str) -> bool {
     )
 }
 
+/// Day names, singular and plural ("friday the 13th", "two sundays from
+/// now").
+pub fn is_weekday(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
+
 /// Words after which a number is part of a name or a label, not a figure
 /// ("covid 19", "boeing 737", "section 230", "f 16", "g 7", "flight 370").
 pub fn is_label_word(w: &str) -> bool {
@@ -655,8 +681,11 @@ pub fn qualifier1(w: &str) -> Option<super::Qualifier> {
     Some(match w {
         "about" | "around" | "roughly" | "approximately" | "approx" | "some" | "nearly"
         | "almost" | "circa" | "estimated" | "~" | "c." | "ca" => About,
-        "over" | "above" | "exceeding" | "beyond" | "upwards" => MoreThan,
-        "under" | "below" => LessThan,
+        "over" | "above" | "exceeding" | "beyond" | "upwards" | ">" | "exceed" | "exceeds"
+        | "exceeded" | "surpass" | "surpasses" | "surpassed" | "surpassing" => MoreThan,
+        "under" | "below" | "<" => LessThan,
+        "≥" => AtLeast,
+        "≤" => AtMost,
         _ => return None,
     })
 }

@@ -30,7 +30,13 @@
 //! - Dates and years: a 4-digit integer 1000-2100 without a unit, currency,
 //!   percent or scale ("the 2015 agreement", "in 2018"), a day number next to
 //!   a month ("march 10", "jan 3 2019", "3rd of May"), seasons ("2019-20"),
-//!   decades ("1990s"), times of day ("10 am", "10:30"), "N years ago".
+//!   decades ("1990s"), times of day ("10 am", "10:30"), relative dates
+//!   ("N years ago", "two days later", "three weeks from now"), a day
+//!   number without its month where no noun follows ("on 15", "for the
+//!   27th", "thursday the 21st", "friday 7.6", "on 4-22", "1-jan") and a
+//!   number before a day name ("third tuesday"). A 4-digit number stays a
+//!   figure after a comparative bound ("more than 2000") or as the low end
+//!   of a range past any year ("1000-5000").
 //! - Digits in names and labels: after a label word ("covid 19", "boeing
 //!   737", "section 230", "flight 370", single letters as in "f 16", "g 20");
 //!   digits glued to letters ("G7", "COVID-19", "F-16", "5G", "3D").
@@ -71,6 +77,15 @@
 //! Where a reading stays ambiguous the likelier one is taken: a 3-digit
 //! group after a number is a thousands group, so a stripped "227 186" with no
 //! vote or score word near is 227186.
+//!
+//! # Bounds and ranges
+//!
+//! Qualifiers stand before the number ([`qualifiers`]: "more than",
+//! "greater than or equal to", ">=", "exceeded") or after it ("10 or
+//! more", "65 and over", "more than 5000 or equal to"). Two opposite bounds
+//! joined by "and" or a comma are one range ("more than 10 and less than
+//! 20", "at most 100 and at least 20"), unless they cross. "to", "through",
+//! a dash or a tilde between two numbers make a range as well.
 //!
 //! # Other ambiguities, decided
 //!
@@ -267,7 +282,8 @@ fn next_to_month(cx: &Cx, n: &Num) -> bool {
     if n.value > 31.0 || n.value.fract() != 0.0 || n.value < 1.0 || n.scaled {
         return false;
     }
-    let small = n.plain_digits.is_some_and(|d| d <= 2) || n.shape == Shape::Ordinal;
+    // "march 10", "3rd of may", "may twenty one".
+    let small = n.plain_digits.is_some_and(|d| d <= 2) || n.shape == Shape::Ordinal || n.words;
     if !small {
         return false;
     }
@@ -280,6 +296,63 @@ fn next_to_month(cx: &Cx, n: &Num) -> bool {
     before || after
 }
 
+/// A day of the month written without its month: "on 15", "for the 27th",
+/// "on the second", "thursday the 21st", "friday 7.6", "on 4-22", "third
+/// tuesday", "1-jan". Only where no noun follows the number ("on the 21st
+/// floor" and "the 27 members" stay figures).
+fn day_without_month(cx: &Cx, n: &Num) -> bool {
+    if n.scaled || !n.glued.is_empty() {
+        return false;
+    }
+    // "1-jan", "2019-sep-1": a month in the hyphen tail.
+    if lx::is_month(&lx_lower_first(n.tail)) {
+        return true;
+    }
+    // "third tuesday", "two sundays from now".
+    if lx::is_weekday(&cx.lw(n.last + 1)) {
+        return true;
+    }
+    // "16. nov. 2016": a day, a point, a month.
+    if &*cx.lw(n.last + 1) == "." && lx::is_month(&cx.lw(n.last + 2)) {
+        return true;
+    }
+    let p1 = cx.lw_back(n.first, 1);
+    let p2 = cx.lw_back(n.first, 2);
+    let weekday_before = lx::is_weekday(&p1) || (&*p1 == "the" && lx::is_weekday(&p2));
+    let on_before = &*p1 == "on"
+        || (&*p1 == "the"
+            && matches!(
+                &*p2,
+                "on" | "for" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
+            ));
+    if !(weekday_before || on_before) || counted_follows(cx, n.last + 1) {
+        return false;
+    }
+    if units::after(cx, n.last, false).is_some() {
+        return false;
+    }
+    let day = n.value >= 1.0 && n.value <= 31.0 && n.value.fract() == 0.0;
+    let small = n.plain_digits.is_some_and(|d| d <= 2) || n.shape == Shape::Ordinal;
+    if day && small && n.second.is_none() {
+        return true;
+    }
+    // "on 4-22", "friday 7.6": month and day, American order.
+    let md =
+        |m: f64, d: f64| (1.0..=12.0).contains(&m) && m.fract() == 0.0 && (1.0..=31.0).contains(&d);
+    if let Some(second) = n.second {
+        return md(n.value, second);
+    }
+    if n.decimal && n.first == n.last {
+        let raw = cx.raw(n.first);
+        if let Some((a, b)) = raw.split_once('.') {
+            if let (Ok(m), Ok(d)) = (a.parse::<f64>(), b.parse::<f64>()) {
+                return b.len() <= 2 && md(m, d);
+            }
+        }
+    }
+    false
+}
+
 fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     let Some(mut n) = numbers::parse(cx, i) else {
         return Step::Skip(i + 1);
@@ -289,7 +362,7 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     if n.first > 0 && cx.touching(n.first - 1) && matches!(cx.raw(n.first - 1), "'" | "’" | "#") {
         return Step::Skip(next);
     }
-    if next_to_month(cx, &n) {
+    if next_to_month(cx, &n) || day_without_month(cx, &n) {
         return Step::Skip(next);
     }
     if cx.is_number(n.first) {
@@ -334,11 +407,12 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         if label && n.glued.is_empty() && !n.scaled && n.shape == Shape::Cardinal {
             return Step::Skip(next);
         }
-        if n.second
-            .is_some_and(|_| n.value >= 1000.0 && n.value <= 2100.0)
-            && !n.decimal
+        // "2019-20", "2019-2020": seasons and spans of years.
+        if n.second.is_some_and(|s| {
+            n.value >= 1000.0 && n.value <= 2100.0 && (s < 100.0 || (s > n.value && s <= 2100.0))
+        }) && !n.decimal
         {
-            return Step::Skip(next); // "2019-20"
+            return Step::Skip(next);
         }
     }
     if n.needs_article && (n.first == 0 || !matches!(&*cx.lw_back(n.first, 1), "a" | "an")) {
@@ -448,8 +522,16 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             }
         }
     }
-    if cls == Some(UnitCls::Time) && matches!(&*cx.lw(last + 1), "ago") {
-        return Step::Skip(last + 2);
+    // Relative dates: "three years ago", "two days later", "three weeks
+    // from now", "two days before yesterday".
+    if cls == Some(UnitCls::Time) {
+        let (a, b) = (cx.lw(last + 1), cx.lw(last + 2));
+        let rel = matches!(&*a, "ago" | "later" | "earlier" | "hence")
+            || (matches!(&*a, "from" | "before" | "after")
+                && matches!(&*b, "now" | "today" | "tomorrow" | "yesterday" | "then"));
+        if rel {
+            return Step::Skip(last + 2);
+        }
     }
     // Ages: "five years old", "95 years of age".
     if cls == Some(UnitCls::Time) && n.tail.is_empty() {
@@ -477,9 +559,24 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         (Shape::Fraction, None) => FigureKind::Fraction,
         (Shape::Cardinal, None) => FigureKind::Count,
     };
-    // Years: "the 2015 agreement", "in 2018".
+    // Years: "the 2015 agreement", "in 2018". Not when a comparative bound
+    // stands before ("more than 2000 people", "above 1000") or a dash or
+    // "to" leads to an end past any year ("1000-5000", "1500 to 3000").
     if is_year(&n) && kind == FigureKind::Count && ts == ns {
-        return Step::Skip(last + 1);
+        let bounded = matches!(
+            qualifiers::before(cx, ts, kind),
+            Some((
+                Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtLeast | Qualifier::AtMost,
+                _
+            ))
+        );
+        let to_big = matches!(&*cx.lw(last + 1), "-" | "–" | "—" | "to" | "through")
+            && cx.is_number(last + 2)
+            && numbers::parse(cx, last + 2).is_some_and(|m| m.value > 2100.0 && !m.scaled);
+        let dash_big = n.second.is_some_and(|s| s > 2100.0);
+        if !(bounded || to_big || dash_big) {
+            return Step::Skip(last + 1);
+        }
     }
     let mut value_to = None;
     // Tallies and ranges inside one token: "227-186", "10-20".
@@ -518,11 +615,27 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             }
         }
     }
+    let mut qualifier = qual.map(|q| q.0);
+    // Bounds written after the figure: "10 or more", "65 and over", "more
+    // than 5000 or equal to".
+    if !matches!(
+        kind,
+        FigureKind::Ordinal | FigureKind::Tally | FigureKind::Range
+    ) {
+        if let Some((q, end)) = qualifiers::after(cx, te) {
+            qualifier = Some(q);
+            te = end;
+        } else if let Some((q, end)) = qualifier.and_then(|q| qualifiers::or_equal_after(cx, te, q))
+        {
+            qualifier = Some(q);
+            te = end;
+        }
+    }
     let lone_one = n.words
         && n.value == 1.0
         && n.first == n.last
         && kind == FigureKind::Count
-        && qual.is_none();
+        && qualifier.is_none();
     if lone_one {
         let prev = cx.lw_back(n.first, 1);
         if &*cx.lw(te) == "of"
@@ -556,7 +669,7 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         value_to,
         kind,
         unit,
-        qualifier: qual.map(|q| q.0),
+        qualifier,
         lone_one,
     };
     // Stripped tallies: "a 227 186 vote", "won 3 1".
@@ -574,11 +687,64 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         }
     }
     if pair && value_to.is_none() {
+        if let Some(m) = bounds_range(cx, &c) {
+            return Step::Fig(m);
+        }
         if let Some(m) = pair_with_next(cx, &c) {
             return Step::Fig(m);
         }
     }
     Step::Fig(c)
+}
+
+fn is_lower_bound(q: Option<Qualifier>) -> Option<bool> {
+    match q? {
+        Qualifier::MoreThan | Qualifier::AtLeast => Some(true),
+        Qualifier::LessThan | Qualifier::AtMost => Some(false),
+        Qualifier::About => None,
+    }
+}
+
+/// Two opposite bounds joined by "and" or a comma make a range: "more than
+/// 10 and less than 20", "above 1000 and below 1500", "at most 100 and at
+/// least 20" (lower end first in the value). Not when the bounds cross
+/// ("more than 40 and less than 10" are two figures).
+fn bounds_range(cx: &Cx, c: &Cand) -> Option<Cand> {
+    let lower = is_lower_bound(c.qualifier)?;
+    let j = c.te;
+    if !matches!(&*cx.lw(j), "and" | ",") || cx.line_break(j) {
+        return None;
+    }
+    // The second bound's number: the first token that opens one, within
+    // the longest qualifier ("greater than or equal to").
+    let k = (j + 2..=j + 6)
+        .take_while(|&k| k < cx.len())
+        .find(|&k| opens(cx, k))?;
+    let Step::Fig(c2) = figure_at(cx, k, false) else {
+        return None;
+    };
+    if c2.ts != j + 1 || c2.value_to.is_some() || is_lower_bound(c2.qualifier)? == lower {
+        return None;
+    }
+    let compatible = c.unit.is_none() || c2.unit.is_none() || c.unit == c2.unit;
+    let (lo, hi) = if lower {
+        (c.value, c2.value)
+    } else {
+        (c2.value, c.value)
+    };
+    if !compatible || lo >= hi {
+        return None;
+    }
+    let mut m = c.clone();
+    m.te = c2.te;
+    m.ne = c2.ne;
+    m.value = lo;
+    m.value_to = Some(hi);
+    m.kind = FigureKind::Range;
+    m.unit = c2.unit.or(c.unit);
+    m.qualifier = None;
+    m.lone_one = false;
+    Some(m)
 }
 
 /// A plain integer token right after `j` (one space apart).
@@ -630,6 +796,10 @@ fn slash_fraction(cx: &Cx, n: &Num, den_tok: usize) -> Option<Cand> {
         qualifier: None,
         lone_one: false,
     };
+    if let Some((q, s)) = qualifiers::before(cx, c.ts, FigureKind::Fraction) {
+        c.qualifier = Some(q);
+        c.ts = s;
+    }
     if let Some(h) = units::after(cx, den_tok, false) {
         if h.cls != UnitCls::Percent {
             c.unit = Some(h.code);
@@ -655,11 +825,12 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     }
     let j = c.te;
     let conn = cx.lw(j);
-    let dash = matches!(&*conn, "-" | "–" | "—" | "‐");
+    let dash = matches!(&*conn, "-" | "–" | "—" | "‐")
+        || (&*conn == "~" && cx.touching(j - 1) && cx.touching(j));
     let before = cx.lw_back(c.ts, 1);
     let between = &*before == "between" && c.qualifier.is_none();
     let from = &*before == "from" && c.qualifier.is_none();
-    let is_to = &*conn == "to";
+    let is_to = matches!(&*conn, "to" | "through" | "thru");
     if !(dash || is_to || (&*conn == "and" && between)) {
         return None;
     }
@@ -679,7 +850,9 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     let Step::Fig(c2) = figure_at(cx, k, false) else {
         return None;
     };
-    if c2.value_to.is_some() || c2.qualifier.is_some() && !between {
+    // "20~100": the tilde joins, it does not approximate the second end.
+    let q2 = if &*conn == "~" { None } else { c2.qualifier };
+    if c2.value_to.is_some() || q2.is_some() && !between {
         return None;
     }
     let compatible = c.unit.is_none() || c2.unit.is_none() || c.unit == c2.unit;

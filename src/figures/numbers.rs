@@ -549,7 +549,13 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
             &*next,
             "of" | "a" | "an" | "the" | "its" | "their" | "his" | "her"
         ) || lx::unit_word(&next).is_some()
-            || article;
+            || article
+            // "more than half", "nearly half", "at least half": a share.
+            || matches!(
+                &*prev,
+                "than" | "about" | "nearly" | "almost" | "around" | "roughly" | "over" | "under"
+                    | "least" | "most" | "only" | "just"
+            );
         return ok.then_some(n);
     }
     let (v, plural) = lx::ordinal(head)?;
