@@ -4,6 +4,7 @@
 //! ```text
 //! newsmine-eval-quotes [--shared DIR] [polnear|seed|all] [--verbose]
 //! newsmine-eval-quotes show FILE        # print the quotes found in FILE
+//! newsmine-eval-quotes explain FILE     # boundaries and frames as read in FILE
 //! newsmine-eval-quotes speed             # quotes' time against tokenizing and the pipeline
 //! ```
 //!
@@ -19,7 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use _newsmine::quotes::eval::{score, GoldQuote, Score};
+use _newsmine::quotes::eval::{score, speaker_right, GoldQuote, Score};
 use _newsmine::quotes::Quote;
 use _newsmine::Extractor;
 use serde_json::Value;
@@ -38,6 +39,16 @@ fn main() {
             };
             let text = read(Path::new(file));
             show(&text, &ex.extract(&text).quotes);
+            Ok(())
+        }
+        "explain" => {
+            let Some(file) = args.get(1) else {
+                fail("explain needs a file")
+            };
+            let text = read(Path::new(file));
+            let doc = _newsmine::Doc::new(&text);
+            let entities = ex.extract(&text).entities;
+            println!("{}", _newsmine::quotes::explain(&doc, &entities));
             Ok(())
         }
         "polnear" => polnear(&ex, &shared, verbose),
@@ -212,7 +223,15 @@ fn polnear(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
                 for (g, mi) in gold.iter().zip(&m) {
                     let gt: Vec<&str> = g.spans.iter().map(|r| &text[r.clone()]).collect();
                     let sp = match mi {
-                        Some(i) => format!("FOUND spk={:?}", quotes[*i].speaker),
+                        Some(i) => format!(
+                            "FOUND{} spk={:?}",
+                            if speaker_right(g, &quotes[*i]) {
+                                ""
+                            } else {
+                                " WRONG-SPEAKER"
+                            },
+                            quotes[*i].speaker
+                        ),
                         None => "MISSED".into(),
                     };
                     println!("  gold [{:?}] {sp}: {}", g.speaker, gt.join(" … "));

@@ -87,7 +87,7 @@ fn main() {
             let h = WordHashes::new(&w);
             (0..w.len())
                 .map(|i| {
-                    let mut f = Vec::with_capacity(12);
+                    let mut f = Vec::with_capacity(20);
                     features(&h, i, &mut f);
                     f
                 })

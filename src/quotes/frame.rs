@@ -244,17 +244,38 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         || (j > 0 && !v.stripped && !v.is_word(j - 1))
         || (j > 0 && v.stripped && v.break_after(j - 1));
     let before_pron = j > sent_start && lex::subject_pronoun(v.w(j - 1)).is_some();
+    // A time phrase between speaker and cue ("an agency report this month
+    // said"): the speaker is before it.
+    let time_before =
+        |k: usize| lex::is_time_word(v.w(k)) || matches!(v.w(k), "week" | "month" | "year");
+    let mut sj = j;
+    if sj > sent_start + 1 && v.is_word(sj - 1) && time_before(sj - 1) {
+        sj -= 1;
+        if sj > sent_start + 1 && matches!(v.w(sj - 1), "this" | "last" | "on" | "next" | "earlier")
+        {
+            sj -= 1;
+        }
+    }
+    let time_gap = sj < j;
     let try_before = |v: &View| {
-        if j == 0 || j <= sent_start {
+        if sj == 0 || sj <= sent_start {
             return None;
         }
-        np_before(v, j - 1)
+        np_before(v, sj - 1)
     };
     let after = if c + 1 < v.len() && !v.break_after(c) {
         np_after(v, c + 1)
     } else {
         None
     };
+    // A phrase after the cue that a finite verb follows is the subject of
+    // the content ("McKenzie said Iran can accomplish"), and a participle
+    // opens an adjunct ("said, requesting anonymity"): neither is an
+    // inverted speaker.
+    let after = after.filter(|a| {
+        let subject = a.end < v.len() && lex::is_finite_aux(v.w(a.end));
+        !(subject || lex::opens_adjunct(v.w(a.start)))
+    });
     // Ordinary text: "said X" must end where the sentence or clause does
     // ("said the official." / "said Tusk of the ..."), else "X, a Y, said
     // the robber was ..." reads the object as the speaker.
@@ -290,12 +311,19 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     // opens a relative clause or an apposition.
     let inverted_stripped = v.stripped
         && !before_pron
+        // No inversion after an auxiliary ("have reported brain injuries").
+        && j == c
         && !matches!(
             cue.lemma,
             "tell" | "inform" | "assure" | "remind" | "ask" | "urge" | "warn"
         )
         && after.as_ref().is_some_and(|a| {
-            a.len() >= 2
+            // A name the tagger found may be one word ("says pillar"), and
+            // follow a time phrase ("this year says pillar"); any other
+            // phrase needs two words, and no time phrase before the cue
+            // ("a report this month said iran s stockpile ...").
+            let name = v.ent_start[a.end - 1] == Some(a.start as u32);
+            (name || (!time_gap && a.len() >= 2))
                 && (v.break_after(a.end - 1)
                     || matches!(
                         v.w(a.end.min(v.len() - 1)),
@@ -308,14 +336,24 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         (try_before(v), false)
     } else if prev_break {
         match after {
-            Some(a) if after_ends(&a) || !comma_before => (Some(a), true),
+            Some(a) if !time_gap && (after_ends(&a) || !comma_before) => (Some(a), true),
             _ if comma_before => (try_before(v), false),
+            // Stripped text: a predicted clause mark between the speaker and
+            // the cue ("kagan , says") does not part them.
+            _ if v.stripped => (try_before(v), false),
             _ => (None, false),
         }
     } else {
         (try_before(v), false)
     };
     let speaker = speaker?;
+    // A speaker has a word with letters ("10 000 confirmed cases" is no frame).
+    if !speaker
+        .clone()
+        .any(|k| v.w(k).bytes().any(|b| b.is_ascii_alphabetic()))
+    {
+        return None;
+    }
     let span = if inverted {
         j..speaker.end
     } else {
@@ -419,8 +457,39 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     while k < end && (v.w(k) == "of" || !v.is_word(k)) {
         k += 1;
     }
+    if v.stripped {
+        if let Some(name) = apposition_head(v, k, end) {
+            return Some(name);
+        }
+    }
     let np = k..end + 1;
     (v.stripped || name_like(v, &np) || np.len() <= 4).then_some(np)
+}
+
+/// Stripped text: the name before an apposition that ends the phrase
+/// `k..=end` ("gen kenneth mckenzie [the head of central command] told",
+/// or "... the head of [the u s central command] told"): that name, when a
+/// person or organisation entity ends right before the apposition's
+/// determiner and a role noun and a preposition follow the determiner.
+fn apposition_head(v: &View, k: usize, end: usize) -> Option<Range<usize>> {
+    let prep = |w: &str| matches!(w, "of" | "at" | "for" | "with");
+    // The apposition's determiner: the phrase's first word, or within four
+    // words before a phrase that a preposition precedes.
+    let d = if lex::is_determiner(v.w(k)) && (k + 1..end).any(|m| prep(v.w(m))) {
+        k
+    } else if k >= 3 && prep(v.w(k - 1)) {
+        (k.saturating_sub(5)..k - 1)
+            .rev()
+            .take_while(|&d| lex::is_determiner(v.w(d)) || np_word(v, d))
+            .find(|&d| lex::is_determiner(v.w(d)))?
+    } else {
+        return None;
+    };
+    let p = (d + 1..=end).find(|&m| prep(v.w(m)))?;
+    if d == 0 || !(d + 1..p).any(|m| lex::is_role_noun(v.w(m))) {
+        return None;
+    }
+    v.ent_start[d - 1].map(|s| s as usize..d)
 }
 
 /// Ordinary text: a phrase that can name a speaker (a capitalised word, or a

@@ -96,6 +96,41 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 
 /// Words between a subject and its cue verb ("has also said", "had been
 /// saying", "later told").
+/// Participles that open an adjunct after a frame, not content or a
+/// speaker ("the official said, requesting anonymity"; "told time, speaking
+/// anonymously").
+pub(crate) fn opens_adjunct(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ing")
+        && !matches!(w, "nothing" | "something" | "everything" | "anything")
+}
+
+/// Finite auxiliaries and modals: after a noun phrase they make it the
+/// subject of a clause ("said iran can accomplish that").
+pub(crate) fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "does"
+            | "do"
+            | "did"
+            | "shall"
+    )
+}
+
 pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
     matches!(
         w,

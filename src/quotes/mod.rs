@@ -82,8 +82,54 @@ pub fn extract(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
         Form::Stripped => {
             let b = boundary::predict(doc);
             view = frame::View::new(doc, Some(&b.ends), Some(b.commas), entities);
-            found = stripped::extract(&view);
+            found = stripped::extract(&view, &b.sure_ends, &b.margins);
         }
     }
     speaker::resolve(&view, entities, found)
+}
+
+/// A developer's view of how a document was read: in stripped text the
+/// words with the predicted boundaries (`|` a sentence end, `,` a clause
+/// mark), and in both forms each frame as `<speaker>{cue}`. For the
+/// evaluation command's `explain`; the format is not stable.
+#[doc(hidden)]
+pub fn explain(doc: &Doc, entities: &[Entity]) -> String {
+    use std::fmt::Write;
+    if doc.tokens.is_empty() {
+        return String::new();
+    }
+    let b = (doc.form == Form::Stripped).then(|| boundary::predict(doc));
+    let view = frame::View::new(
+        doc,
+        b.as_ref().map(|b| &b.ends[..]),
+        b.as_ref().map(|b| b.commas.clone()),
+        entities,
+    );
+    let frames = frame::frames(&view, &|_| false);
+    let mut out = String::new();
+    for i in 0..view.len() {
+        for f in &frames {
+            if f.speaker.as_ref().is_some_and(|s| s.start == i) {
+                out.push('<');
+            }
+            if f.cue.start == i {
+                out.push('{');
+            }
+        }
+        out.push_str(view.raw(i));
+        for f in &frames {
+            if f.cue.end == i + 1 {
+                let _ = write!(out, "}}{}", if f.inverted { "^" } else { "" });
+            }
+            if f.speaker.as_ref().is_some_and(|s| s.end == i + 1) {
+                out.push('>');
+            }
+        }
+        match &b {
+            Some(b) if b.ends[i] => out.push_str(" |\n"),
+            Some(b) if b.commas[i] => out.push_str(" , "),
+            _ => out.push(' '),
+        }
+    }
+    out
 }

@@ -82,6 +82,10 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         if w == "that" {
             return Some(k);
         }
+        // "said Iran can do that": a finite verb first, so no that-clause.
+        if super::lex::is_finite_aux(w) {
+            break;
+        }
         if w == ":" {
             return Some(k + 1);
         }

@@ -1,17 +1,24 @@
 //! Quotes in stripped text (lowercased, no punctuation, no quotation marks).
 //!
 //! Frames are found as in ordinary text, with predicted sentence and comma
-//! boundaries ([`super::boundary`]) standing in for punctuation. The content
-//! of a frame is then:
-//! - from `that` to the sentence end when the cue is followed by `that`
+//! boundaries ([`super::boundary`]) standing in for punctuation. A content
+//! never crosses a sentence end the model is sure of (`SURE_MARGIN`), nor
+//! another frame: the text between two frames of one such sentence is cut
+//! at the likeliest predicted end in it (or, when the second frame closes
+//! its sentence and needs content before it, where an end is likeliest).
+//! Within those limits the content of a frame is:
+//! - from `that` to the end when the cue is followed by `that`
 //!   (after an addressee or adjunct: "told the committee on thursday that");
-//! - the rest of the sentence when the frame opens it ("the u s said the
-//!   strikes were defensive");
-//! - the sentence before the frame when the frame closes its sentence ("...
-//!   says pillar", "... the official said on wednesday");
-//! - the whole sentence when the frame sits inside it with words on both
-//!   sides ("a possibly greater danger one u s official said on wednesday is
-//!   renewed cyberattacks"): the guidelines' split quote.
+//! - the rest when the frame opens it ("the u s said the strikes were
+//!   defensive"), or the next sentence when the frame stands alone in its
+//!   own ("two of the officials said | tehran is ...");
+//! - the text before the frame when the frame closes it ("... says pillar",
+//!   "... the official said on wednesday", "... the official said requesting
+//!   anonymity");
+//! - the whole when the frame sits inside it with a few words before it
+//!   ("a possibly greater danger one u s official said on wednesday is
+//!   renewed cyberattacks"): the guidelines' split quote; with six words or
+//!   more on each side, two quotes.
 //!
 //! Weak cues ("asked", "urged") count only before `that`.
 
@@ -24,6 +31,11 @@ fn adjunct_len(v: &View, from: usize, limit: usize) -> usize {
     let mut k = from;
     if k < limit && super::lex::is_adjunct_prep(v.w(k)) {
         k += 1;
+        // A time word ends the adjunct ("said on wednesday"); it is also
+        // a stop word, so it is taken before the walk below.
+        if k < limit && super::lex::is_time_word(v.w(k)) {
+            return k + 1 - from;
+        }
         while k < limit && k - from < 4 && !super::lex::is_np_stop(v.w(k)) {
             k += 1;
         }
@@ -41,50 +53,158 @@ fn takes_object(lemma: &str) -> bool {
 }
 
 /// Where `that` opens the content within a few words after the cue.
+/// A finite verb before it ends the search: "said iran can accomplish that"
+/// is no `that`-clause of the cue.
 fn that_after(v: &View, from: usize, limit: usize) -> Option<usize> {
-    (from..limit.min(from + 9)).find(|&k| v.w(k) == "that")
+    (from..limit.min(from + 9))
+        .take_while(|&k| !super::lex::is_finite_aux(v.w(k)))
+        .find(|&k| v.w(k) == "that")
 }
 
-pub(crate) fn extract(v: &View) -> Vec<Found> {
-    let frames = frame::frames(v, &|_| false);
+/// Whether frame `f` takes no content after it: an inversion ("..., says
+/// pillar"), a tell-type cue without `that`, a participle adjunct after it
+/// ("said, requesting anonymity"), or a sentence end right after it.
+fn closes(v: &View, f: &frame::Frame) -> bool {
+    let tail = f.span.end.max(f.cue.end);
+    if f.inverted || tail >= v.len() {
+        return true;
+    }
+    let limit = v.sentence(tail - 1).end;
+    if that_after(v, f.cue.end, limit).is_some() {
+        return false;
+    }
+    let after = tail + adjunct_len(v, tail, limit);
+    takes_object(f.lemma) || after >= limit || super::lex::opens_adjunct(v.w(after))
+}
+
+/// `starts[i]`..`ends[i]`: the sentence of token `i` between the `sure` ends.
+fn outer_sentences(n: usize, sure: &[bool]) -> (Vec<usize>, Vec<usize>) {
+    let mut starts = vec![0; n];
+    let mut ends = vec![n; n];
+    let mut s = 0;
+    for i in 0..n {
+        starts[i] = s;
+        if sure.get(i).copied().unwrap_or(true) {
+            ends[s..=i].fill(i + 1);
+            s = i + 1;
+        }
+    }
+    (starts, ends)
+}
+
+/// The quotes of a stripped document. `sure[i]`: a sentence end the model is
+/// sure of after token `i` (contents never cross one); `margins[i]`: the
+/// model's score for a sentence end there, which decides where the text
+/// between two frames is cut when no sure end lies between them.
+pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
+    let frames: Vec<_> = frame::frames(v, &|_| false)
+        .into_iter()
+        .filter(|f| f.strong || (!f.inverted && that_after(v, f.cue.end, v.len()).is_some()))
+        .collect();
+    let (starts, ends) = outer_sentences(v.len(), sure);
+    // Where the text between frame `i` and frame `i + 1` of the same
+    // sentence is cut: at the likeliest sentence end in the gap, if the
+    // model predicted one there, else at the second frame's start.
+    let cuts: Vec<Option<usize>> = frames
+        .windows(2)
+        .map(|p| {
+            let (a, b) = (&p[0], &p[1]);
+            let a_end = a.span.end.max(a.cue.end);
+            let b_start = b.span.start.min(b.cue.start);
+            if b_start <= a_end || ends[a.cue.start] <= b_start {
+                return None;
+            }
+            let best =
+                |lo: usize, hi: usize| (lo..hi).max_by(|&x, &y| margins[x].total_cmp(&margins[y]));
+            // When the second frame closes its sentence, it needs content
+            // before it: cut where an end is likeliest, 3 words from each
+            // side. Otherwise cut at a predicted end, if any, else give the
+            // gap to the first frame.
+            if closes(v, a) {
+                return None; // the gap is the second frame's alone
+            }
+            if closes(v, b) {
+                let a_tail = a_end + adjunct_len(v, a_end, b_start);
+                if b_start >= a_tail + 6 {
+                    return best(a_tail + 2, b_start - 3).map(|k| k + 1);
+                }
+                return Some(b_start);
+            }
+            if let Some(k) = best(a_end - 1, b_start).filter(|&k| margins[k] > 0.0) {
+                return Some(k + 1);
+            }
+            Some(b_start)
+        })
+        .collect();
     let mut out: Vec<Found> = Vec::new();
     let mut taken_until = 0usize; // no two quotes share tokens
-    for f in &frames {
-        let sent = v.sentence(f.cue.start);
+    for (fi, f) in frames.iter().enumerate() {
+        let mut lo = starts[f.cue.start].max(taken_until);
+        let mut hi = ends[f.cue.start];
+        if fi > 0 {
+            if let Some(c) = cuts[fi - 1] {
+                lo = lo.max(c.min(f.span.start));
+            }
+        }
+        if let Some(Some(c)) = cuts.get(fi) {
+            hi = hi.min(*c);
+        }
+        let tail = f.span.end.max(f.cue.end);
         let that = if f.inverted {
             None
         } else {
-            that_after(v, f.cue.end, sent.end)
+            that_after(v, f.cue.end, hi)
         };
-        if !f.strong && that.is_none() {
-            continue;
-        }
-        let from = sent.start.max(taken_until);
-        let before = f.span.start.saturating_sub(from);
-        let tail = f.span.end.max(f.cue.end);
-        let after_start = tail + adjunct_len(v, tail, sent.end);
-        let after = if f.inverted || takes_object(f.lemma) {
+        let before = f.span.start.saturating_sub(lo);
+        let after_start = tail + adjunct_len(v, tail, hi);
+        let after = if f.inverted
+            || takes_object(f.lemma)
+            || (after_start < hi && super::lex::opens_adjunct(v.w(after_start)))
+        {
             0
         } else {
-            sent.end.saturating_sub(after_start)
+            hi.saturating_sub(after_start)
         };
+        // A frame alone in its sentence ("two of the officials said |"):
+        // the model put an end between the cue and its content, so the
+        // content is the next sentence.
+        let (mut after, mut hi) = (after, hi);
+        if that.is_none()
+            && before < 3
+            && after < 3
+            && after_start >= hi
+            && !f.inverted
+            && !takes_object(f.lemma)
+            && hi < v.len()
+            && !cuts.get(fi).is_some_and(|c| c.is_some_and(|c| c <= hi))
+        {
+            let next_end = ends[hi];
+            let limit = match cuts.get(fi) {
+                Some(Some(c)) => next_end.min(*c),
+                _ => next_end,
+            };
+            if limit >= hi + 3 && !super::lex::opens_adjunct(v.w(hi)) {
+                after = limit - after_start;
+                hi = limit;
+            }
+        }
         let mut ranges = Vec::with_capacity(2);
         match that {
-            Some(s) => ranges.push(s..sent.end),
+            Some(s) => ranges.push(s..hi),
             None if before >= 6 && after >= 4 => {
-                ranges.push(from..f.span.start);
-                ranges.push(after_start..sent.end);
+                ranges.push(lo..f.span.start);
+                ranges.push(after_start..hi);
             }
-            None if before >= 3 && after >= 4 => ranges.push(from..sent.end),
-            None if before >= 3 => ranges.push(from..f.span.start),
-            None if after >= 3 => ranges.push(after_start..sent.end),
+            None if before >= 3 && after >= 4 => ranges.push(lo..hi),
+            None if before >= 3 => ranges.push(lo..f.span.start),
+            None if after >= 3 => ranges.push(after_start..hi),
             None => continue,
         }
         for range in ranges {
             if range.len() < 3 || range.start < taken_until {
                 continue;
             }
-            taken_until = range.end.max(f.span.end);
+            taken_until = range.end.max(after_start.min(hi));
             let b = v.bytes(&range);
             out.push(Found {
                 start: b.start,
