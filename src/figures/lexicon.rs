@@ -550,6 +550,27 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "qar" => ("QAR", Currency),
         "egp" => ("EGP", Currency),
         "bitcoin" | "bitcoins" | "btc" => ("BTC", Currency),
+        "satoshi" | "satoshis" => ("sat", Currency),
+        // Finance writes millions as an M before the code ("30 MUSD").
+        "musd" => ("USD", Currency),
+        "meur" => ("EUR", Currency),
+        "mgbp" => ("GBP", Currency),
+        "penny" | "pennies" => ("GBX", Currency),
+        "markka" | "markkaa" => ("FIM", Currency),
+        "guilder" | "guilders" => ("NLG", Currency),
+        "peseta" | "pesetas" => ("ESP", Currency),
+        "escudo" | "escudos" => ("PTE", Currency),
+        "schilling" | "schillings" => ("ATS", Currency),
+        "drachmas" => ("GRD", Currency),
+        "shilling" | "shillings" => ("shilling", Currency),
+        "forint" | "forints" => ("HUF", Currency),
+        "rupiah" => ("IDR", Currency),
+        "dong" => ("VND", Currency),
+        "hryvnia" | "hryvnias" => ("UAH", Currency),
+        "reais" => ("BRL", Currency),
+        "kwacha" => ("kwacha", Currency),
+        "cedi" | "cedis" => ("GHS", Currency),
+        "taka" => ("BDT", Currency),
         _ => return None,
     })
 }
@@ -598,6 +619,13 @@ pub fn glued_unit(s: &str) -> Option<&'static str> {
         "week" | "weeks" => "week",
         "month" | "months" => "month",
         "x" => "times",
+        // Currency codes glued after the digits ("115USD", "20eur").
+        "usd" => "usd",
+        "eur" => "eur",
+        "gbp" => "gbp",
+        "jpy" => "jpy",
+        "cny" => "cny",
+        "chf" => "chf",
         "pc" => "pc",
         "p" => "p",
         "pts" => "pts",
@@ -606,6 +634,32 @@ pub fn glued_unit(s: &str) -> Option<&'static str> {
         "km2" => "km2",
         _ => return None,
     })
+}
+
+/// Currency signs (one character), which may stand before or after the
+/// number.
+pub fn is_currency_glyph(w: &str) -> bool {
+    matches!(
+        w,
+        "$" | "£"
+            | "€"
+            | "¥"
+            | "₹"
+            | "₽"
+            | "₩"
+            | "₦"
+            | "₿"
+            | "₡"
+            | "₾"
+            | "₭"
+            | "元"
+            | "₺"
+            | "₴"
+            | "₱"
+            | "฿"
+            | "₫"
+            | "₪"
+    )
 }
 
 /// A currency written before the number ("$", "£", "US$", "Rs", "EUR").
@@ -630,6 +684,23 @@ pub fn currency_before(w: &str) -> Option<&'static str> {
         "uah" => "UAH",
         "sek" => "SEK",
         "mnt" => "MNT",
+        "usd$" => "USD",
+        "aud$" => "AUD",
+        "cad$" => "CAD",
+        "nzd$" => "NZD",
+        "mex$" | "mxn$" | "mx$" | "mxn" => "MXN",
+        "r$" | "brl" => "BRL",
+        "₿" => "BTC",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "元" => "CNY",
+        "₺" => "TRY",
+        "₴" => "UAH",
+        "₱" => "PHP",
+        "฿" => "THB",
+        "₫" => "VND",
+        "₪" => "ILS",
         _ => return None,
     })
 }

@@ -213,7 +213,9 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
 
 /// The cheap test every token goes through.
 fn opens(cx: &Cx, i: usize) -> bool {
-    let t = &cx.toks[i];
+    let Some(t) = cx.toks.get(i) else {
+        return false;
+    };
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,
@@ -495,7 +497,9 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     if !n.tail.is_empty() && cls.is_none() {
         let t = lx_lower_first(n.tail);
         match units::word(&t) {
-            Some((code, c)) if c != UnitCls::Currency => {
+            // "a 12-cent dividend", "a one-yen bid"; not "two-pound", which
+            // weighs as often as it pays.
+            Some((code, c)) if c != UnitCls::Currency || !t.starts_with("pound") => {
                 unit = Some(code);
                 cls = Some(c);
             }
@@ -534,6 +538,23 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         }
     }
     // Ages: "five years old", "95 years of age".
+    if cls == Some(UnitCls::Currency) && !n.scaled && n.tail.is_empty() {
+        // "75 USD million": the scale after the currency code.
+        if let Some((v, lx::Cls::Scale)) = lx::cardinal(&cx.lw(last + 1)) {
+            n.value *= v;
+            n.scaled = true;
+            last += 1;
+        } else if cx.raw(last).len() == 4 && cx.raw(last).starts_with('M') {
+            // "30 MUSD", "120 MEUR": finance writes M before the code.
+            n.value *= 1e6;
+            n.scaled = true;
+        }
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+        if let Some((c, end)) = cents_after(cx, last) {
+            n.value += c / 100.0;
+            last = end;
+        }
+    }
     if cls == Some(UnitCls::Time) && n.tail.is_empty() {
         if &*cx.lw(last + 1) == "old" {
             last += 1;
@@ -745,6 +766,26 @@ fn bounds_range(cx: &Cx, c: &Cand) -> Option<Cand> {
     m.qualifier = None;
     m.lone_one = false;
     Some(m)
+}
+
+/// "50 cents" or "and 45 cents" after a whole-currency amount ending at
+/// `j`: the cents and the last token.
+fn cents_after(cx: &Cx, j: usize) -> Option<(f64, usize)> {
+    if matches!(cx.raw(j), "cent" | "cents" | "pence" | "p") {
+        return None;
+    }
+    let mut k = j + 1;
+    if &*cx.lw(k) == "and" {
+        k += 1;
+    }
+    if !opens(cx, k) || cx.line_break(j) {
+        return None;
+    }
+    let m = numbers::parse(cx, k)?;
+    if m.scaled || m.decimal || m.shape != Shape::Cardinal || m.value >= 100.0 || m.value < 1.0 {
+        return None;
+    }
+    matches!(&*cx.lw(m.last + 1), "cent" | "cents" | "pence").then_some((m.value, m.last + 1))
 }
 
 /// A plain integer token right after `j` (one space apart).

@@ -375,6 +375,7 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                         n.shape = Shape::Fraction;
                         n.last = j;
                         n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
+                        fraction_of_scale(cx, &mut n);
                         return Some(n);
                     }
                 }
@@ -386,6 +387,7 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                         n.shape = Shape::Fraction;
                         n.last = j;
                         n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
+                        fraction_of_scale(cx, &mut n);
                         return Some(n);
                     }
                 }
@@ -427,6 +429,20 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     last?; // "hundreds of": nothing read
     n.value = total + cur;
     finish_words(cx, n)
+}
+
+/// "three quarters billion", "two-thirds million": a fraction of a scale
+/// is a cardinal.
+fn fraction_of_scale(cx: &Cx, n: &mut Num) {
+    if !n.tail.is_empty() || cx.line_break(n.last) {
+        return;
+    }
+    if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(n.last + 1)) {
+        n.value *= v;
+        n.shape = Shape::Cardinal;
+        n.scaled = true;
+        n.last += 1;
+    }
 }
 
 /// The raw text after the first `k` hyphen parts of `raw`.
@@ -508,6 +524,17 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
     let next = cx.lw(i + 1);
     let article = matches!(&*prev, "a" | "an");
     if let Some(den) = lx::denominator(head) {
+        if head != "half" && ps.len == 1 && !cx.line_break(i) {
+            // "a quarter million", "quarter billion": a share of a scale.
+            if let Some((v, Cls::Scale)) = lx::cardinal(&next) {
+                let mut n = Num::new(i, v / den);
+                n.last = i + 1;
+                n.scaled = true;
+                n.words = true;
+                n.needs_article = article;
+                return Some(n);
+            }
+        }
         if head != "half" {
             // "a quarter of": only with the article and "of".
             if !(article && &*next == "of") || ps.len > 1 {

@@ -71,8 +71,11 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
                 _ => None,
             };
         }
-        // Glyph currencies after the number: "10$", "20€".
-        "$" | "€" | "£" | "¥" if cx.touching(last) => {
+        // Currency signs after the number: "10$", "20€", "10 €" (a sign
+        // followed by a number belongs to that number: "10 $ 30").
+        g if lx::is_currency_glyph(g)
+            && (cx.touching(last) || (cx.one_space(last) && !cx.is_number(j + 1))) =>
+        {
             return lx::currency_before(&w).and_then(|c| hit(c, UnitCls::Currency, j));
         }
         _ => {}
@@ -81,6 +84,21 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
     for skip in 1..=2 {
         if let Some((code, UnitCls::Currency)) = word(&cx.lw(j + skip)) {
             let adj = cx.lw(j + skip - 1);
+            // "finnish markka", "dutch guilders": a nationality before a
+            // currency that only one country uses keeps its code.
+            let national = ["ish", "ian", "ese", "ch", "an", "ic", "i"]
+                .iter()
+                .any(|s| adj.ends_with(s));
+            if skip == 1
+                && national
+                && !matches!(
+                    code,
+                    "USD" | "GBP" | "CHF" | "SAR" | "IRR" | "dinar" | "peso"
+                )
+                && lx::national_currency(&adj, code).is_none()
+            {
+                return hit(code, UnitCls::Currency, j + 1);
+            }
             if let Some(c) = lx::national_currency(&adj, code) {
                 if skip == 1 || lx::national_currency(&adj, code).is_some() {
                     return hit(c, UnitCls::Currency, j + skip);
@@ -118,12 +136,18 @@ pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
     let p = first - 1;
     let w = cx.lw(p);
     let code = lx::currency_before(&w)?;
-    let glyph = matches!(&*w, "$" | "£" | "€" | "¥" | "₹" | "₽" | "₩" | "₦");
+    let glyph = lx::is_currency_glyph(&w);
     if glyph {
-        // "US$", "A$", "HK$": the prefix touches the glyph.
-        if &*w == "$" && p > 0 && cx.touching(p - 1) {
+        // "US$", "A$", "HK$", "USD$", "Mex$"; with a space in tokenized
+        // text ("us $ 150", "c $ 300", "u.s $ 100").
+        if &*w == "$" && p > 0 && (cx.touching(p - 1) || cx.one_space(p - 1)) {
             let pre = cx.lw(p - 1);
-            if let Some(c) = lx::currency_before(&format_dollar(&pre)) {
+            // Spaced, "a $5 million" is the article, not the Australian dollar.
+            let spaced_article = !cx.touching(p - 1) && matches!(&*pre, "a" | "s");
+            if &*pre == "s" && p >= 3 && &*cx.lw(p - 2) == "." && &*cx.lw(p - 3) == "u" {
+                return Some(("USD", p - 3));
+            }
+            if let Some(c) = lx::currency_before(&format_dollar(&pre)).filter(|_| !spaced_article) {
                 return Some((c, p - 1));
             }
         }
