@@ -37,8 +37,208 @@ pub const CLASSES: usize = 3;
 
 const FOLD: u64 = (1 << 22) - 1;
 
-static MODEL: LazyLock<Option<Model>> =
-    LazyLock::new(|| Model::from_bytes(include_bytes!("data/boundaries.bin")).ok());
+static MODEL_BYTES: &[u8] = include_bytes!("data/boundaries.bin");
+
+/// The compiled-in model, as the fast table [`predict`] uses.
+static TABLE: LazyLock<Option<Table>> = LazyLock::new(|| Table::from_bytes(MODEL_BYTES).ok());
+
+/// The weights of a boundary model in one open-addressing array keyed by
+/// the folded feature hashes: a feature costs one probe into one cache line
+/// (a general hash map with a separate weight array costs two or three
+/// misses, and this model is the bulk of the stripped-text quote time).
+/// Weights stay quantized (`i16` times one scale), as in the model bytes.
+pub struct Table {
+    shift: u32,
+    slots: Vec<Slot>,
+    scale: f32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Folded feature hash plus one (0: empty).
+    key: u32,
+    w: [i16; CLASSES],
+}
+
+impl Table {
+    /// Reads the bytes of [`crate::learn::Model::to_bytes`] for a
+    /// three-class model whose feature hashes are folded to 22 bits.
+    pub fn from_bytes(b: &[u8]) -> Result<Table, String> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let s = b.get(at..at + n).ok_or("model bytes end early")?;
+            at += n;
+            Ok(s)
+        };
+        if take(8)? != b"NMPERC01" {
+            return Err("not a newsmine perceptron model".into());
+        }
+        let u32_at = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+        let classes = u32_at(take(4)?) as usize;
+        let n = u32_at(take(4)?) as usize;
+        let scale = f32::from_bits(u32_at(take(4)?));
+        if classes != CLASSES {
+            return Err(format!("{classes} classes, want {CLASSES}"));
+        }
+        take((classes + 1) * classes * 4)?; // transitions: unused here
+        let bits = (n.max(1) * 2).next_power_of_two().trailing_zeros().max(4);
+        let mut slots = vec![Slot::default(); 1 << bits];
+        let shift = 32 - bits;
+        let mut key = 0u64;
+        for _ in 0..n {
+            let mut delta = 0u64;
+            for sh in (0..64).step_by(7) {
+                let byte = take(1)?[0];
+                delta |= u64::from(byte & 0x7f) << sh;
+                if byte < 0x80 {
+                    break;
+                }
+            }
+            key = key.wrapping_add(delta);
+            if key > FOLD {
+                return Err("feature key beyond the fold".into());
+            }
+            let mut w = [0i16; CLASSES];
+            for _ in 0..take(1)?[0] {
+                let e = take(3)?;
+                let j = usize::from(e[0]);
+                *w.get_mut(j).ok_or("class out of range")? = i16::from_le_bytes([e[1], e[2]]);
+            }
+            let k = key as u32 + 1;
+            let mut i = (k.wrapping_mul(0x9e37_79b1) >> shift) as usize;
+            while slots[i].key != 0 {
+                i = (i + 1) & (slots.len() - 1);
+            }
+            slots[i] = Slot { key: k, w };
+        }
+        Ok(Table {
+            shift,
+            slots,
+            scale,
+        })
+    }
+
+    /// Adds the quantized weights of feature `f` (a folded hash) to `acc`.
+    #[inline]
+    fn add_feature(&self, f: u64, acc: &mut [i32; CLASSES]) {
+        let mask = self.slots.len() - 1;
+        let k = f as u32 + 1;
+        let mut i = (k.wrapping_mul(0x9e37_79b1) >> self.shift) as usize;
+        loop {
+            let s = &self.slots[i];
+            if s.key == k {
+                for (a, w) in acc.iter_mut().zip(s.w) {
+                    *a += i32::from(w);
+                }
+                return;
+            }
+            if s.key == 0 {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds the scores of `feats` (folded hashes) to `out`.
+    pub fn add_scores(&self, feats: &[u64], out: &mut [f32; CLASSES]) {
+        let mut acc = [0i32; CLASSES];
+        for &f in feats {
+            self.add_feature(f, &mut acc);
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o += a as f32 * self.scale;
+        }
+    }
+
+    /// The [`WordRow`] of a word with hash `word` and suffix hash `suffix`.
+    fn word_row(&self, word: u64, suffix: u64) -> WordRow {
+        let keys = [
+            mix(13, word),
+            mix(4, word),
+            mix(2, word),
+            mix(3, word),
+            mix(5, word),
+            mix(14, word),
+            mix(9, suffix),
+            mix(10, suffix),
+        ];
+        let mut row = [[0; CLASSES]; 8];
+        for (r, k) in row.iter_mut().zip(keys) {
+            self.add_feature(k & FOLD, r);
+        }
+        row
+    }
+}
+
+/// What one word adds to a gap's scores through the features that look at
+/// it alone, for each place it can take in the window: the word two before
+/// the gap, one before, right before, right after, two after, three after;
+/// its suffix right before the gap, right after.
+type WordRow = [[i32; CLASSES]; 8];
+
+thread_local! {
+    /// Word rows by word hash, kept across documents: news repeats its
+    /// words, so most rows come from here, not from eight probes into the
+    /// model table (per thread, no lock; cleared when it grows large).
+    static ROWS: std::cell::RefCell<crate::learn::FeatureMap<WordRow>> =
+        std::cell::RefCell::new(Default::default());
+}
+
+const ROWS_MAX: usize = 50_000;
+
+/// [`label_with`] with the table, faster and with the same result: the
+/// features that look at one word come from cached [`WordRow`]s, the
+/// others (pairs, triples, shapes) from the table; gaps within three words
+/// of either end take the plain path.
+fn label_fast(t: &Table, words: &[&str], end_margin: f32) -> (Vec<usize>, Vec<f32>) {
+    let h = WordHashes::new(words);
+    let n = words.len();
+    let rows: Vec<WordRow> = ROWS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() > ROWS_MAX {
+            cache.clear();
+        }
+        (0..n)
+            .map(|i| {
+                *cache
+                    .entry(h.word[i])
+                    .or_insert_with(|| t.word_row(h.word[i], h.suffix[i]))
+            })
+            .collect()
+    });
+    let mut bias = [0i32; CLASSES];
+    t.add_feature(mix(1, 0) & FOLD, &mut bias);
+    let mut feats = Vec::with_capacity(20);
+    let mut out = Vec::with_capacity(n);
+    let mut margins = Vec::with_capacity(n);
+    for i in 0..n {
+        feats.clear();
+        let mut acc = [0i32; CLASSES];
+        if i < 2 || i + 3 >= n {
+            features(&h, i, &mut feats);
+        } else {
+            acc = bias;
+            let at = [i - 2, i - 1, i, i + 1, i + 2, i + 3, i, i + 1];
+            for (place, &j) in at.iter().enumerate() {
+                for (a, w) in acc.iter_mut().zip(rows[j][place]) {
+                    *a += w;
+                }
+            }
+            pair_features(&h, i, &mut feats);
+        }
+        for &f in &feats {
+            t.add_feature(f, &mut acc);
+        }
+        let mut scores = acc.map(|a| a as f32 * t.scale);
+        margins.push(scores[END] - scores[NONE].max(scores[CLAUSE]));
+        scores[END] -= end_margin;
+        out.push(crate::learn::argmax(&scores));
+    }
+    if let Some(last) = out.last_mut() {
+        *last = END;
+    }
+    (out, margins)
+}
 
 /// `ends[i]`: a sentence ends after token `i`; `commas[i]`: a clause mark
 /// was after token `i`; `sure_ends[i]`: a sentence end the model is sure of
@@ -55,8 +255,8 @@ pub(crate) struct Boundaries {
 /// Predicted boundaries of a stripped document.
 pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-    let (labels, mut margins) = match MODEL.as_ref() {
-        Some(m) => label_words_with_margins(m, &words, END_MARGIN),
+    let (labels, mut margins) = match TABLE.as_ref() {
+        Some(t) => label_fast(t, &words, END_MARGIN),
         None => (vec![NONE; words.len()], vec![0.0; words.len()]),
     };
     let mut ends: Vec<bool> = labels.iter().map(|&l| l == END).collect();
@@ -112,6 +312,14 @@ pub fn label_words_with_margins(
     words: &[&str],
     end_margin: f32,
 ) -> (Vec<usize>, Vec<f32>) {
+    label_with(words, end_margin, |f, s| model.add_scores(f, s))
+}
+
+fn label_with(
+    words: &[&str],
+    end_margin: f32,
+    add_scores: impl Fn(&[u64], &mut [f32; CLASSES]),
+) -> (Vec<usize>, Vec<f32>) {
     let hashes = WordHashes::new(words);
     let mut feats = Vec::with_capacity(16);
     let mut scores = [0f32; CLASSES];
@@ -121,7 +329,7 @@ pub fn label_words_with_margins(
         feats.clear();
         features(&hashes, i, &mut feats);
         scores.fill(0.0);
-        model.add_scores(&feats, &mut scores);
+        add_scores(&feats, &mut scores);
         margins.push(scores[END] - scores[NONE].max(scores[CLAUSE]));
         scores[END] -= end_margin;
         out.push(crate::learn::argmax(&scores));
@@ -175,6 +383,27 @@ impl WordHashes {
 /// The features of the gap after word `i` of a document (see
 /// [`WordHashes`]), appended to `out`.
 pub fn features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
+    let (wm2, wm1, w0, w1, w2, w3) = window(h, i);
+    let suffix_next = h.suffix.get(i + 1).copied().unwrap_or_else(|| hash_str(""));
+    // The features that look at one word (see [`WordRow`]), then the rest.
+    let fs = [
+        mix(1, 0),
+        mix(2, w0),
+        mix(3, w1),
+        mix(4, wm1),
+        mix(5, w2),
+        mix(9, h.suffix[i]),
+        mix(10, suffix_next),
+        mix(13, wm2),
+        mix(14, w3),
+    ];
+    out.extend(fs.iter().map(|f| f & FOLD));
+    pair_features(h, i, out);
+}
+
+/// The words around the gap after word `i`: two before word `i` .. three
+/// after it (boundary markers beyond the document).
+fn window(h: &WordHashes, i: usize) -> (u64, u64, u64, u64, u64, u64) {
     const BOS: u64 = 0x5157_0a11;
     const EOS: u64 = 0xe05e_77aa;
     let n = h.word.len();
@@ -188,26 +417,22 @@ pub fn features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
             h.word[j as usize]
         }
     };
-    let (wm1, w0, w1, w2) = (at(-1), at(0), at(1), at(2));
+    (at(-2), at(-1), at(0), at(1), at(2), at(3))
+}
+
+/// The features of the gap after word `i` that look at more than one word.
+fn pair_features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
+    let (_, wm1, w0, w1, w2, w3) = window(h, i);
     let suffix_next = h.suffix.get(i + 1).copied().unwrap_or_else(|| hash_str(""));
     let shape_next = h.shape.get(i + 1).copied().unwrap_or(0);
     let fs = [
-        mix(1, 0),
-        mix(2, w0),
-        mix(3, w1),
-        mix(4, wm1),
-        mix(5, w2),
         mix(6, mix(w0, w1)),
         mix(7, mix(wm1, w0)),
         mix(8, mix(w1, w2)),
-        mix(9, h.suffix[i]),
-        mix(10, suffix_next),
         mix(11, mix(h.shape[i], shape_next)),
         mix(12, mix(wm1, mix(w0, w1))),
-        mix(13, at(-2)),
-        mix(14, at(3)),
         mix(15, mix(w0, w2)),
-        mix(16, mix(w1, mix(w2, at(3)))),
+        mix(16, mix(w1, mix(w2, w3))),
         mix(17, mix(w0, suffix_next)),
         mix(18, mix(h.suffix[i], w1)),
     ];
@@ -322,12 +547,31 @@ mod tests {
     }
 
     #[test]
+    fn the_table_scores_as_the_model_does() {
+        let m = Model::from_bytes(MODEL_BYTES).expect("model bytes load");
+        let t = TABLE.as_ref().expect("table loads");
+        let words: Vec<&str> = "kagan says the iranians wanted to be on an escalation path 10 000"
+            .split(' ')
+            .collect();
+        let (a, ma) = label_words_with_margins(&m, &words, END_MARGIN);
+        let (b, mb) = label_with(&words, END_MARGIN, |f, s| t.add_scores(f, s));
+        assert_eq!(a, b);
+        for (x, y) in ma.iter().zip(&mb) {
+            assert!((x - y).abs() < 1e-3 * x.abs().max(1.0), "{x} vs {y}");
+        }
+        // The cached path, twice (rows computed, then from the cache).
+        for _ in 0..2 {
+            assert_eq!(label_fast(t, &words, END_MARGIN), (b.clone(), mb.clone()));
+        }
+    }
+
+    #[test]
     fn the_compiled_model_loads_and_labels() {
-        let m = MODEL.as_ref().expect("model bytes load");
+        let m = Model::from_bytes(MODEL_BYTES).expect("model bytes load");
         let words: Vec<&str> = "the ministry said the talks had failed the president arrived"
             .split(' ')
             .collect();
-        let labels = label_words(m, &words, END_MARGIN);
+        let labels = label_words(&m, &words, END_MARGIN);
         assert_eq!(labels.len(), words.len());
         assert_eq!(*labels.last().unwrap(), END);
     }
