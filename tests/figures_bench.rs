@@ -6,6 +6,11 @@
 //!
 //! It reports MB/s of `figures::extract` on prepared `Doc`s (figures alone)
 //! and of `Doc::new` + `extract` (with tokenization).
+//!
+//! With `FIGURES_BENCH_FILE` set to a JSON-lines file of `{"form": ...,
+//! "text": ...}` objects, it times those texts instead, grouped by form as
+//! given (`benches/figures_peers.py` uses this to time figures alone on the
+//! same sentences as its peers).
 
 use std::time::Instant;
 
@@ -30,23 +35,46 @@ fn strip(s: &str) -> String {
 #[test]
 #[ignore]
 fn figures_speed() {
-    let path = concat!(
+    let given = std::env::var("FIGURES_BENCH_FILE").ok();
+    let default = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/data/unlabeled/bbc_news.jsonl"
     );
+    let path = given.as_deref().unwrap_or(default);
     let Ok(raw) = std::fs::read_to_string(path) else {
         eprintln!("skipped: {path} not present");
         return;
     };
-    let texts: Vec<String> = raw
+    let rows: Vec<serde_json::Value> = raw
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_string))
         .collect();
-    for (form, texts) in [
-        ("ordinary", texts.clone()),
-        ("stripped", texts.iter().map(|t| strip(t)).collect()),
-    ] {
+    let text_of = |v: &serde_json::Value| v["text"].as_str().map(str::to_string);
+    let sets: Vec<(String, Vec<String>)> = if given.is_some() {
+        let mut forms: Vec<String> = Vec::new();
+        for v in &rows {
+            let f = v["form"].as_str().unwrap_or("ordinary").to_string();
+            if !forms.contains(&f) {
+                forms.push(f);
+            }
+        }
+        forms
+            .into_iter()
+            .map(|f| {
+                let t = rows
+                    .iter()
+                    .filter(|v| v["form"].as_str().unwrap_or("ordinary") == f)
+                    .filter_map(text_of)
+                    .collect();
+                (f, t)
+            })
+            .collect()
+    } else {
+        let texts: Vec<String> = rows.iter().filter_map(text_of).collect();
+        let stripped = texts.iter().map(|t| strip(t)).collect();
+        vec![("ordinary".into(), texts), ("stripped".into(), stripped)]
+    };
+    for (form, texts) in sets {
         let bytes: usize = texts.iter().map(String::len).sum();
         let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
         let mut best = f64::MAX;
