@@ -4,6 +4,7 @@
 //! newsmine-train ner --train FILE[,FILE...] --dev FILE[,FILE...] [--gazetteers DIR]
 //!                    [--unlabeled FILE.jsonl] [--epochs N] [--seed N] --out src/entities/data/model.bin
 //! newsmine-train evaluate-ner FILE [--model model.bin]
+//! newsmine-train tag-ner TEXT... [--model model.bin]
 //! newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]
 //! ```
 //! `ner` writes the model to `--out`; with `--gazetteers` it first compiles the
@@ -27,7 +28,7 @@ use _newsmine::Doc;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR] [--unlabeled F.jsonl] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
+        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR] [--unlabeled F.jsonl] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL]\n  newsmine-train tag-ner TEXT... [--model MODEL]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
     );
     ExitCode::from(2)
 }
@@ -67,6 +68,7 @@ fn main() -> ExitCode {
         "ner" => train_ner(&args),
         "evaluate-ner" => evaluate_ner(&args),
         "bench-ner" => bench_ner(&args),
+        "tag-ner" => tag_ner(&args),
         _ => return usage(),
     };
     match result {
@@ -280,20 +282,54 @@ fn common_words(texts: &[String], conll: &[String]) -> std::collections::HashSet
         .collect()
 }
 
+/// The model `--model` names with the lexicon and clusters beside it (the
+/// compiled-in ones where that folder has none), or `None` for the
+/// compiled-in model.
+fn model_arg(args: &Args) -> Result<Option<(NerModel, Resources)>, String> {
+    let Some(m) = args.named.get("model") else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(m).map_err(|e| format!("{m}: {e}"))?;
+    let model = NerModel::from_bytes(&bytes)?;
+    let dir = Path::new(m).parent().unwrap_or(Path::new("."));
+    let (lex, cl) = (dir.join("gazetteers.txt"), dir.join("clusters.txt"));
+    let res = if lex.exists() && cl.exists() {
+        Resources::new(
+            Lexicon::parse(&std::fs::read_to_string(&lex).map_err(|e| e.to_string())?),
+            Clusters::parse(&std::fs::read_to_string(&cl).map_err(|e| e.to_string())?),
+        )
+    } else {
+        tagger::RESOURCES.clone()
+    };
+    Ok(Some((model, res)))
+}
+
 fn evaluate_ner(args: &Args) -> Result<(), String> {
     let path = args.positional.first().ok_or("evaluate-ner needs a FILE")?;
     let content = read(path)?;
-    let report = match args.named.get("model") {
-        Some(m) => {
-            let bytes = std::fs::read(m).map_err(|e| format!("{m}: {e}"))?;
-            let model = NerModel::from_bytes(&bytes)?;
-            evaluate_with(&content, |doc| {
-                tagger::tag_with(doc, &model, &tagger::RESOURCES)
-            })
-        }
+    let report = match model_arg(args)? {
+        Some((model, res)) => evaluate_with(&content, |doc| tagger::tag_with(doc, &model, &res)),
         None => evaluate_conll(&content),
     };
     print!("{report}");
+    Ok(())
+}
+
+/// Prints the names the tagger finds in each TEXT, one per line.
+fn tag_ner(args: &Args) -> Result<(), String> {
+    let custom = model_arg(args)?;
+    for text in &args.positional {
+        let doc = Doc::new(text);
+        let spans = match &custom {
+            Some((model, res)) => tagger::tag_with(&doc, model, res),
+            None => tagger::tag_doc(&doc),
+        };
+        let found: Vec<String> = spans
+            .iter()
+            .map(|&(s, e, l)| format!("{}/{}", &text[s..e], l.as_str()))
+            .collect();
+        println!("{text}\n  -> {}", found.join(", "));
+    }
     Ok(())
 }
 

@@ -20,14 +20,72 @@ use crate::learn::{hash_bytes, FeatureMap, Model, Transitions};
 use crate::text::{Doc, Form};
 
 /// Word types kept per thread before the cache starts over (each holds
-/// `2 stages * 5 positions * 17 tags` floats: 680 bytes, ~14 MB in all).
+/// `5 positions * 2 stages * 17 tags` floats: 680 bytes, ~14 MB in all).
 const MAX_TYPES: usize = 20_000;
 /// Memoized context features per stage before that memo starts over.
 const MAX_MEMO: usize = 50_000;
 
 const POSITIONS: usize = 1 + OFFSETS.len();
 
-/// Feature hash -> weights row, in front of a model's index.
+/// Every feature of a tagger's stages in one table: a feature's row holds
+/// its weights for stage 1 then stage 2, so one probe serves both stages.
+/// Built once per model, shared by all threads.
+#[derive(Debug, Clone, Default)]
+pub struct Joint {
+    stride: usize,
+    index: FeatureMap<u32>,
+    rows: Vec<f32>,
+}
+
+impl Joint {
+    pub fn new(model: &NerModel) -> Joint {
+        let stages: Vec<&Model> = model.stages().collect();
+        let stride = stages.len() * TAGS;
+        let mut index = FeatureMap::default();
+        let mut keys: Vec<u64> = stages.iter().flat_map(|m| m.keys()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut rows = vec![0f32; keys.len() * stride];
+        for (r, &k) in keys.iter().enumerate() {
+            index.insert(k, r as u32);
+            for (si, m) in stages.iter().enumerate() {
+                if let Some(w) = m.row(k) {
+                    rows[r * stride + si * TAGS..][..TAGS].copy_from_slice(w);
+                }
+            }
+        }
+        Joint {
+            stride,
+            index,
+            rows,
+        }
+    }
+
+    #[inline]
+    fn row(&self, f: u64) -> Option<&[f32]> {
+        self.index
+            .get(&f)
+            .map(|&r| &self.rows[r as usize * self.stride..][..self.stride])
+    }
+
+    fn add_scores(&self, feats: &[u64], out: &mut [f32]) {
+        for &f in feats {
+            if let Some(row) = self.row(f) {
+                add(out, row);
+            }
+        }
+    }
+}
+
+#[inline]
+fn add(out: &mut [f32], row: &[f32]) {
+    for (o, w) in out.iter_mut().zip(row) {
+        *o += w;
+    }
+}
+
+/// Feature hash -> joint row, in front of the joint table, for the features
+/// that take few values (so the memo stays small and in cache).
 #[derive(Default)]
 struct Memo {
     index: FeatureMap<u32>,
@@ -42,14 +100,16 @@ impl Memo {
         self.rows.clear();
     }
 
+    /// The joint row of `f` (`None`: no weights).
     #[inline]
-    fn add(&mut self, model: &Model, f: u64, out: &mut [f32]) {
+    fn get(&mut self, joint: &Joint, f: u64) -> Option<&[f32]> {
+        let st = joint.stride;
         let r = match self.index.get(&f) {
             Some(&r) => r,
             None => {
-                let r = match model.row(f) {
+                let r = match joint.row(f) {
                     Some(row) => {
-                        let r = (self.rows.len() / TAGS) as u32;
+                        let r = (self.rows.len() / st) as u32;
                         self.rows.extend_from_slice(row);
                         r
                     }
@@ -59,12 +119,7 @@ impl Memo {
                 r
             }
         };
-        if r != ABSENT {
-            let row = &self.rows[r as usize * TAGS..(r as usize + 1) * TAGS];
-            for (o, w) in out.iter_mut().zip(row) {
-                *o += w;
-            }
-        }
+        (r != ABSENT).then(|| &self.rows[r as usize * st..(r as usize + 1) * st])
     }
 }
 
@@ -73,23 +128,27 @@ impl Memo {
 #[derive(Default)]
 pub struct Scratch {
     bound: Option<(u64, u64)>,
-    stages: usize,
+    /// Scores per tag over all stages (`stages * TAGS`).
+    stride: usize,
     /// `hash(form, text)` -> index into `types`.
     keys: FeatureMap<u32>,
     types: Vec<WordType>,
     words: Vec<u64>,
-    /// Per type, per stage, per position (self, then `OFFSETS`): TAGS scores.
+    /// Per type, per position (self, then `OFFSETS`): `stride` scores.
     scores: Vec<f32>,
-    /// Per stage, per form, per offset: the scores of the document's edge.
+    /// Per form, per offset: `stride` scores of the document's edge.
     edges: Vec<f32>,
-    memo: [Memo; 2],
+    memo: Memo,
     trans: Vec<Transitions>,
     // Per-document buffers.
     slots: Vec<u32>,
     facts: DocFacts,
     feats: Vec<u64>,
     pairs: Vec<u64>,
+    /// Per token, `stride` emission scores (stage 1, then stage 2).
     em: Vec<f32>,
+    /// One stage's emissions, gathered for Viterbi.
+    em1: Vec<f32>,
     path: Vec<usize>,
     back: Vec<u8>,
     counts: WordCounts,
@@ -109,62 +168,45 @@ pub fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
     })
 }
 
-fn stride(stages: usize) -> usize {
-    stages * POSITIONS * TAGS
-}
-
 impl Scratch {
     fn bind(&mut self, model: &NerModel, res: &Resources) {
         let id = (model.id(), res.id());
         if self.bound == Some(id) {
             return;
         }
-        *self = Scratch {
-            slots: std::mem::take(&mut self.slots),
-            feats: std::mem::take(&mut self.feats),
-            em: std::mem::take(&mut self.em),
-            ..Scratch::default()
-        };
+        *self = Scratch::default();
         self.bound = Some(id);
-        let stages: Vec<&Model> = model.stages().collect();
-        self.stages = stages.len();
-        self.trans = stages
-            .iter()
+        let joint = model.joint();
+        self.stride = joint.stride;
+        self.trans = model
+            .stages()
             .map(|m| Transitions::new(TAGS, &m.transitions()))
             .collect();
-        for m in &stages {
-            for ordinary in [true, false] {
-                for k in OFFSETS {
-                    self.feats.clear();
-                    neighbour_features(None, k, ordinary, &mut self.feats);
-                    let at = self.edges.len();
-                    self.edges.resize(at + TAGS, 0.0);
-                    m.add_scores(&self.feats, &mut self.edges[at..]);
-                }
+        for ordinary in [true, false] {
+            for k in OFFSETS {
+                self.feats.clear();
+                neighbour_features(None, k, ordinary, &mut self.feats);
+                let at = self.edges.len();
+                self.edges.resize(at + self.stride, 0.0);
+                joint.add_scores(&self.feats, &mut self.edges[at..]);
             }
         }
-    }
-
-    fn clear_types(&mut self) {
-        self.keys.clear();
-        self.types.clear();
-        self.words.clear();
-        self.scores.clear();
     }
 
     /// Fills `slots` with each token's word type, scoring new types.
-    fn lookup_types(&mut self, doc: &Doc, model: &NerModel, res: &Resources) {
+    fn lookup_types(&mut self, doc: &Doc, joint: &Joint, res: &Resources) {
         if self.types.len() + doc.tokens.len() > MAX_TYPES {
-            self.clear_types();
+            self.keys.clear();
+            self.types.clear();
+            self.words.clear();
+            self.scores.clear();
         }
-        for m in &mut self.memo {
-            if m.index.len() > MAX_MEMO {
-                m.clear();
-            }
+        if self.memo.index.len() > MAX_MEMO {
+            self.memo.clear();
         }
         let ordinary = doc.form == Form::Ordinary;
         let seed = if ordinary { 0x0D } else { 0x57 };
-        let st = stride(self.stages);
+        let st = self.stride;
         self.slots.clear();
         for (i, tok) in doc.tokens.iter().enumerate() {
             let text = doc.token_text(i);
@@ -184,16 +226,13 @@ impl Scratch {
                     );
                     let own = self.feats.len();
                     let at = self.scores.len();
-                    self.scores.resize(at + st, 0.0);
-                    for (si, m) in model.stages().enumerate() {
-                        let base = at + si * POSITIONS * TAGS;
-                        m.add_scores(&self.feats[..own], &mut self.scores[base..base + TAGS]);
-                        for (p, &k) in OFFSETS.iter().enumerate() {
-                            self.feats.truncate(own);
-                            neighbour_features(Some(&t), k, ordinary, &mut self.feats);
-                            let row = base + (p + 1) * TAGS;
-                            m.add_scores(&self.feats[own..], &mut self.scores[row..row + TAGS]);
-                        }
+                    self.scores.resize(at + POSITIONS * st, 0.0);
+                    joint.add_scores(&self.feats[..own], &mut self.scores[at..at + st]);
+                    for (p, &k) in OFFSETS.iter().enumerate() {
+                        self.feats.truncate(own);
+                        neighbour_features(Some(&t), k, ordinary, &mut self.feats);
+                        let row = at + (p + 1) * st;
+                        joint.add_scores(&self.feats[own..], &mut self.scores[row..row + st]);
                     }
                     self.types.push(t);
                     self.keys.insert(key, s);
@@ -204,31 +243,28 @@ impl Scratch {
         }
     }
 
-    /// Emission scores of stage `si` into `em` (`n * TAGS`); stage 2 adds
-    /// the history features of stage-1 tags `tags1`.
-    fn emissions(&mut self, doc: &Doc, model: &Model, si: usize, tags1: Option<&[usize]>) {
+    /// Emission scores of every stage without the history features.
+    fn emissions(&mut self, doc: &Doc, joint: &Joint) {
         let n = doc.tokens.len();
         let ordinary = doc.form == Form::Ordinary;
-        let st = stride(self.stages);
-        let edge_base = (si * 2 + usize::from(!ordinary)) * OFFSETS.len() * TAGS;
+        let st = self.stride;
+        let edge_base = usize::from(!ordinary) * OFFSETS.len() * st;
         self.em.clear();
-        self.em.resize(n * TAGS, 0.0);
+        self.em.resize(n * st, 0.0);
         for i in 0..n {
-            let row = &mut self.em[i * TAGS..(i + 1) * TAGS];
-            let own = self.slots[i] as usize * st + si * POSITIONS * TAGS;
-            row.copy_from_slice(&self.scores[own..own + TAGS]);
+            let row = &mut self.em[i * st..(i + 1) * st];
+            let own = self.slots[i] as usize * POSITIONS * st;
+            row.copy_from_slice(&self.scores[own..own + st]);
             for (p, k) in OFFSETS.iter().enumerate() {
                 let j = i as isize + k;
                 let src = if j >= 0 && (j as usize) < n {
-                    let at = self.slots[j as usize] as usize * st + si * POSITIONS * TAGS;
-                    &self.scores[at + (p + 1) * TAGS..at + (p + 2) * TAGS]
+                    let at = self.slots[j as usize] as usize * POSITIONS * st + (p + 1) * st;
+                    &self.scores[at..at + st]
                 } else {
-                    let at = edge_base + p * TAGS;
-                    &self.edges[at..at + TAGS]
+                    let at = edge_base + p * st;
+                    &self.edges[at..at + st]
                 };
-                for (o, w) in row.iter_mut().zip(src) {
-                    *o += w;
-                }
+                add(row, src);
             }
             self.feats.clear();
             self.pairs.clear();
@@ -241,27 +277,27 @@ impl Scratch {
                 &mut self.pairs,
                 &mut self.feats,
             );
-            // Word pairs are too many to memoize usefully: straight to the model.
-            model.add_scores(&self.pairs, row);
-            if let Some(t1) = tags1 {
-                let c = self.counts.get(self.types[self.slots[i] as usize].low);
-                history_features(i, t1, c, &mut self.feats);
-            }
-            let memo = &mut self.memo[si];
+            // Word pairs are too many to memoize usefully: straight to the table.
+            joint.add_scores(&self.pairs, row);
             for &f in &self.feats {
-                memo.add(model, f, row);
+                if let Some(w) = self.memo.get(joint, f) {
+                    add(row, w);
+                }
             }
         }
     }
 
+    /// Viterbi over stage `si`'s emissions, sentence by sentence, into `out`.
     fn decode(&mut self, si: usize, sentences: &[(usize, usize)], out: &mut Vec<usize>) {
+        let st = self.stride;
         out.clear();
         for &(a, b) in sentences {
-            self.trans[si].viterbi_into(
-                &self.em[a * TAGS..b * TAGS],
-                &mut self.back,
-                &mut self.path,
-            );
+            self.em1.clear();
+            for i in a..b {
+                self.em1
+                    .extend_from_slice(&self.em[i * st + si * TAGS..i * st + (si + 1) * TAGS]);
+            }
+            self.trans[si].viterbi_into(&self.em1, &mut self.back, &mut self.path);
             out.extend_from_slice(&self.path);
         }
     }
@@ -275,22 +311,33 @@ impl Scratch {
         sentences: &[(usize, usize)],
     ) {
         self.bind(model, res);
-        self.lookup_types(doc, model, res);
+        let joint = model.joint();
+        self.lookup_types(doc, joint, res);
         let mut facts = std::mem::take(&mut self.facts);
         facts.compute(doc, res, &self.types, &self.slots, &self.words);
         self.facts = facts;
+        self.emissions(doc, joint);
         let mut tags = std::mem::take(&mut self.tags);
-        let stages: Vec<&Model> = model.stages().collect();
-        self.emissions(doc, stages[0], 0, None);
         self.decode(0, sentences, &mut tags);
-        if let Some(m2) = stages.get(1) {
+        if model.stage2().is_some() {
             let mut counts = std::mem::take(&mut self.counts);
             counts.fill((0..doc.tokens.len()).map(|i| {
                 let t = &self.types[self.slots[i] as usize];
                 (t.is_word, t.low, tags[i])
             }));
+            let st = self.stride;
+            for i in 0..doc.tokens.len() {
+                self.feats.clear();
+                let c = counts.get(self.types[self.slots[i] as usize].low);
+                history_features(i, &tags, c, &mut self.feats);
+                let row = &mut self.em[i * st + TAGS..(i + 1) * st];
+                for &f in &self.feats {
+                    if let Some(w) = self.memo.get(joint, f) {
+                        add(row, &w[TAGS..]);
+                    }
+                }
+            }
             self.counts = counts;
-            self.emissions(doc, m2, 1, Some(&tags));
             self.decode(1, sentences, &mut tags);
         }
         self.tags = tags;

@@ -77,6 +77,8 @@ pub struct NerModel {
     stage2: Option<Model>,
     /// Identifies the model to per-thread caches (see `super::scorer`).
     id: u64,
+    /// Both stages' weights in one table, built on first use.
+    joint: std::sync::OnceLock<super::scorer::Joint>,
 }
 
 const NER_MAGIC: &[u8; 8] = b"NMNER002";
@@ -87,7 +89,12 @@ impl NerModel {
             stage1,
             stage2,
             id: super::features::next_id(),
+            joint: std::sync::OnceLock::new(),
         }
+    }
+
+    pub(crate) fn joint(&self) -> &super::scorer::Joint {
+        self.joint.get_or_init(|| super::scorer::Joint::new(self))
     }
 
     pub fn stage1(&self) -> &Model {

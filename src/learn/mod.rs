@@ -471,6 +471,11 @@ impl Model {
         }
     }
 
+    /// The features with weights, in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.index.keys().copied()
+    }
+
     /// The weights of feature `f` (`classes` long), if it has any.
     #[inline]
     pub fn row(&self, f: u64) -> Option<&[f32]> {
