@@ -315,7 +315,7 @@ fn seed(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
 
 /// Times, over the PolNeAR dev texts in each form: building the `Doc`
 /// (tokens, form, sentences), the quote extractor on it, and the whole
-/// pipeline (`Extractor::extract`). Best of three runs.
+/// pipeline (`Extractor::extract`). Best of five runs each.
 fn speed(ex: &Extractor, shared: &Path) -> Result<(), String> {
     use _newsmine::{quotes, Doc};
     let dir = shared.join("data/quotes/polnear");
@@ -326,44 +326,47 @@ fn speed(ex: &Extractor, shared: &Path) -> Result<(), String> {
             .filter_map(|v| v["text"].as_str().map(str::to_string))
             .collect();
         let bytes: usize = texts.iter().map(String::len).sum();
-        let best = |f: &dyn Fn(&str)| {
-            (0..3)
+        // Best of five runs for each timing (the least disturbed by other
+        // processes on a shared machine).
+        let best_of = |f: &mut dyn FnMut()| {
+            (0..5)
                 .map(|_| {
                     let t0 = Instant::now();
-                    for t in &texts {
-                        f(t);
-                    }
+                    f();
                     t0.elapsed().as_secs_f64()
                 })
                 .fold(f64::INFINITY, f64::min)
         };
         let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
-        let t_doc = best(&|t| {
-            std::hint::black_box(Doc::new(t));
+        let t_doc = best_of(&mut || {
+            for t in &texts {
+                std::hint::black_box(Doc::new(t));
+            }
         });
         // Warm up: the boundary model loads on first use.
         std::hint::black_box(quotes::extract(&docs[0], &[]));
-        let t0 = Instant::now();
         let mut n = 0;
-        for _ in 0..3 {
+        let t_quotes = best_of(&mut || {
+            n = 0;
             for d in &docs {
                 n += std::hint::black_box(quotes::extract(d, &[])).len();
             }
-        }
-        let t_quotes = t0.elapsed().as_secs_f64() / 3.0;
-        let t_all = best(&|t| {
-            std::hint::black_box(ex.extract(t));
+        });
+        let t_all = best_of(&mut || {
+            for t in &texts {
+                std::hint::black_box(ex.extract(t));
+            }
         });
         println!(
-            "{file}: {} texts, {:.1} MB | Doc::new {:.3}s | quotes {:.3}s ({:.0}% of Doc::new, {:.0}% of the pipeline) | whole pipeline {:.3}s | {} quotes",
+            "{file}: {} texts, {:.1} MB | Doc::new {:.3}s | quotes {:.3}s ({:.0}% of the pipeline: it runs {:.0}% longer than without quotes) | whole pipeline {:.3}s | {} quotes",
             texts.len(),
             bytes as f64 / 1e6,
             t_doc,
             t_quotes,
-            100.0 * t_quotes / t_doc,
             100.0 * t_quotes / t_all,
+            100.0 * t_quotes / (t_all - t_quotes).max(1e-9),
             t_all,
-            n / 3
+            n
         );
     }
     Ok(())
