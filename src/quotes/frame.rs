@@ -337,7 +337,7 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     } else if prev_break {
         match after {
             Some(a) if !time_gap && (after_ends(&a) || !comma_before) => (Some(a), true),
-            _ if comma_before => (try_before(v), false),
+            _ if comma_before || (j > sent_start && v.raw(j - 1) == ")") => (try_before(v), false),
             // Stripped text: a predicted clause mark between the speaker and
             // the cue ("kagan , says") does not part them.
             _ if v.stripped => (try_before(v), false),
@@ -390,6 +390,27 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     let w = v.w(end);
     if lex::subject_pronoun(w).is_some() {
         return Some(end..end + 1);
+    }
+    // "Sen. Lindsey Graham (R-S.C.) said": skip back over the parenthesis.
+    if !v.stripped && w == ")" {
+        let lo = v.sentence(end).start;
+        let open = (lo..end).rev().take(10).find(|&k| v.raw(k) == "(")?;
+        if open <= lo {
+            return None;
+        }
+        return np_before(v, open - 1);
+    }
+    // Stripped text: a party label after a name ("lindsey graham r s c
+    // said", "ryan r wis said"): skip back to the name.
+    if v.stripped && v.ent_start[end].is_none() {
+        for k in end.saturating_sub(3)..end {
+            if v.ent_start[k].is_some()
+                && matches!(v.w(k + 1), "r" | "d" | "i")
+                && (k + 2..=end).all(|m| v.w(m).len() <= 4)
+            {
+                return np_before(v, k);
+            }
+        }
     }
     // "X, a Y at Z, said": skip back over the apposition to its comma.
     if !v.stripped && w == "," {
