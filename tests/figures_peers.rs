@@ -40,6 +40,10 @@
 //!   dates, times or names (IP-like "192.168.1.2", "5/17/2018", phone
 //!   numbers, "SCP-173"), pronoun "one" in the Number files where they
 //!   expect a number with nothing counted, and "first" (see the module docs).
+//! - Recognizers durations that write no number ("all day", "a week",
+//!   "another month", "a few minutes": figures are written numbers) and
+//!   durations combining several units ("1 year 1 month 21 days", as in
+//!   Duckling below).
 //! - Recognizers speeds and rates with "/" ("10km/hr"), cooking units
 //!   (tablespoon, teaspoon), angles and turns, "mcg" without a number.
 //! - Duckling `latentCorpus` (needs withLatent), the `time` dimension
@@ -139,6 +143,68 @@ fn excluded_text(t: &str) -> bool {
         || l.contains("/ms")
         || l.contains("/millisecond")
         || has("millisecond")
+}
+
+/// Whether a text writes a number (digits or a number word): durations such
+/// as "all day", "a week", "another month" or "a few minutes" state none,
+/// and figures are written numbers.
+fn written_number(t: &str) -> bool {
+    const WORDS: [&str; 36] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "half",
+        "quarter",
+        "dozen",
+        "billion",
+        "third",
+    ];
+    let l = t.to_lowercase();
+    l.chars().any(|c| c.is_ascii_digit())
+        || l.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| WORDS.contains(&w))
+}
+
+/// Time-unit words in a text: two or more make a duration combining
+/// several units ("1 year 1 month 21 days"), excluded as in Duckling.
+fn time_units(t: &str) -> usize {
+    t.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| {
+            matches!(
+                w.trim_end_matches('s'),
+                "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+            )
+        })
+        .count()
 }
 
 /// Fractions with compound ordinal denominators: "one hundred thirty fifths".
@@ -359,6 +425,8 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
             let b = |c: usize| input.char_indices().nth(c).map_or(input.len(), |x| x.0);
             let (start, end) = (b(start_c), b(end_c));
             let excluded = ty == "ordinal.relative"
+                || (dim_of_file == "duration" && !written_number(rt))
+                || (dim_of_file == "duration" && time_units(rt) >= 2)
                 || excluded_text(rt)
                 || compound_fraction(rt)
                 || (dim_of_file != "date" && val.is_none() && dim_of_file != "duration")
@@ -774,5 +842,5 @@ fn peer_suites() {
         pct(t.s_passed, t.s_applicable)
     );
     // A floor that catches regressions; the report prints the real rates.
-    assert!(t.passed * 100 >= t.applicable * 55, "peer suites regressed");
+    assert!(t.passed * 100 >= t.applicable * 75, "peer suites regressed");
 }

@@ -50,6 +50,10 @@ pub struct Cx<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     pub stripped: bool,
+    /// Tokens before this index belong to a figure already found: a
+    /// currency or qualifier there cannot open the next one ("10 rmb 20
+    /// usd" is two figures, not "10 rmb" and "rmb 20 usd").
+    pub floor: std::cell::Cell<usize>,
 }
 
 impl<'a> Cx<'a> {

@@ -189,6 +189,7 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
         text: doc.text,
         toks: &doc.tokens,
         stripped: doc.form == Form::Stripped,
+        floor: std::cell::Cell::new(0),
     };
     let mut out = Vec::new();
     let n = cx.len();
@@ -201,6 +202,7 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
         match figure_at(&cx, i, true) {
             Step::Fig(c) => {
                 i = c.te.max(i + 1);
+                cx.floor.set(c.te);
                 if let Some(f) = c.finish(&cx) {
                     out.push(f);
                 }

@@ -54,6 +54,12 @@ fn or_equal(w: &[&str]) -> Option<(Qualifier, usize)> {
 
 /// The qualifier ending right before token `ts`, with its first token.
 pub fn before(cx: &Cx, ts: usize, kind: FigureKind) -> Option<(Qualifier, usize)> {
+    let q = before_any(cx, ts, kind)?;
+    // Words of the previous figure cannot qualify this one.
+    (q.1 >= cx.floor.get()).then_some(q)
+}
+
+fn before_any(cx: &Cx, ts: usize, kind: FigureKind) -> Option<(Qualifier, usize)> {
     if ts == 0 || kind == FigureKind::Ordinal {
         return None;
     }

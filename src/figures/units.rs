@@ -130,7 +130,7 @@ fn speed_tail(cx: &Cx, j: usize) -> bool {
 
 /// A currency written right before token `first`: its code and first token.
 pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
-    if first == 0 {
+    if first <= cx.floor.get() {
         return None;
     }
     let p = first - 1;
@@ -141,10 +141,19 @@ pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
         // "US$", "A$", "HK$", "USD$", "Mex$"; with a space in tokenized
         // text ("us $ 150", "c $ 300", "u.s $ 100").
         if &*w == "$" && p > 0 && (cx.touching(p - 1) || cx.one_space(p - 1)) {
-            let pre = cx.lw(p - 1);
+            let pre = if p > cx.floor.get() {
+                cx.lw(p - 1)
+            } else {
+                Lw::of("")
+            };
             // Spaced, "a $5 million" is the article, not the Australian dollar.
-            let spaced_article = !cx.touching(p - 1) && matches!(&*pre, "a" | "s");
-            if &*pre == "s" && p >= 3 && &*cx.lw(p - 2) == "." && &*cx.lw(p - 3) == "u" {
+            let spaced_article =
+                pre.is_empty() || (!cx.touching(p - 1) && matches!(&*pre, "a" | "s"));
+            if &*pre == "s"
+                && p >= 3 + cx.floor.get()
+                && &*cx.lw(p - 2) == "."
+                && &*cx.lw(p - 3) == "u"
+            {
                 return Some(("USD", p - 3));
             }
             if let Some(c) = lx::currency_before(&format_dollar(&pre)).filter(|_| !spaced_article) {
