@@ -16,6 +16,7 @@
 //! A quote without a frame of its own (a floating quote) takes the last
 //! speaker.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::frame::View;
@@ -69,8 +70,13 @@ fn org_head(w: &str) -> bool {
     )
 }
 
+/// How many earlier speakers a mention is compared with. Bounds the work per
+/// quote, so an article with a million attributions stays linear.
+const LOOKBACK: usize = 64;
+
 pub(crate) fn resolve(v: &View, entities: &[Entity], found: Vec<Found>) -> Vec<Quote> {
     let mut known: Vec<Known> = Vec::new();
+    let mut full_names = None;
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let cue_span = f.cue.as_ref().map(|c| v.bytes(c));
@@ -84,7 +90,8 @@ pub(crate) fn resolve(v: &View, entities: &[Entity], found: Vec<Found>) -> Vec<Q
                 None,
             ),
             Some(sp) => {
-                let k = resolve_mention(v, entities, sp, &known);
+                let recent = &known[known.len().saturating_sub(LOOKBACK)..];
+                let k = resolve_mention(v, entities, sp, recent, &mut full_names);
                 let name = k.name.clone();
                 known.push(k);
                 (Some(name), Some(v.bytes(sp)))
@@ -102,8 +109,16 @@ pub(crate) fn resolve(v: &View, entities: &[Entity], found: Vec<Found>) -> Vec<Q
     out
 }
 
-fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Known]) -> Known {
+fn resolve_mention<'a>(
+    v: &View<'a>,
+    entities: &[Entity],
+    sp: &Range<usize>,
+    known: &[Known],
+    full_names: &mut Option<FullNames<'a>>,
+) -> Known {
     let b = v.bytes(sp);
+    // Entities are in text order: those ending before the mention come first.
+    let before = entities.partition_point(|e| e.end <= b.start);
     let first = v.w(sp.start);
     if sp.len() == 1 {
         if let Some(num) = lex::subject_pronoun(first) {
@@ -128,10 +143,11 @@ fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Kn
             } else {
                 EntityLabel::Org
             };
-            if let Some(e) = entities
+            if let Some(e) = entities[..before]
                 .iter()
                 .rev()
-                .find(|e| e.end <= b.start && e.label == want)
+                .take(LOOKBACK)
+                .find(|e| e.label == want)
             {
                 return known_from_entity(e);
             }
@@ -144,13 +160,10 @@ fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Kn
         }
     }
     // An entity inside the mention: the one nearest its end is the head.
-    if let Some(e) = entities
+    if let Some(e) = entities[before..]
         .iter()
-        .filter(|e| {
-            matches!(e.label, EntityLabel::Per | EntityLabel::Org)
-                && e.start < b.end
-                && b.start < e.end
-        })
+        .take_while(|e| e.start < b.end)
+        .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
         .max_by_key(|e| e.end)
     {
         return known_from_entity(e);
@@ -221,7 +234,8 @@ fn resolve_mention(v: &View, entities: &[Entity], sp: &Range<usize>, known: &[Kn
             return k.clone();
         }
         if !v.stripped {
-            if let Some(full) = earlier_full_name(v, name_span.start) {
+            let names = full_names.get_or_insert_with(|| full_names_of(v));
+            if let Some(full) = earlier_full_name(v, names, name_span.start) {
                 return Known {
                     name: full,
                     head,
@@ -257,12 +271,16 @@ fn known_from_entity(e: &Entity) -> Known {
     }
 }
 
-/// Ordinary text: the first capitalised run of two or more words ending in
-/// the surname at token `at` ("Mark T. Esper" for "Esper").
-fn earlier_full_name(v: &View, at: usize) -> Option<String> {
-    let target = v.raw(at);
-    for k in 1..at {
-        if v.raw(k) != target || !v.capitalised(k - 1) {
+/// Each surname's first full name in the article: token index and name.
+type FullNames<'a> = HashMap<&'a str, (usize, String)>;
+
+/// Ordinary text: for every word preceded by a capitalised run of two or more
+/// words, that run ("Mark T. Esper" for "Esper"), first occurrence only. One
+/// pass over the article.
+fn full_names_of<'a>(v: &View<'a>) -> FullNames<'a> {
+    let mut out = HashMap::new();
+    for k in 1..v.toks.len() {
+        if !v.capitalised(k - 1) || out.contains_key(v.raw(k)) {
             continue;
         }
         let mut s = k;
@@ -275,8 +293,17 @@ fn earlier_full_name(v: &View, at: usize) -> Option<String> {
             s -= 1;
         }
         if s < k {
-            return Some(v.text[v.toks[s].start..v.toks[k].end].to_string());
+            let name = v.text[v.toks[s].start..v.toks[k].end].to_string();
+            out.insert(v.raw(k), (k, name));
         }
     }
-    None
+    out
+}
+
+/// The full name of the surname at token `at`, if the article gave one before.
+fn earlier_full_name(v: &View, names: &FullNames, at: usize) -> Option<String> {
+    names
+        .get(v.raw(at))
+        .filter(|(k, _)| *k < at)
+        .map(|(_, name)| name.clone())
 }
