@@ -151,10 +151,10 @@ fn mention(doc: &Doc, start: usize, end: usize, label: EntityLabel) -> Mention {
     let mut from = start;
     if label == EntityLabel::Per {
         // Skip leading title tokens (and their periods) while a name remains.
-        let toks: Vec<_> = doc
-            .tokens
+        let first_tok = doc.tokens.partition_point(|t| t.start < start);
+        let toks: Vec<_> = doc.tokens[first_tok..]
             .iter()
-            .filter(|t| t.start >= start && t.end <= end)
+            .take_while(|t| t.end <= end)
             .collect();
         let mut k = 0;
         while k + 1 < toks.len() {
@@ -192,78 +192,115 @@ fn initials(words: &[String], skip: bool) -> String {
 }
 
 /// Entities with canonical names for `spans` (sorted by start).
+///
+/// Work is per distinct name, and every "which other name is this part of"
+/// question is a hash lookup, so an article with a million mentions stays
+/// linear.
 pub fn resolve(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<Entity> {
     let ms: Vec<Mention> = spans
         .iter()
         .map(|&(s, e, l)| mention(doc, s, e, l))
         .collect();
     let key = |m: &Mention| m.words.join(" ");
-    // The first mention of each normalized name.
-    let mut first: HashMap<String, usize> = HashMap::new();
-    for (i, m) in ms.iter().enumerate() {
-        first.entry(key(m)).or_insert(i);
+    let keys: Vec<String> = ms.iter().map(key).collect();
+    // The first mention of each normalized name, and the first of each
+    // (label, name): the distinct names in order of appearance.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<usize> = Vec::new();
+    let mut seen: HashMap<(EntityLabel, &str), usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        first.entry(k.as_str()).or_insert(i);
+        seen.entry((ms[i].label, k.as_str())).or_insert_with(|| {
+            distinct.push(i);
+            i
+        });
     }
-    let names = |i: usize| -> bool { !matches!(ms[i].label, EntityLabel::Date) };
+    // Indexes over the distinct names.
+    let mut people_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut org_by_stem: HashMap<&[String], usize> = HashMap::new();
+    let mut by_alias: HashMap<&'static str, usize> = HashMap::new();
+    for &j in &distinct {
+        let o = &ms[j];
+        let Some(last) = o.words.last() else { continue };
+        match o.label {
+            EntityLabel::Per => people_by_last.entry(last.as_str()).or_default().push(j),
+            EntityLabel::Date => {}
+            _ => {
+                if o.words.len() >= 2 {
+                    for skip in [true, false] {
+                        by_initials.entry(initials(&o.words, skip)).or_insert(j);
+                    }
+                }
+                if o.label == EntityLabel::Org {
+                    // The name less one or more company suffixes ("acme" for "acme inc").
+                    let mut n = o.words.len();
+                    while n > 1 && ORG_SUFFIXES.contains(&o.words[n - 1].as_str()) {
+                        n -= 1;
+                        org_by_stem.entry(&o.words[..n]).or_insert(j);
+                    }
+                }
+            }
+        }
+        if let Some(alias) = alias_of(&keys[j]) {
+            by_alias.entry(alias).or_insert(j);
+        }
+    }
+    let head_of = |i: usize| -> usize {
+        let m = &ms[i];
+        let k = keys[i].as_str();
+        if m.label == EntityLabel::Date || m.words.is_empty() {
+            return i;
+        }
+        if m.label == EntityLabel::Per {
+            // The longest person name this one is part of.
+            let mut best = first[k];
+            let last = m.words.last().map(String::as_str).unwrap_or_default();
+            for &j in people_by_last.get(last).into_iter().flatten() {
+                let o = &ms[j];
+                if o.words.len() <= ms[best].words.len() {
+                    continue;
+                }
+                let suffix = o.words.ends_with(&m.words);
+                let ends = m.words.len() >= 2 && o.words.first() == m.words.first();
+                if suffix || ends {
+                    best = first[keys[j].as_str()].min(j);
+                }
+            }
+            return best;
+        }
+        if let Some(alias) = alias_of(k) {
+            // Prefer a mention spelling out the canonical name.
+            let canon = alias.to_lowercase();
+            return first
+                .get(canon.as_str())
+                .copied()
+                .or_else(|| by_alias.get(alias).copied())
+                .unwrap_or(i);
+        }
+        // Acronym of a longer name in the article.
+        if m.words.len() == 1 && (2..=6).contains(&k.len()) {
+            if let Some(&j) = by_initials.get(k) {
+                return first[keys[j].as_str()];
+            }
+        }
+        // A short organisation name of a longer one with a company suffix.
+        if m.label == EntityLabel::Org {
+            if let Some(&j) = org_by_stem.get(m.words.as_slice()) {
+                return first[keys[j].as_str()];
+            }
+        }
+        first[k]
+    };
+    let mut heads: HashMap<(EntityLabel, &str), usize> = HashMap::new();
     let head: Vec<usize> = (0..ms.len())
         .map(|i| {
-            let m = &ms[i];
-            if !names(i) || m.words.is_empty() {
+            if ms[i].label == EntityLabel::Date || ms[i].words.is_empty() {
                 return i;
             }
-            let k = key(m);
-            if m.label == EntityLabel::Per {
-                // The longest person name this one is part of.
-                let mut best = first[&k];
-                for (j, o) in ms.iter().enumerate() {
-                    if o.label != EntityLabel::Per || o.words.len() <= ms[best].words.len() {
-                        continue;
-                    }
-                    let suffix = o.words.ends_with(&m.words);
-                    let ends = m.words.len() >= 2
-                        && o.words.first() == m.words.first()
-                        && o.words.last() == m.words.last();
-                    if suffix || ends {
-                        best = first[&key(o)].min(j);
-                    }
-                }
-                return best;
-            }
-            if let Some(alias) = alias_of(&k) {
-                // Prefer a mention spelling out the canonical name.
-                let canon = alias.to_lowercase();
-                return ms
-                    .iter()
-                    .position(|o| key(o) == canon)
-                    .or_else(|| ms.iter().position(|o| alias_of(&key(o)) == Some(alias)))
-                    .unwrap_or(i);
-            }
-            // Acronym of a longer name in the article.
-            if m.words.len() == 1 && (2..=6).contains(&k.len()) {
-                let found = ms.iter().position(|o| {
-                    o.words.len() >= 2
-                        && o.label != EntityLabel::Per
-                        && o.label != EntityLabel::Date
-                        && (initials(&o.words, true) == k || initials(&o.words, false) == k)
-                });
-                if let Some(j) = found {
-                    return first[&key(&ms[j])];
-                }
-            }
-            // A short organisation name of a longer one with a company suffix.
-            if m.label == EntityLabel::Org {
-                let found = ms.iter().position(|o| {
-                    o.label == EntityLabel::Org
-                        && o.words.len() > m.words.len()
-                        && o.words.starts_with(&m.words)
-                        && o.words[m.words.len()..]
-                            .iter()
-                            .all(|w| ORG_SUFFIXES.contains(&w.as_str()))
-                });
-                if let Some(j) = found {
-                    return first[&key(&ms[j])];
-                }
-            }
-            first[&k]
+            *heads
+                .entry((ms[i].label, keys[i].as_str()))
+                .or_insert_with(|| head_of(i))
         })
         .collect();
     spans

@@ -53,8 +53,12 @@ pub struct Entity {
 /// rules (a date overlapping a name is dropped), each with its canonical name.
 pub fn extract(doc: &Doc) -> Vec<Entity> {
     let mut spans = tagger::tag_doc(doc);
+    // Names come in text order without overlaps: a date overlaps one only if
+    // the first name ending after the date's start begins before its end.
+    let names = spans.len();
     for d in dates::find_dates(doc) {
-        if !spans.iter().any(|s| s.0 < d.1 && d.0 < s.1) {
+        let i = spans[..names].partition_point(|s| s.1 <= d.0);
+        if spans[..names].get(i).is_none_or(|s| s.0 >= d.1) {
             spans.push(d);
         }
     }
