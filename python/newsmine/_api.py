@@ -166,8 +166,8 @@ class Extractor:
         if ids is None and _is_series(texts):
             ids = texts.index  # type: ignore[attr-defined]
         n_docs = 0
-        parts = []
-        for n, part in self._run(texts, "columns_chunk", threads, progress, errors):
+        chunks = []
+        for n, chunk in self._run(texts, "columns_chunk", threads, progress, errors):
             n_docs += n
-            parts.append(part)
-        return Frames.from_parts(parts, n_docs, ids)
+            chunks.append(chunk)
+        return Frames(chunks, n_docs, ids)

@@ -4,6 +4,7 @@ from typing import Any, final
 
 __all__ = [
     "Article",
+    "ColumnChunk",
     "Engine",
     "Entity",
     "ExtractionError",
@@ -13,6 +14,9 @@ __all__ = [
     "__version__",
     "default_threads",
     "evaluate_ner",
+    "schemas",
+    "table_arrow",
+    "table_lists",
 ]
 
 __version__: str
@@ -125,4 +129,14 @@ class Engine:
     ) -> list[Article]: ...
     def columns_chunk(
         self, texts: list[Any], *, threads: int | None = None, skip: bool = False, offset: int = 0
-    ) -> dict[str, dict[str, list[Any]]]: ...
+    ) -> ColumnChunk: ...
+
+@final
+class ColumnChunk:
+    def rows(self) -> tuple[int, int, int]: ...
+
+def table_lists(chunks: list[ColumnChunk], name: str) -> dict[str, list[Any]]: ...
+def table_arrow(
+    chunks: list[ColumnChunk], name: str, ids: list[int] | list[str] | None = None
+) -> Any: ...
+def schemas() -> list[tuple[str, list[tuple[str, str]]]]: ...

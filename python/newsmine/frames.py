@@ -9,46 +9,17 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from newsmine import _newsmine
+
 if TYPE_CHECKING:
     import pandas as pd
 
-#: The columns of each table and their pandas dtypes. ``doc_id`` takes the
-#: dtype of the ids (input positions: int64). Optional integers are nullable
-#: ``Int64``, text is pandas' nullable ``string``; a missing float is NaN.
+#: The columns of each table and their pandas dtypes, ``doc_id`` first (one
+#: schema, defined in Rust). ``doc_id`` takes the dtype of the ids (input
+#: positions: int64). Optional integers are nullable ``Int64``, text is
+#: pandas' nullable ``string``; a missing float is NaN (null in Arrow).
 SCHEMAS: dict[str, dict[str, str]] = {
-    "entities": {
-        "doc_id": "int64",
-        "start": "int64",
-        "end": "int64",
-        "text": "string",
-        "label": "string",
-        "canonical": "string",
-    },
-    "figures": {
-        "doc_id": "int64",
-        "start": "int64",
-        "end": "int64",
-        "text": "string",
-        "value": "float64",
-        "value_to": "float64",
-        "kind": "string",
-        "unit": "string",
-        "qualifier": "string",
-        "counted": "string",
-    },
-    "quotes": {
-        "doc_id": "int64",
-        "start": "int64",
-        "end": "int64",
-        "text": "string",
-        "speaker": "string",
-        "speaker_start": "Int64",
-        "speaker_end": "Int64",
-        "cue": "string",
-        "cue_start": "Int64",
-        "cue_end": "Int64",
-        "direct": "bool",
-    },
+    table: dict(columns) for table, columns in _newsmine.schemas()
 }
 
 TABLES = tuple(SCHEMAS)
@@ -101,47 +72,64 @@ def arrow_schema(table: str, doc_id_type: Any = None) -> Any:
 class Frames:
     """The entities, figures and quotes of a batch as tables.
 
-    ``fr.entities``, ``fr.figures`` and ``fr.quotes`` are pandas DataFrames;
-    ``fr.columns(name)`` gives the same table as a dict of lists without
-    pandas.
+    The tables stay in Rust until read:
+
+    - ``fr.entities``, ``fr.figures``, ``fr.quotes``: pandas DataFrames;
+    - ``fr.to_arrow()``: pyarrow Tables, without a copy;
+    - ``fr.arrow(name)``: an Arrow table through the PyCapsule interface
+      (``__arrow_c_stream__``), without pyarrow: ``polars.DataFrame(fr.arrow("quotes"))``;
+    - ``fr.columns(name)``: a dict of lists, with nothing else installed.
     """
 
-    def __init__(
-        self, columns: dict[str, dict[str, list[Any]]], n_docs: int, ids: Any = None
-    ) -> None:
-        # columns[table]["doc_id"] holds input positions until mapped to ids.
-        self._columns = columns
-        self._ids = ids
-        self.n_docs = n_docs
-
-    @classmethod
-    def from_parts(
-        cls, parts: list[dict[str, dict[str, list[Any]]]], n_docs: int, ids: Any = None
-    ) -> Frames:
-        """Joins the column chunks of a batch; `ids` (one per text) name the documents."""
+    def __init__(self, chunks: list[Any], n_docs: int, ids: Any = None) -> None:
         if ids is not None:
             if not hasattr(ids, "__len__") or not hasattr(ids, "__getitem__"):
                 ids = list(ids)
             if len(ids) != n_docs:
                 raise ValueError(f"ids has {len(ids)} items but texts has {n_docs}")
-        columns: dict[str, dict[str, list[Any]]] = {}
-        for table, schema in SCHEMAS.items():
-            cols: dict[str, list[Any]] = {name: [] for name in schema}
-            for part in parts:
-                for name, values in part[table].items():
-                    cols["doc_id" if name == "doc" else name].extend(values)
-            columns[table] = cols
-        return cls(columns, n_docs, ids)
+        self._chunks = chunks
+        self._ids = ids
+        self.n_docs = n_docs
+
+    @staticmethod
+    def _check(table: str) -> None:
+        if table not in SCHEMAS:
+            raise ValueError(f"table must be one of {TABLES}, not {table!r}")
+
+    def __len__(self) -> int:
+        """The number of documents."""
+        return self.n_docs
 
     def columns(self, table: str) -> dict[str, list[Any]]:
         """Table `table` ("entities", "figures" or "quotes") as a dict of lists."""
-        if table not in SCHEMAS:
-            raise ValueError(f"table must be one of {TABLES}, not {table!r}")
-        cols = dict(self._columns[table])
-        if self._ids is not None:
-            ids = self._ids
-            cols["doc_id"] = [ids[i] for i in cols["doc_id"]]
-        return cols
+        self._check(table)
+        cols = _newsmine.table_lists(self._chunks, table)
+        docs = cols.pop("doc")
+        ids = self._ids
+        return {"doc_id": docs if ids is None else [ids[i] for i in docs], **cols}
+
+    def _arrow_ids(self) -> list[int] | list[str] | None:
+        """The ids as Arrow can hold them: all ints, else their str()."""
+        ids = self._ids
+        if ids is None:
+            return None
+        if all(type(i) is int for i in ids):
+            return list(ids)
+        return [str(i) for i in ids]
+
+    def arrow(self, table: str) -> Any:
+        """Table `table` as an Arrow stream object (``__arrow_c_stream__``).
+
+        ``doc_id`` holds the ids when they are all ints, else their ``str()``.
+        """
+        self._check(table)
+        return _newsmine.table_arrow(self._chunks, table, self._arrow_ids())
+
+    def to_arrow(self) -> dict[str, Any]:
+        """The three tables as pyarrow Tables (no copy; needs pyarrow)."""
+        import pyarrow as pa
+
+        return {t: pa.table(self.arrow(t)) for t in TABLES}
 
     def _frame(self, table: str) -> pd.DataFrame:
         try:
@@ -150,16 +138,26 @@ class Frames:
             raise ModuleNotFoundError(
                 "DataFrames need pandas: pip install pandas (or newsmine[pandas])"
             ) from e
-        cols = self._columns[table]
-        data: dict[str, Any] = {}
+        try:
+            import pyarrow as pa
+        except ImportError:
+            pa = None
+        if pa is not None:
+            arrow = pa.table(_newsmine.table_arrow(self._chunks, table, None))
+            df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
+        else:
+            cols = _newsmine.table_lists(self._chunks, table)
+            df = pd.DataFrame({"doc_id": cols.pop("doc"), **cols})
         for name, dtype in SCHEMAS[table].items():
-            values = cols[name]
-            if name == "doc_id" and self._ids is not None:
-                positions = pd.array(values, dtype="int64")
-                data[name] = pd.Index(self._ids).take(positions)
-            else:
-                data[name] = pd.array(values, dtype=dtype)
-        return pd.DataFrame(data)
+            if name == "doc_id":
+                positions = df[name].to_numpy(dtype="int64")
+                if self._ids is not None:
+                    df[name] = pd.Index(self._ids).take(positions)
+                else:
+                    df[name] = positions
+            elif str(df[name].dtype) != dtype:
+                df[name] = df[name].astype(dtype)
+        return df
 
     @cached_property
     def entities(self) -> pd.DataFrame:
@@ -177,5 +175,8 @@ class Frames:
         return self._frame("quotes")
 
     def __repr__(self) -> str:
-        sizes = ", ".join(f"{t}={len(self._columns[t]['start'])}" for t in TABLES)
+        rows = [0, 0, 0]
+        for chunk in self._chunks:
+            rows = [a + b for a, b in zip(rows, chunk.rows(), strict=True)]
+        sizes = ", ".join(f"{t}={n}" for t, n in zip(TABLES, rows, strict=True))
         return f"Frames(docs={self.n_docs}, {sizes})"

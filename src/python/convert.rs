@@ -1,4 +1,4 @@
-//! Byte offsets to Python `str` offsets, and results to columns.
+//! Byte offsets to Python `str` offsets.
 //!
 //! Everything here is plain Rust run inside the pool, without the GIL: one
 //! pass over each document converts all of its offsets at once.
@@ -115,97 +115,5 @@ pub fn article(text: &str, a: crate::Article) -> Article {
         entities,
         figures,
         quotes,
-    }
-}
-
-/// The columns of the entities table.
-#[derive(Default)]
-pub struct EntityColumns {
-    pub doc: Vec<usize>,
-    pub start: Vec<usize>,
-    pub end: Vec<usize>,
-    pub text: Vec<String>,
-    pub label: Vec<String>,
-    pub canonical: Vec<String>,
-}
-
-/// The columns of the figures table.
-#[derive(Default)]
-pub struct FigureColumns {
-    pub doc: Vec<usize>,
-    pub start: Vec<usize>,
-    pub end: Vec<usize>,
-    pub text: Vec<String>,
-    pub value: Vec<Option<f64>>,
-    pub value_to: Vec<Option<f64>>,
-    pub kind: Vec<String>,
-    pub unit: Vec<Option<String>>,
-    pub qualifier: Vec<Option<String>>,
-    pub counted: Vec<Option<String>>,
-}
-
-/// The columns of the quotes table.
-#[derive(Default)]
-pub struct QuoteColumns {
-    pub doc: Vec<usize>,
-    pub start: Vec<usize>,
-    pub end: Vec<usize>,
-    pub text: Vec<String>,
-    pub speaker: Vec<Option<String>>,
-    pub speaker_start: Vec<Option<usize>>,
-    pub speaker_end: Vec<Option<usize>>,
-    pub cue: Vec<Option<String>>,
-    pub cue_start: Vec<Option<usize>>,
-    pub cue_end: Vec<Option<usize>>,
-    pub direct: Vec<bool>,
-}
-
-/// The three tables of a batch, row by row in input order.
-#[derive(Default)]
-pub struct Columns {
-    pub entities: EntityColumns,
-    pub figures: FigureColumns,
-    pub quotes: QuoteColumns,
-}
-
-impl Columns {
-    /// Appends the items of article number `doc`.
-    pub fn push(&mut self, doc: usize, a: Article) {
-        let t = &mut self.entities;
-        for e in a.entities {
-            t.doc.push(doc);
-            t.start.push(e.start);
-            t.end.push(e.end);
-            t.text.push(e.text);
-            t.label.push(e.label);
-            t.canonical.push(e.canonical);
-        }
-        let t = &mut self.figures;
-        for f in a.figures {
-            t.doc.push(doc);
-            t.start.push(f.start);
-            t.end.push(f.end);
-            t.text.push(f.text);
-            t.value.push(f.value);
-            t.value_to.push(f.value_to);
-            t.kind.push(f.kind);
-            t.unit.push(f.unit);
-            t.qualifier.push(f.qualifier);
-            t.counted.push(f.counted);
-        }
-        let t = &mut self.quotes;
-        for q in a.quotes {
-            t.doc.push(doc);
-            t.start.push(q.start);
-            t.end.push(q.end);
-            t.text.push(q.text);
-            t.speaker.push(q.speaker);
-            t.speaker_start.push(q.speaker_start);
-            t.speaker_end.push(q.speaker_end);
-            t.cue.push(q.cue);
-            t.cue_start.push(q.cue_start);
-            t.cue_end.push(q.cue_end);
-            t.direct.push(q.direct);
-        }
     }
 }

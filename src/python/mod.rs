@@ -1,15 +1,16 @@
 //! The Python bindings: all PyO3 code lives here. Thin by design: take the
 //! inputs, release the GIL, run the core on its pool, convert back.
 
+mod columns;
 mod convert;
 mod results;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyList, PyString};
 
-use convert::Columns;
+use columns::ColumnChunk;
 use results::{Article, Entity, Figure, Quote};
 
 create_exception!(
@@ -148,65 +149,21 @@ impl Engine {
         self.run(py, texts, threads, skip, offset)
     }
 
-    /// Extracts a list of texts into columns: {"entities": {column: list}, ...}.
-    /// The `doc` column holds each row's input position (from `offset`).
+    /// Extracts a list of texts into the three tables, kept in Rust until
+    /// read (`table_lists`, `table_arrow`). Rows carry each input's position
+    /// (from `offset`).
     #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0))]
-    fn columns_chunk<'py>(
+    fn columns_chunk(
         &self,
-        py: Python<'py>,
-        texts: &Bound<'py, PyList>,
+        py: Python<'_>,
+        texts: &Bound<'_, PyList>,
         threads: Option<usize>,
         skip: bool,
         offset: usize,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<ColumnChunk> {
         let articles = self.run(py, texts, threads, skip, offset)?;
-        let mut cols = Columns::default();
-        for (i, a) in articles.into_iter().enumerate() {
-            cols.push(offset + i, a);
-        }
-        columns_to_dict(py, cols)
+        Ok(py.detach(|| ColumnChunk::new(articles, offset)))
     }
-}
-
-fn columns_to_dict(py: Python<'_>, c: Columns) -> PyResult<Bound<'_, PyDict>> {
-    let out = PyDict::new(py);
-    let e = PyDict::new(py);
-    let t = c.entities;
-    e.set_item("doc", t.doc)?;
-    e.set_item("start", t.start)?;
-    e.set_item("end", t.end)?;
-    e.set_item("text", t.text)?;
-    e.set_item("label", t.label)?;
-    e.set_item("canonical", t.canonical)?;
-    out.set_item("entities", e)?;
-    let f = PyDict::new(py);
-    let t = c.figures;
-    f.set_item("doc", t.doc)?;
-    f.set_item("start", t.start)?;
-    f.set_item("end", t.end)?;
-    f.set_item("text", t.text)?;
-    f.set_item("value", t.value)?;
-    f.set_item("value_to", t.value_to)?;
-    f.set_item("kind", t.kind)?;
-    f.set_item("unit", t.unit)?;
-    f.set_item("qualifier", t.qualifier)?;
-    f.set_item("counted", t.counted)?;
-    out.set_item("figures", f)?;
-    let q = PyDict::new(py);
-    let t = c.quotes;
-    q.set_item("doc", t.doc)?;
-    q.set_item("start", t.start)?;
-    q.set_item("end", t.end)?;
-    q.set_item("text", t.text)?;
-    q.set_item("speaker", t.speaker)?;
-    q.set_item("speaker_start", t.speaker_start)?;
-    q.set_item("speaker_end", t.speaker_end)?;
-    q.set_item("cue", t.cue)?;
-    q.set_item("cue_start", t.cue_start)?;
-    q.set_item("cue_end", t.cue_end)?;
-    q.set_item("direct", t.direct)?;
-    out.set_item("quotes", q)?;
-    Ok(out)
 }
 
 /// Scores the entity tagger on a CoNLL file's content (either form), exact spans.
@@ -249,6 +206,10 @@ fn _newsmine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ExtractionError", py.get_type::<ExtractionError>())?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_ner, m)?)?;
+    m.add_class::<ColumnChunk>()?;
+    m.add_function(wrap_pyfunction!(columns::table_lists, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::table_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::schemas, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
