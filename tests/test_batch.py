@@ -171,3 +171,40 @@ def test_frames_skip_bad_items() -> None:
     assert fr.n_docs == 2
     with pytest.raises(TypeError, match="item 1"):
         Extractor().extract_frames(["fine text", None])  # type: ignore[list-item]
+
+
+def test_frames_export_arrow_without_a_copy(texts: list[str]) -> None:
+    pa = pytest.importorskip("pyarrow")
+    ids = [f"doc{i}" for i in range(len(texts))]
+    fr = Extractor().extract_frames(texts, ids=ids)
+    tables = fr.to_arrow()
+    assert set(tables) == set(newsmine.SCHEMAS)
+    for name, table in tables.items():
+        assert isinstance(table, pa.Table)
+        assert table.column_names == list(newsmine.SCHEMAS[name])
+        assert table.to_pydict() == fr.columns(name)
+        assert hasattr(fr.arrow(name), "__arrow_c_stream__")
+    assert tables["entities"].num_rows > 0, "the fixture texts hold entities"
+    ints = Extractor().extract_frames(texts, ids=range(10, 10 + len(texts))).to_arrow()
+    assert ints["entities"].schema.field("doc_id").type == pa.int64()
+    assert set(ints["entities"].column("doc_id").to_pylist()) <= set(range(10, 10 + len(texts)))
+
+
+def test_polars_reads_the_capsules(texts: list[str]) -> None:
+    pl = pytest.importorskip("polars")
+    fr = Extractor().extract_frames(texts)
+    df = pl.DataFrame(fr.arrow("figures"))
+    assert df.columns == list(newsmine.SCHEMAS["figures"])
+    assert df.height == len(fr.columns("figures")["start"])
+
+
+def test_frames_columns_without_pandas(texts: list[str]) -> None:
+    fr = Extractor().extract_frames(texts)
+    arts = Extractor().extract_batch(texts)
+    cols = fr.columns("quotes")
+    assert list(cols) == list(newsmine.SCHEMAS["quotes"])
+    want = [(i, q.speaker, q.cue, q.direct) for i, a in enumerate(arts) for q in a.quotes]
+    assert (
+        list(zip(cols["doc_id"], cols["speaker"], cols["cue"], cols["direct"], strict=True)) == want
+    )
+    assert repr(fr).startswith(f"Frames(docs={len(texts)}, entities=")
