@@ -61,6 +61,27 @@ fn forms_of_real_looking_text() {
     assert_eq!(Doc::new(stripped).form, Form::Stripped);
 }
 
+/// Extracts `text` (a panic fails the test) and checks that every span is in
+/// bounds and on character boundaries.
+fn spans_valid(text: &str) -> bool {
+    let a = _newsmine::Extractor::default().extract(text);
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+    let quote_parts = a.quotes.iter().flat_map(|q| {
+        [
+            Some(q.start..q.end),
+            q.speaker_span.clone(),
+            q.cue_span.clone(),
+        ]
+        .into_iter()
+        .flatten()
+    });
+    a.entities.iter().all(|e| ok(e.start, e.end))
+        && a.figures.iter().all(|f| ok(f.start, f.end))
+        && quote_parts.into_iter().all(|r| ok(r.start, r.end))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
@@ -83,19 +104,11 @@ proptest! {
     // stripped-text models run on it (any script, any character width).
     #[test]
     fn extraction_of_stripped_like_text(text in "[\\p{L}\\p{N} ]{0,200}") {
-        let a = _newsmine::Extractor::default().extract(&text);
-        let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
-        for e in &a.entities { prop_assert!(ok(e.start, e.end)); }
-        for f in &a.figures { prop_assert!(ok(f.start, f.end)); }
-        for q in &a.quotes { prop_assert!(ok(q.start, q.end)); }
+        prop_assert!(spans_valid(&text));
     }
 
     #[test]
     fn extraction_never_panics_and_spans_are_valid(text in "[\\s\\S]{0,300}") {
-        let a = _newsmine::Extractor::default().extract(&text);
-        let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
-        for e in &a.entities { prop_assert!(ok(e.start, e.end)); }
-        for f in &a.figures { prop_assert!(ok(f.start, f.end)); }
-        for q in &a.quotes { prop_assert!(ok(q.start, q.end)); }
+        prop_assert!(spans_valid(&text));
     }
 }

@@ -60,43 +60,6 @@ struct Engine {
     inner: crate::Extractor,
 }
 
-impl Engine {
-    /// Extracts `items` (numbered from `offset`) on the pool without the GIL.
-    fn run(
-        &self,
-        py: Python<'_>,
-        items: &Bound<'_, PyList>,
-        threads: Option<usize>,
-        skip: bool,
-        offset: usize,
-    ) -> PyResult<Vec<Article>> {
-        let items: Vec<Bound<'_, PyAny>> = items.iter().collect();
-        let mut texts = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            match text_of(item, offset + i) {
-                Ok(t) => texts.push(t),
-                Err(_) if skip => texts.push(""),
-                Err(e) => return Err(e),
-            }
-        }
-        check_threads(threads)?;
-        let ex = &self.inner;
-        let out =
-            py.detach(|| ex.map_batch(&texts, threads, |t| convert::article(t, ex.extract(t))))?;
-        out.into_iter()
-            .enumerate()
-            .map(|(i, r)| match r {
-                Ok(v) => Ok(v),
-                Err(_) if skip => Ok(convert::article("", crate::Article::default())),
-                Err(e) => Err(ExtractionError::new_err(format!(
-                    "item {}: {e}",
-                    offset + i
-                ))),
-            })
-            .collect()
-    }
-}
-
 fn check_threads(threads: Option<usize>) -> PyResult<()> {
     if threads == Some(0) {
         return Err(PyValueError::new_err("threads must be at least 1"));
@@ -146,7 +109,30 @@ impl Engine {
         skip: bool,
         offset: usize,
     ) -> PyResult<Vec<Article>> {
-        self.run(py, texts, threads, skip, offset)
+        let items: Vec<Bound<'_, PyAny>> = texts.iter().collect();
+        let mut strs = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match text_of(item, offset + i) {
+                Ok(t) => strs.push(t),
+                Err(_) if skip => strs.push(""),
+                Err(e) => return Err(e),
+            }
+        }
+        check_threads(threads)?;
+        let ex = &self.inner;
+        let out =
+            py.detach(|| ex.map_batch(&strs, threads, |t| convert::article(t, ex.extract(t))))?;
+        out.into_iter()
+            .enumerate()
+            .map(|(i, r)| match r {
+                Ok(v) => Ok(v),
+                Err(_) if skip => Ok(convert::article("", crate::Article::default())),
+                Err(e) => Err(ExtractionError::new_err(format!(
+                    "item {}: {e}",
+                    offset + i
+                ))),
+            })
+            .collect()
     }
 
     /// Extracts a list of texts into the three tables, kept in Rust until
@@ -161,7 +147,7 @@ impl Engine {
         skip: bool,
         offset: usize,
     ) -> PyResult<ColumnChunk> {
-        let articles = self.run(py, texts, threads, skip, offset)?;
+        let articles = self.extract_chunk(py, texts, threads, skip, offset)?;
         Ok(py.detach(|| ColumnChunk::new(articles, offset)))
     }
 }
