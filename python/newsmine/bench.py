@@ -6,6 +6,21 @@ outside [0-9a-z] replaced by a space), else from the demo article that ships
 with the package, and prints MB/s and articles/s at 1 thread and all threads,
 for ``extract_batch`` and for ``extract_frames`` (DataFrames included), plus
 the process's peak memory. Numbers are printed, never asserted.
+
+When spaCy is installed, the same texts also go through spaCy in the same
+run, one process: a blank English pipeline (its tokenizer: the floor of any
+spaCy pipeline) and, with ``--spacy-model DIR``, a NER model trained with
+``spacy train`` on the CoNLL train file. The recipe (cased + lowercased
+training copies, as newsmine's own model)::
+
+    D=../shared/data/ner/conll2003
+    for f in train dev; do cat $D/$f.iob2.txt $D/$f.lower_nopunct.iob2.txt > /tmp/$f.iob; done
+    python -m spacy convert /tmp/train.iob /tmp/sp -c ner -n 10
+    python -m spacy convert /tmp/dev.iob /tmp/sp -c ner -n 10
+    python -m spacy init config /tmp/ner.cfg --lang en --pipeline ner --optimize efficiency
+    python -m spacy train /tmp/ner.cfg --paths.train /tmp/sp/train.spacy \
+        --paths.dev /tmp/sp/dev.spacy --output /tmp/spacy-ner
+    python -m newsmine.bench --spacy-model /tmp/spacy-ner/model-best
 """
 
 from __future__ import annotations
@@ -18,6 +33,7 @@ import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from newsmine._api import Extractor
 from newsmine.cli import demo_text
@@ -65,12 +81,40 @@ def _frames(ex: Extractor, texts: list[str], threads: int, pandas: bool) -> None
         _ = fr.entities, fr.figures, fr.quotes
 
 
+def _compare_spacy(ex: Extractor, corpus: dict[str, list[str]], args: argparse.Namespace) -> None:
+    """newsmine (1 thread) against spaCy (1 process) on the same texts, in this run."""
+    try:
+        import spacy
+    except ImportError:
+        print("\nspaCy not installed: no comparison (pip install spacy)")
+        return
+    pipelines = {"spaCy blank en (tokenizer only)": spacy.blank("en")}
+    if args.spacy_model:
+        pipelines[f"spaCy {args.spacy_model}"] = spacy.load(args.spacy_model)
+    print(f"\nspaCy {spacy.__version__}, one process, same texts; ratio = newsmine / spaCy")
+    header = f"{'form':<9} {'pipeline':<42} {'MB/s':>8} {'newsmine MB/s':>14} {'ratio':>7}"
+    print(header)
+    print("-" * len(header))
+    for form, texts in corpus.items():
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        ours = mb / _best(_batch, args.repeat, ex, texts, 1)
+        for name, nlp in pipelines.items():
+            theirs = mb / _best(_spacy_pipe, args.repeat, nlp, texts)
+            print(f"{form:<9} {name:<42} {theirs:>8.2f} {ours:>14.2f} {ours / theirs:>6.1f}x")
+
+
+def _spacy_pipe(nlp: Any, texts: list[str]) -> None:
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsmine.bench", description=__doc__)
     parser.add_argument("--data", default=os.environ.get("NEWSMINE_DATA", "../shared/data"))
     parser.add_argument("--limit", type=int, default=None, help="use at most N articles")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
     parser.add_argument("--threads", type=int, default=None, help="the 'all' thread count")
+    parser.add_argument("--spacy-model", default=None, help="a trained spaCy pipeline to compare")
     args = parser.parse_args(argv)
 
     ordinary, source = load_corpus(Path(args.data), args.limit)
@@ -102,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{form:<9} {threads:>7} {mb:>7.1f} {mb / t_batch:>11.2f} "
                 f"{len(texts) / t_batch:>9.0f} {mb / t_frames:>12.2f} {cost:>11.1f}%"
             )
+    _compare_spacy(ex, corpus, args)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS: {peak:.0f} MB (whole process, corpus included)")
     return 0
