@@ -14,7 +14,7 @@
 //! | `percentage` | `percent` |
 //! | `numberrange` "[a,a]" ("equals 20") | a figure of value a inside their span (a one-point range is the number itself) |
 //! | `numberrange` "[a,b)" | `range` a..b; one-sided "(a," / "[a," = `more_than` / `at_least`, ",b)" / ",b]" = `less_than` / `at_most` |
-//! | `currency` | `money` (unit compared where their name maps to a code) |
+//! | `currency` | `money` (unit compared where their name maps to a code; "Pound" is GBP here and lb in the measure files) |
 //! | `dimension`, `temperature` | `quantity` (unit compared where mapped) |
 //! | `age`, `duration` | `duration` |
 //! | `date` | no figure may overlap it (dates are not figures) |
@@ -222,8 +222,10 @@ fn compound_fraction(t: &str) -> bool {
     ws.len() > 2 && ws.last().is_some_and(|w| ordinalish(w)) && !l.contains(" and a ")
 }
 
-fn unit_code(theirs: &str) -> Option<&'static str> {
+/// Our code for their unit name; "Pound" weighs outside the money files.
+fn unit_code(dim: &str, theirs: &str) -> Option<&'static str> {
     Some(match theirs {
+        "Pound" if !matches!(dim, "currency" | "amountofmoney") => "lb",
         "Dollar" | "United States dollar" | "USD" => "USD",
         "Euro" | "EUR" => "EUR",
         "Pound" | "British pound" | "GBP" => "GBP",
@@ -462,7 +464,7 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
             }
             let unit = res["unit"]
                 .as_str()
-                .and_then(unit_code)
+                .and_then(|u| unit_code(dim_of_file, u))
                 .filter(|_| ty != "age");
             exps.push((
                 ty.to_string(),
@@ -579,14 +581,14 @@ fn duckling_case(dim: &str, haskell: &str, json: &str) -> Option<DuckExp> {
         let v: f64 = it.next()?.parse().ok()?;
         let u = it.next()?;
         let theirs = u.to_string();
-        return Some((Some(v), None, None, unit_code(u), theirs));
+        return Some((Some(v), None, None, unit_code(dim, u), theirs));
     }
     let j: Value = serde_json::from_str(json).ok()?;
     let unit = j["unit"].as_str().unwrap_or("");
     let code = if unit.is_empty() {
         None
     } else {
-        Some(unit_code(unit)?)
+        Some(unit_code(dim, unit)?)
     };
     let v = j["value"].as_f64();
     let from = j["from"].as_f64();
@@ -691,7 +693,15 @@ fn run_duckling(path: &Path, dim: &str) -> Tally {
                     + s.trim_start()
                         .find(|c: char| c.is_alphanumeric() || "$€£~".contains(c))
                         .unwrap_or(0)
-                && ft.len() + f.start >= lead + body.trim_start().len().min(s.len())
+                // The figure reaches the end of the measure; "of <product>"
+                // after it ("500 grams of strawberries") is not part of it.
+                && ft.len() + f.start
+                    >= lead
+                        + body
+                            .trim_start()
+                            .find(" of ")
+                            .unwrap_or(body.trim_start().len())
+                            .min(s.len())
                 && ft.len()
                     >= body
                         .trim_start()

@@ -80,6 +80,12 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         }
         _ => {}
     }
+    // "two more years", "three additional days", "5 extra minutes".
+    if matches!(&*w, "more" | "additional" | "extra" | "further") {
+        if let Some((code, UnitCls::Time)) = word(&cx.lw(j + 1)) {
+            return hit(code, UnitCls::Time, j + 1);
+        }
+    }
     // "US dollars", "hong kong dollars", "saudi riyals".
     for skip in 1..=2 {
         if let Some((code, UnitCls::Currency)) = word(&cx.lw(j + skip)) {
