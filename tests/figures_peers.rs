@@ -37,8 +37,10 @@
 //!   negative numbers ("-5", "minus five", "<-30": news writes falls, not
 //!   negative figures), vulgar-fraction glyphs, fractions with compound ordinal
 //!   denominators ("one hundred thirty fifths"), numbers the issue classes as
-//!   dates, times or names (IP-like "192.168.1.2", "5/17/2018", phone
-//!   numbers, "SCP-173"), pronoun "one" in the Number files where they
+//!   dates, times or names: a result inside a code token (see
+//!   [`in_code_token`]: IP addresses, version strings, slash dates, phone and
+//!   account numbers, catalogue identifiers such as "SCP-173"), pronoun
+//!   "one" in the Number files where they
 //!   expect a number with nothing counted, and "first" (see the module docs).
 //! - Recognizers durations that write no number ("all day", "a week",
 //!   "another month", "a few minutes": figures are written numbers) and
@@ -143,6 +145,43 @@ fn excluded_text(t: &str) -> bool {
         || l.contains("/ms")
         || l.contains("/millisecond")
         || has("millisecond")
+}
+
+/// Whether the result at `start..end` lies inside a code token of the
+/// input: the whitespace-delimited token around it either joins three or
+/// more digit groups with '.', '/' or '-' (IP addresses "192.168.1.2",
+/// version strings, slash dates "5/17/2018", phone and account numbers
+/// "+1-222-2222/2222"), or joins capital letters to digits with a hyphen
+/// (catalogue and model identifiers "SCP-173", as "F-16" and "COVID-19" in
+/// the module docs). Their digits are identifiers, not figures.
+fn in_code_token(input: &str, start: usize, end: usize) -> bool {
+    let s = input[..start.min(input.len())]
+        .rfind(char::is_whitespace)
+        .map_or(0, |k| k + 1);
+    let e = input[end.min(input.len())..]
+        .find(char::is_whitespace)
+        .map_or(input.len(), |k| end + k);
+    if s >= e {
+        return false;
+    }
+    let tok = input[s..e].trim_matches(|c: char| !c.is_alphanumeric());
+    let groups = tok
+        .split(['.', '/', '-'])
+        .filter(|g| {
+            let g = g.trim_start_matches('+');
+            !g.is_empty() && g.chars().all(|c| c.is_ascii_digit())
+        })
+        .count();
+    let joined_by_separators = groups >= 3
+        && tok
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".-/+".contains(c));
+    let identifier = tok.split_once('-').is_some_and(|(a, b)| {
+        a.len() >= 2
+            && a.chars().all(|c| c.is_ascii_uppercase())
+            && b.starts_with(|c: char| c.is_ascii_digit())
+    });
+    joined_by_separators || identifier
 }
 
 /// Whether a text writes a number (digits or a number word): durations such
@@ -434,11 +473,7 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
                 || (dim_of_file != "date" && val.is_none() && dim_of_file != "duration")
                 || (ty == "number" && matches!(rt.to_lowercase().as_str(), "one" | "first"))
                 || (ty == "ordinal" && rt.eq_ignore_ascii_case("first"))
-                || input.contains("192.168")
-                || input.contains("5/17/2018")
-                || input.contains("+1-222")
-                || rt.contains("SCP")
-                || input.starts_with("SCP");
+                || (dim_of_file != "date" && in_code_token(input, start, end));
             let range = if ty == "numberrange" {
                 val.and_then(parse_range)
             } else {

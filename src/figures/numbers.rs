@@ -87,8 +87,10 @@ pub fn parse<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
 
 fn is_percent_at(cx: &Cx, j: usize) -> bool {
     let w = cx.lw(j);
-    matches!(&*w, "percent" | "pct" | "pc" | "%" | "percentage")
-        || (&*w == "per" && &*cx.lw(j + 1) == "cent")
+    matches!(
+        &*w,
+        "percent" | "percents" | "pct" | "pc" | "%" | "percentage"
+    ) || (&*w == "per" && &*cx.lw(j + 1) == "cent")
 }
 
 fn is_scale_word(w: &str) -> Option<f64> {
@@ -138,8 +140,60 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     }
     if n.glued.is_empty() && n.tail.is_empty() && n.second.is_none() {
         scale_words(cx, &mut n);
+        if n.scaled && n.last > i {
+            digits_after_scale(cx, &mut n);
+        }
     }
     Some(n)
+}
+
+/// After digits and a scale word ("3 hundred", "4 thousand", "3 million"):
+/// "and a half" (a share of the scale), "and 21" / "and one" (a smaller
+/// number), or a smaller number with its own scale word ("4 thousand 3
+/// hundred"). A bare number after a scale word without "and" stays apart
+/// ("5 million 20 years ago").
+fn digits_after_scale(cx: &Cx, n: &mut Num) {
+    loop {
+        let w = cx.lw(n.last);
+        let size = match lx::cardinal(&w) {
+            Some((v, Cls::Scale | Cls::Hundred)) => v,
+            _ => return,
+        };
+        if cx.line_break(n.last) {
+            return;
+        }
+        let before = n.last;
+        and_a_fraction(cx, n);
+        if n.last != before {
+            return;
+        }
+        let and = &*cx.lw(n.last + 1) == "and";
+        let j = n.last + 1 + usize::from(and);
+        if and && cx.line_break(n.last + 1) {
+            return;
+        }
+        let Some(m) = parse(cx, j) else {
+            return;
+        };
+        let own_scale = m.last > j
+            && matches!(
+                lx::cardinal(&cx.lw(m.last)),
+                Some((_, Cls::Scale | Cls::Hundred))
+            );
+        let plain = m.shape == Shape::Cardinal
+            && m.tail.is_empty()
+            && m.glued.is_empty()
+            && m.second.is_none()
+            && !m.decimal;
+        if !plain || m.value >= size || !(own_scale || (and && size == 100.0)) {
+            return;
+        }
+        n.value += m.value;
+        n.last = m.last;
+        if !own_scale {
+            return;
+        }
+    }
 }
 
 trait PlainInt {
@@ -313,6 +367,11 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     let mut cur = 0.0;
     let mut last: Option<Cls> = None;
     let mut big_scale = 0.0;
+    let mut last_scale = 1.0;
+    // After "and" following "hundred" or a scale: the value read before it
+    // and the size of the word before it ("one hundred and three quarters",
+    // "two million and one half").
+    let mut and_base: Option<(f64, f64)> = None;
     let mut n = Num::new(i, 0.0);
     n.words = true;
     let mut j = i;
@@ -351,6 +410,7 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                                 total += cur.max(1.0) * v;
                             }
                             big_scale = big_scale.max(v);
+                            last_scale = v;
                             cur = 0.0;
                             n.scaled = true;
                         }
@@ -368,6 +428,15 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                         n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
                         return Some(n);
                     }
+                    if let Some((base, unit)) = and_base {
+                        let num = total + cur - base;
+                        if ov >= 3.0 && (plural || num == 1.0) && num >= 1.0 && pi + 1 == ps.len {
+                            n.last = j;
+                            n.value = base + share_of(cx, &mut n, num / ov, unit);
+                            n.decimal = true;
+                            return Some(n);
+                        }
+                    }
                     // "two-thirds", "one fifth", "three tenths".
                     let num = total + cur;
                     if ov >= 3.0 && (plural || num == 1.0) && (num >= 1.0) {
@@ -380,8 +449,17 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                     }
                 }
                 if let Some(den) = lx::denominator(p) {
-                    let num = total + cur;
                     let plural = p.ends_with('s');
+                    if let Some((base, unit)) = and_base {
+                        let num = total + cur - base;
+                        if ((plural && num >= 1.0) || num == 1.0) && pi + 1 == ps.len {
+                            n.last = j;
+                            n.value = base + share_of(cx, &mut n, num / den, unit);
+                            n.decimal = true;
+                            return Some(n);
+                        }
+                    }
+                    let num = total + cur;
                     if (plural && num >= 1.0) || num == 1.0 {
                         n.value = num / den;
                         n.shape = Shape::Fraction;
@@ -403,6 +481,12 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                             Some((_, Cls::Ones | Cls::Teen | Cls::Tens))
                         )
                     {
+                        let unit = if last == Some(Cls::Scale) {
+                            last_scale
+                        } else {
+                            1.0
+                        };
+                        and_base = Some((total + cur, unit));
                         j += 1;
                         continue 'tokens;
                     }
@@ -429,6 +513,73 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     last?; // "hundreds of": nothing read
     n.value = total + cur;
     finish_words(cx, n)
+}
+
+/// The size of the scale word at `j` ("million" = 1e6), or 1.
+fn scale_at(cx: &Cx, j: usize) -> f64 {
+    match lx::cardinal(&cx.lw(j)) {
+        Some((v, Cls::Scale)) => v,
+        _ => 1.0,
+    }
+}
+
+/// A share `frac` written after "and": of `unit` (the scale before "and":
+/// "two million and a half" = 2.5 million, "one hundred and three quarters"
+/// = 100.75), or of a scale word right after it ("one billion and a half
+/// million" = 1,000,500,000). Moves `n.last` over that scale word.
+fn share_of(cx: &Cx, n: &mut Num, frac: f64, unit: f64) -> f64 {
+    if !cx.line_break(n.last) {
+        let next = scale_at(cx, n.last + 1);
+        if next > 1.0 {
+            n.last += 1;
+            n.scaled = true;
+            return frac * next;
+        }
+    }
+    frac * unit
+}
+
+/// "one and a half", "two and a quarter", "three and a fifth", "3 million
+/// and a half" (a share of the scale before "and"), "five and a half
+/// million" (the whole times a scale after it).
+fn and_a_fraction(cx: &Cx, n: &mut Num) {
+    if cx.line_break(n.last) || &*cx.lw(n.last + 1) != "and" {
+        return;
+    }
+    if !matches!(&*cx.lw(n.last + 2), "a" | "an" | "one") {
+        return;
+    }
+    let w = cx.lw(n.last + 3);
+    let den = lx::denominator(&w)
+        .filter(|_| !w.ends_with('s'))
+        .or_else(|| {
+            lx::ordinal(&w)
+                .filter(|&(v, plural)| v >= 3.0 && !plural)
+                .map(|(v, _)| v)
+        });
+    let Some(den) = den else {
+        return;
+    };
+    let unit = scale_at(cx, n.last);
+    n.last += 3;
+    n.decimal = true;
+    if unit > 1.0 {
+        let share = share_of(cx, n, 1.0 / den, unit);
+        n.value += share;
+        return;
+    }
+    n.value += 1.0 / den;
+    // "five and a half million"
+    let next = if cx.line_break(n.last) {
+        1.0
+    } else {
+        scale_at(cx, n.last + 1)
+    };
+    if next > 1.0 {
+        n.value *= next;
+        n.scaled = true;
+        n.last += 1;
+    }
 }
 
 /// "three quarters billion", "two-thirds million": a fraction of a scale
@@ -472,20 +623,7 @@ fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
     if !n.tail.is_empty() {
         return Some(n);
     }
-    // "one and a half", "two and a quarter".
-    if &*cx.lw(n.last + 1) == "and" && matches!(&*cx.lw(n.last + 2), "a" | "an") {
-        if let Some(den) = lx::denominator(&cx.lw(n.last + 3)) {
-            n.value += 1.0 / den;
-            n.last += 3;
-            n.decimal = true;
-            // "five and a half million"
-            if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(n.last + 1)) {
-                n.value *= v;
-                n.scaled = true;
-                n.last += 1;
-            }
-        }
-    }
+    and_a_fraction(cx, &mut n);
     // "two point five".
     if &*cx.lw(n.last + 1) == "point" {
         let mut k = n.last + 2;
