@@ -235,6 +235,11 @@ fn polnear(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
                         None => "MISSED".into(),
                     };
                     println!("  gold [{:?}] {sp}: {}", g.speaker, gt.join(" … "));
+                    if mi.is_none() {
+                        let before = &text[..g.spans[0].start];
+                        let from = before.char_indices().rev().nth(99).map_or(0, |(i, _)| i);
+                        println!("    before: …{}", before[from..].replace('\n', " ¶ "));
+                    }
                 }
                 let matched: HashSet<usize> = m.iter().flatten().copied().collect();
                 for (i, q) in quotes.iter().enumerate() {

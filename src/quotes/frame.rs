@@ -204,11 +204,36 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
         if let Some(cue) = lex::cue(v.w(i)) {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);
+            } else if let Some(f) = participle_frame(v, i, cue, &out) {
+                out.push(f);
             }
         }
         i += 1;
     }
     out
+}
+
+/// Ordinary text: a strong participle after a comma takes the clause's
+/// subject as its speaker ("Hale mocked the plan, saying it ...", "he said,
+/// adding that ..."): the speaker of an earlier frame in the sentence, else
+/// the noun phrase opening the sentence.
+fn participle_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Option<Frame> {
+    if v.stripped || !cue.strong || !v.w(c).ends_with("ing") || c == 0 || v.raw(c - 1) != "," {
+        return None;
+    }
+    let sent = v.sentence(c);
+    let speaker = match earlier.last() {
+        Some(f) if f.cue.start >= sent.start => f.speaker.clone(),
+        _ => np_after(v, sent.start).filter(|np| np.end < c),
+    }?;
+    Some(Frame {
+        cue: c..c + 1,
+        lemma: cue.lemma,
+        strong: true,
+        speaker: Some(speaker),
+        inverted: false,
+        span: c..c + 1,
+    })
 }
 
 fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {

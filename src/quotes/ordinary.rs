@@ -266,9 +266,24 @@ fn frame_after(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     if gap.len() > 2 || v.para[f.span.start] != v.para[q.tok_end - 1] {
         return None;
     }
-    gap.clone()
+    if !gap
+        .clone()
         .all(|k| matches!(v.raw(k), "," | "—" | "–" | "-"))
-        .then_some(fi)
+    {
+        return None;
+    }
+    // `"... ended." X said <content>`: the quotation closed its sentence and
+    // the frame carries reported speech of its own, so it starts a new
+    // attribution instead of closing this one.
+    let closed = q.tok_end >= 2 && matches!(v.raw(q.tok_end - 2), "." | "!" | "?");
+    if gap.is_empty() && closed && !f.inverted {
+        let limit = v.sentence(f.cue.start).end;
+        if content_start_after(v, &frames[fi], limit).is_some_and(|s| trim_end(v, s, limit) > s + 2)
+        {
+            return None;
+        }
+    }
+    Some(fi)
 }
 
 /// The frame right before quotation `q`: `X said, "..."`, `X told reporters:
@@ -278,7 +293,12 @@ fn frame_before(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     let fi = fi.checked_sub(1)?;
     let f = &frames[fi];
     let e = f.span.end.max(f.cue.end);
-    if e > q.open || q.open - e > 8 || v.para[e.saturating_sub(1)] != v.para[q.open] {
+    if e > q.open || q.open - e > 8 {
+        return None;
+    }
+    // `He said: ¶ "..."`: a colon closing the paragraph introduces the next.
+    let colon_intro = q.open == e + 1 && v.raw(e) == ":" && v.para[e] + 1 == v.para[q.open];
+    if v.para[e.saturating_sub(1)] != v.para[q.open] && !colon_intro {
         return None;
     }
     let gap = e..q.open;
