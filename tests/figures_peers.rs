@@ -455,7 +455,9 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
             let rt = r["Text"].as_str().unwrap_or("");
             let ty = r["TypeName"].as_str().or(r["Type"].as_str()).unwrap_or("");
             let res = &r["Resolution"];
-            let val = res["value"].as_str();
+            // A resolution without a value ("null": "a small percent",
+            // "the % of increase") writes no number: out of scope as below.
+            let val = res["value"].as_str().filter(|v| *v != "null");
             let start_c = r["Start"].as_u64().unwrap_or(0) as usize;
             let len_c = r["Length"].as_u64().map(|l| l as usize);
             let end_c = r["End"]

@@ -466,7 +466,7 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         // multiplier
         "times" | "fold" => ("times", Times),
         // percent
-        "percent" | "per_cent" | "pct" | "pc" | "percentage" => ("percent", Percent),
+        "percent" | "percents" | "per_cent" | "pct" | "pc" | "percentage" => ("percent", Percent),
         // mass
         "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
         | "kilos" => ("kg", Physical),

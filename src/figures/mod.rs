@@ -37,6 +37,7 @@
 //!   number before a day name ("third tuesday"). A 4-digit number stays a
 //!   figure after a comparative bound ("more than 2000") or as the low end
 //!   of a range past any year ("1000-5000").
+//! - Digits in web addresses ("https://example.com/a?q=30%25", "www.x.com/2020").
 //! - Digits in names and labels: after a label word ("covid 19", "boeing
 //!   737", "section 230", "flight 370", single letters as in "f 16", "g 20");
 //!   digits glued to letters ("G7", "COVID-19", "F-16", "5G", "3D").
@@ -210,7 +211,30 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
             Step::Skip(next) => i = next.max(i + 1),
         }
     }
+    let links = web_addresses(doc.text);
+    if !links.is_empty() {
+        out.retain(|f| !links.iter().any(|&(s, e)| f.start < e && s < f.end));
+    }
     out
+}
+
+/// Byte spans of web addresses ("https://...", "www.example.com/..."): the
+/// whitespace-delimited token around each "://" or "www.". Their digits
+/// ("q=30%25", "issue%289%29") are parts of an address, never figures.
+fn web_addresses(text: &str) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for pat in ["://", "www."] {
+        for (k, _) in text.match_indices(pat) {
+            let s = text[..k].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+            let e = text[k..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |p| k + p);
+            if !spans.iter().any(|&(a, b)| a <= s && e <= b) {
+                spans.push((s, e));
+            }
+        }
+    }
+    spans
 }
 
 /// The cheap test every token goes through.

@@ -110,6 +110,21 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     n.decimal = raw.contains('.');
     n.tail = d.tail;
     n.second = d.second.map(|s| s.0);
+    // ".77", ".5 cups": a decimal without its leading zero, the point
+    // standing alone before the digits (not the end of a word or number).
+    let lead_point = i > 0
+        && i > cx.floor.get()
+        && cx.raw(i - 1) == "."
+        && cx.touching(i - 1)
+        && (i == 1 || !cx.touching(i - 2))
+        && d.second.is_none()
+        && !raw.contains(['.', ','])
+        && raw.bytes().take_while(u8::is_ascii_digit).count() == d.int_digits;
+    if lead_point {
+        n.value = d.value / 10f64.powi(d.int_digits as i32);
+        n.first = i - 1;
+        n.decimal = true;
+    }
     let suffix = Lw::of(d.suffix);
     match &*suffix {
         "" => {}
@@ -134,7 +149,7 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
             }
         }
     }
-    if d.plain && n.second.is_none() {
+    if d.plain && n.second.is_none() && !lead_point {
         n.plain_digits = Some(d.int_digits);
         digit_groups(cx, &mut n, d.int_digits);
     }
@@ -688,6 +703,8 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
         n.shape = Shape::Fraction;
         n.words = true;
         n.half = true;
+        // "a half": the article is part of the figure.
+        n.needs_article = article;
         if ps.len > 1 {
             // "half-litre", "half-hour"
             n.tail = rest_parts(ps, 1, cx.raw(i));
