@@ -12,6 +12,15 @@
 //! qualifier before ([`qualifiers`]), a second number that makes a range or a
 //! tally, and finally the noun phrase it counts ([`counted`]).
 //!
+//! Some figures open on other words: "a"/"an" before a measure or currency
+//! named once ("a kilogram", "a dollar"; not a rate's "$80 a barrel" nor
+//! "of a gallon"), and a point before digits (".277"). Feet and inches add
+//! up ("5 feet 2 inches" = 5.1667 ft). A glued "m" after a decimal is a
+//! scale ("1.8m people") unless a size word follows ("1.8m tall": metres,
+//! the likelier reading). A share after "and" belongs to the scale before it
+//! ("3 million and a half" = 3.5 million; "one hundred and three quarters" =
+//! 100.75).
+//!
 //! # Kinds
 //!
 //! `percent` ("20 percent", "9.1 per cent", "4.1%"; unit "percent", or "pp"
@@ -43,7 +52,8 @@
 //!   digits glued to letters ("G7", "COVID-19", "F-16", "5G", "3D").
 //! - Vague plurals: "hundreds of", "thousands of", "dozens of".
 //! - "first" (idiom far more often than a figure: "the first time"), and
-//!   "second" except after a determiner or before a superlative.
+//!   "second" except after a determiner or before a superlative; both are
+//!   ordinals after a verb of placing ("finished second", "came first").
 //! - "one" as a pronoun: "one of ...", "the one", "no one", and any "one"
 //!   that counts nothing it names.
 //!
@@ -247,6 +257,10 @@ fn opens(cx: &Cx, i: usize) -> bool {
         TokenKind::Punct => false,
         TokenKind::Word => {
             let b = cx.text.as_bytes()[t.start].to_ascii_lowercase();
+            if b == b'a' && t.end - t.start <= 2 {
+                // "a kilogram", "an ml"
+                return matches!(&*cx.lw(i), "a" | "an") && numbers::one_of_unit(&cx.lw(i + 1));
+            }
             // Number words start with one of these letters.
             matches!(
                 b,
@@ -494,7 +508,9 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
                     | "long-jump"
                     | "title"
             );
-            let million = n.decimal
+            // A decimal is a scale ("1.8m people", "$2.5m") unless a size
+            // word follows: "1.8m tall" is a height, the likelier reading.
+            let million = (n.decimal && !metre_word)
                 || unit.is_some()
                 || units::after(cx, last, false).is_some_and(|h| h.cls == UnitCls::Currency)
                 || (cx.is_word(next)
@@ -549,6 +565,18 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
                     cls = Some(h.cls);
                 }
                 last = h.last;
+            }
+        }
+    }
+    // Heights and lengths in feet and inches: "5 feet 2 inches", "6 ft and
+    // 1 in" = feet plus inches / 12.
+    if unit == Some("ft") && !cx.line_break(last) {
+        let and = usize::from(&*cx.lw(last + 1) == "and");
+        let j = last + 1 + and;
+        if let Some((_, v)) = plain_next(cx, j - 1).filter(|&(_, v)| v < 12.0) {
+            if matches!(&*cx.lw(j + 1), "inch" | "inches" | "in") && !cx.line_break(j) {
+                n.value += v / 12.0;
+                last = j + 1;
             }
         }
     }

@@ -374,6 +374,25 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
             return Some(n);
         }
     }
+    if matches!(head, "a" | "an") {
+        // "a kilogram", "a dollar": one of a measure or currency named
+        // alone (not a rate's "per": "$80 a barrel", "2 euros a litre").
+        let prev = if i == 0 { Lw::of("") } else { cx.lw_back(i, 1) };
+        let rate = i > 0
+            && (cx.is_number(i - 1)
+                || lx::unit_word(&prev).is_some()
+                || lx::cardinal(&prev).is_some()
+                || lx::scale_abbrev(&prev).is_some()
+                // "a tenth of a gallon", "the price of a litre": the unit
+                // of another figure or of a price.
+                || &*prev == "of");
+        if ps.len == 1 && !rate && one_of_unit(&cx.lw(i + 1)) && !cx.line_break(i) {
+            let mut n = Num::new(i, 1.0);
+            n.words = true;
+            return Some(n);
+        }
+        return None;
+    }
     if lx::cardinal(head).is_none() {
         return lone_ordinal_or_fraction(cx, i, &ps);
     }
@@ -530,6 +549,40 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     finish_words(cx, n)
 }
 
+/// Units that "a" or "an" counts once: "a kilogram", "a dollar", "a litre".
+/// Time units are left out ("a week" writes no number; see the module docs).
+pub fn one_of_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "dollar"
+            | "euro"
+            | "yen"
+            | "yuan"
+            | "rupee"
+            | "kilogram"
+            | "kilo"
+            | "kg"
+            | "gram"
+            | "litre"
+            | "liter"
+            | "millilitre"
+            | "milliliter"
+            | "ml"
+            | "metre"
+            | "meter"
+            | "kilometre"
+            | "kilometer"
+            | "km"
+            | "mile"
+            | "gallon"
+            | "lb"
+            | "ounce"
+            | "tonne"
+            | "acre"
+            | "hectare"
+    )
+}
+
 /// The size of the scale word at `j` ("million" = 1e6), or 1.
 fn scale_at(cx: &Cx, j: usize) -> f64 {
     match lx::cardinal(&cx.lw(j)) {
@@ -669,6 +722,14 @@ fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
     Some(n)
 }
 
+/// A verb of placing before an ordinal: "finished second", "came first".
+fn placing(w: &str) -> bool {
+    matches!(
+        w,
+        "finished" | "finish" | "finishes" | "finishing" | "came" | "placed" | "ranked" | "ranks"
+    )
+}
+
 /// An ordinal or fraction word that opens a number: "third", "a third of",
 /// "half a million", "a quarter of".
 fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num<'a>> {
@@ -760,6 +821,8 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
     match head {
         // "first" is idiom far more often than a figure ("at first", "the
         // first time"); "second" is a time unit as often as an ordinal.
+        // "finished first", "came second": a placing.
+        "first" | "second" if placing(&prev) => Some(n),
         "first" => None,
         "second" => {
             let superlative = next.ends_with("est") || next.starts_with("largest");

@@ -64,6 +64,13 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
                 _ => None,
             };
         }
+        // "16,000 metric tons"
+        "metric" => {
+            return match word(&cx.lw(j + 1)) {
+                Some(("t", _)) => hit("t", UnitCls::Physical, j + 1),
+                _ => None,
+            };
+        }
         "cubic" => {
             return match word(&cx.lw(j + 1)) {
                 Some(("m", _)) => hit("m3", UnitCls::Physical, j + 1),
