@@ -616,6 +616,35 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             last += 2;
         }
     }
+    // "lost 25 pounds", "the baby weighed two pounds": weight, not money,
+    // after a word of weighing within four tokens before the number.
+    if unit == Some("GBP") && matches!(&*cx.lw(last), "pound" | "pounds") {
+        let weighs = (1..=4.min(ns)).any(|k| {
+            matches!(
+                &*cx.lw_back(ns, k),
+                "weigh"
+                    | "weighs"
+                    | "weighed"
+                    | "weighing"
+                    | "lose"
+                    | "loses"
+                    | "lost"
+                    | "losing"
+                    | "gain"
+                    | "gains"
+                    | "gained"
+                    | "gaining"
+                    | "shed"
+                    | "baby"
+                    | "heavier"
+                    | "lighter"
+            )
+        });
+        if weighs {
+            unit = Some("lb");
+            cls = Some(UnitCls::Physical);
+        }
+    }
     // The kind.
     let mut kind = match (n.shape, cls) {
         (Shape::Ordinal, _) => {
