@@ -111,6 +111,7 @@ pub fn ordinal(w: &str) -> Option<(f64, bool)> {
         "thousandth" => 1e3,
         "millionth" => 1e6,
         "billionth" => 1e9,
+        "trillionth" => 1e12,
         _ => return None,
     };
     Some((v, plural))

@@ -722,6 +722,13 @@ fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
     Some(n)
 }
 
+/// Nothing follows at `j` but punctuation or the end: "cut by a fifth.",
+/// "fell by a quarter" are shares (an ordinal before a noun is a rank:
+/// "a fifth term").
+fn clause_end(cx: &Cx, j: usize) -> bool {
+    !cx.is_word(j) && !cx.is_number(j)
+}
+
 /// A verb of placing before an ordinal: "finished second", "came first".
 fn placing(w: &str) -> bool {
     matches!(
@@ -751,7 +758,7 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
         }
         if head != "half" {
             // "a quarter of": only with the article and "of".
-            if !(article && &*next == "of") || ps.len > 1 {
+            if !(article && (&*next == "of" || clause_end(cx, i + 1))) || ps.len > 1 {
                 return None;
             }
             let mut n = Num::new(i, 1.0 / den);
@@ -810,8 +817,8 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
     if ps.len > 1 {
         n.tail = rest_parts(ps, 1, cx.raw(i));
     }
-    // "a third of": a fraction.
-    if article && &*next == "of" && v >= 3.0 && ps.len == 1 {
+    // "a third of", "cut by a fifth.": a fraction.
+    if article && (&*next == "of" || clause_end(cx, i + 1)) && v >= 3.0 && ps.len == 1 {
         n.value = 1.0 / v;
         n.shape = Shape::Fraction;
         n.needs_article = true;
