@@ -17,21 +17,6 @@ use std::time::Instant;
 use _newsmine::figures::extract;
 use _newsmine::Doc;
 
-fn strip(s: &str) -> String {
-    let mapped: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 #[ignore]
 fn figures_speed() {
@@ -71,7 +56,7 @@ fn figures_speed() {
             .collect()
     } else {
         let texts: Vec<String> = rows.iter().filter_map(text_of).collect();
-        let stripped = texts.iter().map(|t| strip(t)).collect();
+        let stripped = texts.iter().map(|t| _newsmine::text::strip(t)).collect();
         vec![("ordinary".into(), texts), ("stripped".into(), stripped)]
     };
     for (form, texts) in sets {

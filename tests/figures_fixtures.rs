@@ -28,23 +28,6 @@ struct Exp {
     counted: Option<String>,
 }
 
-/// The stripped form: lowercase, every char outside [0-9a-z] a space,
-/// whitespace collapsed.
-fn strip(s: &str) -> String {
-    let mapped: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-4 * b.abs().max(1.0)
 }
@@ -127,15 +110,15 @@ fn figure_fixtures() {
         if case.stripped == Some(false) {
             continue;
         }
-        let s = strip(&case.text);
+        let s = _newsmine::text::strip(&case.text);
         let exp: Vec<Exp> = match &case.stripped_figures {
             Some(v) => v.clone(),
             None => case
                 .figures
                 .iter()
                 .map(|e| Exp {
-                    text: strip(&e.text),
-                    counted: e.counted.as_deref().map(strip),
+                    text: _newsmine::text::strip(&e.text),
+                    counted: e.counted.as_deref().map(_newsmine::text::strip),
                     ..e.clone()
                 })
                 .collect(),

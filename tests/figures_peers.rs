@@ -65,23 +65,8 @@ use _newsmine::figures::{extract, Figure, FigureKind, Qualifier};
 use _newsmine::Doc;
 use serde_json::Value;
 
-fn strip(s: &str) -> String {
-    let mapped: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn survives(s: &str) -> bool {
-    strip(s)
+    _newsmine::text::strip(s)
         == s.to_lowercase()
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -571,7 +556,7 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
             && exps.iter().all(|(_, e)| survives(&e.text))
             && !any_excluded
         {
-            let s = strip(input);
+            let s = _newsmine::text::strip(input);
             let sdoc = Doc::new(&s);
             let sfigs = extract(&sdoc);
             let sexps: Vec<(String, Exp)> = exps
@@ -580,7 +565,7 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
                     (
                         ty.clone(),
                         Exp {
-                            text: strip(&e.text),
+                            text: _newsmine::text::strip(&e.text),
                             unit: e.unit,
                             value: e.value,
                             value_to: e.value_to,
@@ -799,7 +784,7 @@ fn run_duckling(path: &Path, dim: &str) -> Tally {
             println!("  FAIL {input:?} want {v:?}/{to:?} {theirs} got {got:?}");
         }
         if survives(input) {
-            let s = strip(input);
+            let s = _newsmine::text::strip(input);
             let sfigs = extract(&Doc::new(&s));
             t.s_applicable += 1;
             t.s_passed += usize::from(check(&s, &sfigs));

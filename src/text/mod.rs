@@ -12,6 +12,24 @@ pub use form::{detect_form, Form};
 pub use sentence::{clauses, sentences};
 pub use token::{tokenize, Token, TokenKind};
 
+/// The stripped form of `text`, as many news archives hold it: lowercased,
+/// every character outside `[0-9a-z]` turned into a space, whitespace
+/// collapsed (`"The U.S. paid $1,510."` -> `"the u s paid 1 510"`).
+pub fn strip(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
 /// A text prepared once for all extractors.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -42,5 +60,17 @@ impl<'a> Doc<'a> {
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn strip_makes_the_archive_form() {
+        assert_eq!(
+            super::strip("The U.S. paid $1,510.  Ünïcode—ok?"),
+            "the u s paid 1 510 n code ok"
+        );
+        assert_eq!(super::strip(" ...  "), "");
     }
 }
