@@ -208,3 +208,16 @@ def test_frames_columns_without_pandas(texts: list[str]) -> None:
         list(zip(cols["doc_id"], cols["speaker"], cols["cue"], cols["direct"], strict=True)) == want
     )
     assert repr(fr).startswith(f"Frames(docs={len(texts)}, entities=")
+
+
+def test_ids_from_a_series_are_taken_by_position(texts: list[str]) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    keys = pd.Series([f"k{i}" for i in range(len(texts))], index=range(100, 100 + len(texts)))
+    fr = Extractor().extract_frames(texts, ids=keys)
+    assert set(fr.columns("entities")["doc_id"]) <= set(keys)
+    assert set(fr.entities.doc_id) <= set(keys)
+    ints = pd.Series(range(500, 500 + len(texts)), index=list(reversed(range(len(texts)))))
+    table = Extractor().extract_frames(texts, ids=ints).to_arrow()["entities"]
+    assert str(table.schema.field("doc_id").type) == "int64"
+    assert set(table.column("doc_id").to_pylist()) <= set(ints)

@@ -6,6 +6,7 @@ DataFrames (``pip install newsmine[pandas]``).
 
 from __future__ import annotations
 
+import numbers
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -83,7 +84,9 @@ class Frames:
 
     def __init__(self, chunks: list[Any], n_docs: int, ids: Any = None) -> None:
         if ids is not None:
-            if not hasattr(ids, "__len__") or not hasattr(ids, "__getitem__"):
+            if hasattr(ids, "array"):
+                ids = ids.array  # a pandas Series or Index: index by position, not label
+            elif not hasattr(ids, "__len__") or not hasattr(ids, "__getitem__"):
                 ids = list(ids)
             if len(ids) != n_docs:
                 raise ValueError(f"ids has {len(ids)} items but texts has {n_docs}")
@@ -113,8 +116,8 @@ class Frames:
         ids = self._ids
         if ids is None:
             return None
-        if all(type(i) is int for i in ids):
-            return list(ids)
+        if all(isinstance(i, numbers.Integral) and not isinstance(i, bool) for i in ids):
+            return [int(i) for i in ids]
         return [str(i) for i in ids]
 
     def arrow(self, table: str) -> Any:
