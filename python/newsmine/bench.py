@@ -13,14 +13,15 @@ spaCy pipeline) and, with ``--spacy-model DIR``, a NER model trained with
 ``spacy train`` on the CoNLL train file. The recipe (cased + lowercased
 training copies, as newsmine's own model)::
 
-    D=../shared/data/ner/conll2003
-    for f in train dev; do cat $D/$f.iob2.txt $D/$f.lower_nopunct.iob2.txt > /tmp/$f.iob; done
-    python -m spacy convert /tmp/train.iob /tmp/sp -c ner -n 10
-    python -m spacy convert /tmp/dev.iob /tmp/sp -c ner -n 10
-    python -m spacy init config /tmp/ner.cfg --lang en --pipeline ner --optimize efficiency
-    python -m spacy train /tmp/ner.cfg --paths.train /tmp/sp/train.spacy \
-        --paths.dev /tmp/sp/dev.spacy --output /tmp/spacy-ner
-    python -m newsmine.bench --spacy-model /tmp/spacy-ner/model-best
+    D=../shared/data/ner/conll2003 W=../spacy-ner   # W: a work folder outside the repo
+    mkdir -p $W/sp
+    for f in train dev; do cat $D/$f.iob2.txt $D/$f.lower_nopunct.iob2.txt > $W/$f.iob; done
+    python -m spacy convert $W/train.iob $W/sp -c ner -n 10
+    python -m spacy convert $W/dev.iob $W/sp -c ner -n 10
+    python -m spacy init config $W/ner.cfg --lang en --pipeline ner --optimize efficiency
+    python -m spacy train $W/ner.cfg --paths.train $W/sp/train.spacy \\
+        --paths.dev $W/sp/dev.spacy --output $W/model
+    python -m newsmine.bench --spacy-model $W/model/model-best
 """
 
 from __future__ import annotations
