@@ -65,6 +65,20 @@ pub(crate) struct Found {
     pub inherit: bool,
 }
 
+impl Found {
+    /// Reported (indirect) speech over the byte range `b`, attributed by `f`.
+    fn reported(b: Range<usize>, f: &frame::Frame) -> Self {
+        Found {
+            start: b.start,
+            end: b.end,
+            speaker: f.speaker.clone(),
+            cue: Some(f.cue.clone()),
+            direct: false,
+            inherit: false,
+        }
+    }
+}
+
 /// The quotes of `doc`, in text order; speakers are resolved through
 /// `entities` (which may be empty: speakers then come from the attribution
 /// phrases alone).

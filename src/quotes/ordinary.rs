@@ -212,16 +212,7 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
         }
     }
     for (r, fi) in &indirect {
-        let f = &frames[*fi];
-        let b = v.bytes(r);
-        out.push(Found {
-            start: b.start,
-            end: b.end,
-            speaker: f.speaker.clone(),
-            cue: Some(f.cue.clone()),
-            direct: false,
-            inherit: false,
-        });
+        out.push(Found::reported(v.bytes(r), &frames[*fi]));
     }
     // Direct quotes.
     for (qi, q) in quoted.iter().enumerate() {

@@ -205,15 +205,7 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
                 continue;
             }
             taken_until = range.end.max(after_start.min(hi));
-            let b = v.bytes(&range);
-            out.push(Found {
-                start: b.start,
-                end: b.end,
-                speaker: f.speaker.clone(),
-                cue: Some(f.cue.clone()),
-                direct: false,
-                inherit: false,
-            });
+            out.push(Found::reported(v.bytes(&range), f));
         }
     }
     out
