@@ -192,26 +192,34 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
     }
     let mut second = None;
     let mut tail = "";
+    let mut suffix = head;
     if let Some(after) = after {
         plain = false;
         if after.starts_with(|c: char| c.is_ascii_digit()) {
             let d = digits(after)?;
-            if d.second.is_some() || !d.tail.is_empty() || !d.suffix.is_empty() {
+            if d.second.is_some() || !d.tail.is_empty() {
                 return None; // "5-17-2018", "3-2-1"
+            }
+            // "3-5km", "3km-5km": one unit for both ends.
+            if !d.suffix.is_empty() {
+                if !(head.is_empty() || head.eq_ignore_ascii_case(d.suffix)) {
+                    return None;
+                }
+                suffix = d.suffix;
             }
             second = Some((d.value, d.plain));
         } else {
             tail = after;
         }
     }
-    if !head.is_empty() {
+    if !suffix.is_empty() {
         plain = false;
     }
     Some(Digits {
         value,
         int_digits,
         plain,
-        suffix: head,
+        suffix,
         second,
         tail,
     })
@@ -235,6 +243,13 @@ mod tests {
         assert_eq!(d.tail, "year-old");
         assert!(digits("192.168.1.2").is_none());
         assert!(digits("5-17-2018").is_none());
+        let d = digits("3-5km").unwrap();
+        assert_eq!(
+            (d.value, d.second, d.suffix),
+            (3.0, Some((5.0, false)), "km")
+        );
+        assert_eq!(digits("3km-5km").unwrap().suffix, "km");
+        assert!(digits("3kg-5km").is_none());
         assert!(digits("14").unwrap().plain);
     }
 }

@@ -15,7 +15,12 @@
 //! Some figures open on other words: "a"/"an" before a measure or currency
 //! named once ("a kilogram", "a dollar"; not a rate's "$80 a barrel" nor
 //! "of a gallon"), and a point before digits (".277"). Feet and inches add
-//! up ("5 feet 2 inches" = 5.1667 ft). A glued "m" after a decimal is a
+//! up ("5 feet 2 inches" = 5.1667 ft), and so do cents, minutes and seconds
+//! ("3 dollars 50 cents" = 3.5 USD, "2 hours 30 minutes" = 2.5 hours);
+//! where the currency or time unit is a word after the number, the smaller
+//! unit may go unsaid when its number ends the clause ("15 dollars 50." =
+//! 15.5 USD, "17 USD 25", "1 hour thirty" = 1.5 hours; not after a sign:
+//! "$5 and 10" lists two prices). A glued "m" after a decimal is a
 //! scale ("1.8m people") unless a size word follows ("1.8m tall": metres,
 //! the likelier reading). A share after "and" belongs to the scale before it
 //! ("3 million and a half" = 3.5 million; "one hundred and three quarters" =
@@ -44,8 +49,9 @@
 //!   number without its month where no noun follows ("on 15", "for the
 //!   27th", "thursday the 21st", "friday 7.6", "on 4-22", "1-jan") and a
 //!   number before a day name ("third tuesday"). A 4-digit number stays a
-//!   figure after a comparative bound ("more than 2000") or as the low end
-//!   of a range past any year ("1000-5000").
+//!   figure after a comparative bound ("more than 2000"), as the low end
+//!   of a range past any year ("1000-5000") and as the high end of a range
+//!   ("from 100 to 1000 l").
 //! - Digits in web addresses ("https://example.com/a?q=30%25", "www.x.com/2020").
 //! - Digits in names and labels: after a label word ("covid 19", "boeing
 //!   737", "section 230", "flight 370", single letters as in "f 16", "g 20");
@@ -96,7 +102,11 @@
 //! more", "65 and over", "more than 5000 or equal to"). Two opposite bounds
 //! joined by "and" or a comma are one range ("more than 10 and less than
 //! 20", "at most 100 and at least 20"), unless they cross. "to", "through",
-//! a dash or a tilde between two numbers make a range as well.
+//! a dash or a tilde between two numbers make a range as well. A range's
+//! unit may be written once, after its high end ("from 2 to 7 g"), and the
+//! high end may be approximate ("10 to about 20", "2 - ~7 g": the range
+//! keeps no qualifier). A unit or scale glued after a hyphen pair belongs to
+//! both ends ("3-5km", "$10-20 million", "10-20bn").
 //!
 //! # Other ambiguities, decided
 //!
@@ -104,7 +114,12 @@
 //! after it ("10m viewers"), otherwise metres ("a 10m fall", "the 100m
 //! final"). "pounds": money, unless "of" follows ("two pounds of meat").
 //! "N times" is always a multiplier. "over"/"under" before a duration are not
-//! qualifiers ("over three years" is a span of time).
+//! qualifiers ("over three years" is a span of time). Glued "mm" is
+//! millimetres ("a 9mm pistol") and capital "MM" million ("$5MM"). A
+//! one-letter unit apart from its number ("3 g", "7 l") is a unit only where
+//! no content word follows ("3 g of sugar", but "the 5 g network"). A
+//! currency sign between two numbers belongs to the second ("10 $ 30"),
+//! unless the second has its own ("10 $ 30 $", "10 € 30 cents").
 
 mod counted;
 mod cx;
@@ -480,9 +495,8 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     if !n.glued.is_empty() {
         let g = n.glued;
         let upper_m = cx.raw(ns).ends_with('M');
-        if &*g == "m" && upper_m {
-            n.value *= 1e6; // "10M": capital M is million
-            n.scaled = true;
+        if matches!(&*g, "m" | "mm") && upper_m {
+            n.scale_by(1e6); // "10M", "$5MM": capital M is million
         } else if &*g == "m" {
             let next_w = cx.lw(next);
             let metre_word = matches!(
@@ -518,8 +532,7 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
                     && !lx::is_stop(&next_w)
                     && !cx.line_break(last));
             if million {
-                n.value *= 1e6;
-                n.scaled = true;
+                n.scale_by(1e6);
             } else {
                 unit = Some("m");
                 cls = Some(UnitCls::Physical);
@@ -591,24 +604,41 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             return Step::Skip(last + 2);
         }
     }
-    // Ages: "five years old", "95 years of age".
+    // The unit is a word after the number ("15 dollars", "2 hours").
+    let word_after = last > n.last && n.glued.is_empty();
     if cls == Some(UnitCls::Currency) && !n.scaled && n.tail.is_empty() {
         // "75 USD million": the scale after the currency code.
         if let Some((v, lx::Cls::Scale)) = lx::cardinal(&cx.lw(last + 1)) {
             n.value *= v;
             n.scaled = true;
             last += 1;
-        } else if cx.raw(last).len() == 4 && cx.raw(last).starts_with('M') {
+        } else if cx.lw(last).len() == 4 && cx.lw(last).starts_with('m') {
             // "30 MUSD", "120 MEUR": finance writes M before the code.
             n.value *= 1e6;
             n.scaled = true;
         }
         // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-        if let Some((c, end)) = cents_after(cx, last) {
-            n.value += c / 100.0;
+        let cents = ["cent", "cents", "pence"];
+        if let Some((c, end)) = minor_after(cx, last, &cents, 100.0, word_after) {
+            n.value += c;
             last = end;
         }
     }
+    // "2 hours 30 minutes", "1 hour thirty", "5 minutes and 10 seconds".
+    if word_after && n.tail.is_empty() && n.shape == Shape::Cardinal {
+        let minor: &[&str] = match unit {
+            Some("hour") => &["minute", "minutes", "min", "mins"],
+            Some("minute") => &["second", "seconds", "sec", "secs"],
+            _ => &[],
+        };
+        if let Some((v, end)) =
+            minor_after(cx, last, minor, 60.0, true).filter(|_| !minor.is_empty())
+        {
+            n.value += v;
+            last = end;
+        }
+    }
+    // Ages: "five years old", "95 years of age".
     if cls == Some(UnitCls::Time) && n.tail.is_empty() {
         if &*cx.lw(last + 1) == "old" {
             last += 1;
@@ -666,7 +696,7 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     // Years: "the 2015 agreement", "in 2018". Not when a comparative bound
     // stands before ("more than 2000 people", "above 1000") or a dash or
     // "to" leads to an end past any year ("1000-5000", "1500 to 3000").
-    if is_year(&n) && kind == FigureKind::Count && ts == ns {
+    if pair && is_year(&n) && kind == FigureKind::Count && ts == ns {
         let bounded = matches!(
             qualifiers::before(cx, ts, kind),
             Some((
@@ -851,10 +881,14 @@ fn bounds_range(cx: &Cx, c: &Cand) -> Option<Cand> {
     Some(m)
 }
 
-/// "50 cents" or "and 45 cents" after a whole-currency amount ending at
-/// `j`: the cents and the last token.
-fn cents_after(cx: &Cx, j: usize) -> Option<(f64, usize)> {
-    if matches!(cx.raw(j), "cent" | "cents" | "pence" | "p") {
+/// The smaller unit after a whole amount whose unit word ends at `j`: "50
+/// cents" or "and 45 cents" after a currency, "30 minutes" after hours,
+/// "15 seconds" after minutes. Where the amount's unit is a word after the
+/// number (`bare`), the smaller unit may go unsaid when its number ends the
+/// clause: "15 dollars 50.", "17 USD 25", "1 hour thirty". Returns the
+/// amount in the larger unit and the last token.
+fn minor_after(cx: &Cx, j: usize, minor: &[&str], per: f64, bare: bool) -> Option<(f64, usize)> {
+    if minor.contains(&&*cx.lw(j)) || matches!(cx.raw(j), "p") {
         return None;
     }
     let mut k = j + 1;
@@ -865,10 +899,16 @@ fn cents_after(cx: &Cx, j: usize) -> Option<(f64, usize)> {
         return None;
     }
     let m = numbers::parse(cx, k)?;
-    if m.scaled || m.decimal || m.shape != Shape::Cardinal || m.value >= 100.0 || m.value < 1.0 {
+    if m.scaled || m.decimal || m.shape != Shape::Cardinal || m.value >= per || m.value < 1.0 {
         return None;
     }
-    matches!(&*cx.lw(m.last + 1), "cent" | "cents" | "pence").then_some((m.value, m.last + 1))
+    if minor.contains(&&*cx.lw(m.last + 1)) {
+        return Some((m.value / per, m.last + 1));
+    }
+    let clause_end =
+        m.last + 1 >= cx.len() || matches!(cx.raw(m.last + 1), "." | "," | ";" | "!" | "?" | ")");
+    (bare && clause_end && m.tail.is_empty() && m.second.is_none() && m.glued.is_empty())
+        .then_some((m.value / per, m.last))
 }
 
 /// A plain integer token right after `j` (one space apart).
@@ -961,21 +1001,23 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     if cx.line_break(j) {
         return None;
     }
-    let mut k = j + 1;
-    // "$10-$20": the second number's currency.
-    if !opens(cx, k) {
-        if units::before(cx, k + 1).is_some() {
-            k += 1;
-        }
-        if !opens(cx, k) {
-            return None;
-        }
-    }
+    // The second number, after its currency or qualifier ("$10-$20", "2 -
+    // ~7 g", "between 2 g and about 7 g"): those start right after the
+    // connective.
+    let k = (j + 1..=j + 4)
+        .take_while(|&k| k < cx.len())
+        .find(|&k| opens(cx, k))?;
     let Step::Fig(c2) = figure_at(cx, k, false) else {
         return None;
     };
-    // "20~100": the tilde joins, it does not approximate the second end.
-    let q2 = if &*conn == "~" { None } else { c2.qualifier };
+    if c2.ts > j + 1 {
+        return None;
+    }
+    // "20~100": the tilde joins, it does not approximate the second end;
+    // "10 to about 20" approximates only the upper end of a range.
+    let q2 = c2
+        .qualifier
+        .filter(|&q| &*conn != "~" && q != Qualifier::About);
     if c2.value_to.is_some() || q2.is_some() && !between {
         return None;
     }

@@ -66,6 +66,15 @@ impl<'a> Num<'a> {
     }
 }
 
+impl Num<'_> {
+    /// Applies a scale to both ends ("10-20bn").
+    pub fn scale_by(&mut self, scale: f64) {
+        self.value *= scale;
+        self.second = self.second.map(|s| s * scale);
+        self.scaled = true;
+    }
+}
+
 /// Whether the word at `i` can open a number (a cheap test run on every word).
 pub fn opens_number(w: &str) -> bool {
     let first = w.split(['-', '‐', '‑']).next().unwrap_or("");
@@ -137,10 +146,11 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         }
         "s" => return None, // "1990s", "737s": decades and models
         s => {
-            if let Some(scale) = lx::scale_abbrev(s).filter(|_| s != "m" && s != "g" && s != "t") {
-                n.value *= scale;
-                n.scaled = true;
-            } else if s == "m" {
+            if let Some(scale) =
+                lx::scale_abbrev(s).filter(|_| !matches!(s, "m" | "mm" | "g" | "t"))
+            {
+                n.scale_by(scale);
+            } else if matches!(s, "m" | "mm") {
                 n.glued = suffix; // million or metre: the caller decides
             } else if lx::glued_unit(s).is_some() {
                 n.glued = suffix;
@@ -153,9 +163,10 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         n.plain_digits = Some(d.int_digits);
         digit_groups(cx, &mut n, d.int_digits);
     }
-    if n.glued.is_empty() && n.tail.is_empty() && n.second.is_none() {
+    if n.glued.is_empty() && n.tail.is_empty() {
+        // "10-20 million": the scale applies to both ends.
         scale_words(cx, &mut n);
-        if n.scaled && n.last > i {
+        if n.scaled && n.last > i && n.second.is_none() {
             digits_after_scale(cx, &mut n);
         }
     }
@@ -323,8 +334,7 @@ fn scale_words(cx: &Cx, n: &mut Num) {
         if !ok || cx.line_break(n.last) {
             return;
         }
-        n.value *= v;
-        n.scaled = true;
+        n.scale_by(v);
         n.last = j;
         n.plain_digits = None;
     }

@@ -79,9 +79,11 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
             };
         }
         // Currency signs after the number: "10$", "20€", "10 €" (a sign
-        // followed by a number belongs to that number: "10 $ 30").
+        // followed by a number belongs to that number: "10 $ 30", unless
+        // that number has its own: "10 $ 30 $", "10 $ 30 cents").
         g if lx::is_currency_glyph(g)
-            && (cx.touching(last) || (cx.one_space(last) && !cx.is_number(j + 1))) =>
+            && (cx.touching(last)
+                || (cx.one_space(last) && (!cx.is_number(j + 1) || own_unit(cx, j + 1, g)))) =>
         {
             return lx::currency_before(&w).and_then(|c| hit(c, UnitCls::Currency, j));
         }
@@ -120,10 +122,17 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         }
     }
     let (code, cls) = word(&w)?;
+    // A single letter apart from the number ("3 g", "7 l", "2 h") is a unit
+    // only where no content word follows it: "3 g of sugar", "2.0 g and",
+    // "from 2 to 7 l" at the end, but not "the 5 g network" or, in stripped
+    // text, "a 3 l engine" (the letter could be an initial or an elision).
+    let letter_alone =
+        w.len() == 1 && !cx.touching(last) && cx.is_word(j + 1) && !lx::is_stop(&cx.lw(j + 1));
     match (code, cls) {
-        // "5 p" and "3 g" as separate letters are rarely units.
-        ("GBX", _) | ("g", _) if w.len() == 1 => None,
-        ("l", _) | ("hour", _) if w.len() == 1 && !cx.touching(last) && cx.stripped => None,
+        // "5 p" as a separate letter is rarely pence.
+        ("GBX", _) if w.len() == 1 => None,
+        ("g", _) if letter_alone => None,
+        ("l", _) | ("hour", _) if letter_alone && cx.stripped => None,
         // "two pounds of meat" weighs; "ten pounds" pays.
         ("GBP", _) if matches!(&*w, "pound" | "pounds") && &*cx.lw(j + 1) == "of" => {
             hit("lb", UnitCls::Physical, j)
@@ -134,6 +143,12 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         }
         _ => hit(code, cls, j),
     }
+}
+
+/// Whether the number token `k` is followed by the sign `g` or by cents.
+fn own_unit(cx: &Cx, k: usize, g: &str) -> bool {
+    let w = cx.lw(k + 1);
+    &*w == g || matches!(&*w, "cent" | "cents")
 }
 
 /// "per hour" / "an hour" after a length unit at `j`.
