@@ -2,7 +2,7 @@
 //! article, with the protocol of `_newsmine::quotes::eval`.
 //!
 //! ```text
-//! newsmine-eval-quotes [--shared DIR] [polnear|seed|all] [--verbose]
+//! newsmine-eval-quotes [--shared DIR] [--split dev|train] [polnear|seed|all] [--verbose]
 //! newsmine-eval-quotes show FILE        # print the quotes found in FILE
 //! newsmine-eval-quotes explain FILE     # boundaries and frames as read in FILE
 //! newsmine-eval-quotes speed             # quotes' time against tokenizing and the pipeline
@@ -13,7 +13,9 @@
 //! intentions, polls); only those whose cue span holds a speech or writing
 //! verb form (class `speech` of `data/quotes/reporting_verbs.txt`) or the
 //! phrase "according to" are kept as gold. The first line per article id is
-//! scored. Gold speaker: the source span and its text.
+//! scored. Gold speaker: the source span and its text. `--split train`
+//! scores PolNeAR's train split instead of dev (ten times larger: tune rules
+//! there and confirm them on dev).
 
 use std::collections::HashSet;
 use std::fs;
@@ -30,6 +32,10 @@ fn main() {
     let verbose = take_flag(&mut args, "--verbose");
     let shared = take_opt(&mut args, "--shared").unwrap_or_else(|| "../shared".into());
     let shared = PathBuf::from(shared);
+    let split = take_opt(&mut args, "--split").unwrap_or_else(|| "dev".into());
+    if !matches!(split.as_str(), "dev" | "train") {
+        fail(&format!("unknown split {split:?} (dev or train)"));
+    }
     let what = args.first().map(String::as_str).unwrap_or("all");
     let ex = Extractor::default();
     let result = match what {
@@ -51,10 +57,10 @@ fn main() {
             println!("{}", _newsmine::quotes::explain(&doc, &entities));
             Ok(())
         }
-        "polnear" => polnear(&ex, &shared, verbose),
+        "polnear" => polnear(&ex, &shared, &split, verbose),
         "speed" => speed(&ex, &shared),
         "seed" => seed(&ex, &shared, verbose),
-        "all" => polnear(&ex, &shared, verbose).and_then(|_| seed(&ex, &shared, verbose)),
+        "all" => polnear(&ex, &shared, &split, verbose).and_then(|_| seed(&ex, &shared, verbose)),
         other => Err(format!("unknown command {other:?}")),
     };
     if let Err(e) = result {
@@ -162,13 +168,11 @@ fn text_of(v: &Value, key: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.join(" "))
 }
 
-fn polnear(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
+fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<(), String> {
     let forms = speech_forms(shared);
     let dir = shared.join("data/quotes/polnear");
-    for (label, file, stripped) in [
-        ("ordinary", "polnear_dev.jsonl", false),
-        ("stripped", "polnear_dev.stripped.jsonl", true),
-    ] {
+    for (label, suffix, stripped) in [("ordinary", "", false), ("stripped", ".stripped", true)] {
+        let file = &format!("polnear_{split}{suffix}.jsonl");
         let mut seen = HashSet::new();
         let mut total = Score::default();
         let mut direct = Score::default();
@@ -250,7 +254,7 @@ fn polnear(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
             }
         }
         println!(
-            "PolNeAR dev {label}: {} articles, gold {} of {} attributions (speech/writing cues) | predicted {} matched {} | P {:.3} R {:.3} F1 {:.3} | speaker acc {:.3} | recall on gold with quote marks {:.3} ({} of {}) | {:.2}s",
+            "PolNeAR {split} {label}: {} articles, gold {} of {} attributions (speech/writing cues) | predicted {} matched {} | P {:.3} R {:.3} F1 {:.3} | speaker acc {:.3} | recall on gold with quote marks {:.3} ({} of {}) | {:.2}s",
             seen.len(),
             kept,
             all,
