@@ -188,6 +188,7 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
             let map = char_to_byte(text);
             let mut gold = Vec::new();
             let mut gold_direct = Vec::new();
+            let mut cues = Vec::new();
             for a in v["attributions"].as_array().into_iter().flatten() {
                 all += 1;
                 let cue = text_of(a, "cue").unwrap_or_default();
@@ -213,6 +214,7 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
                     gold_direct.push(g.clone());
                 }
                 gold.push(g);
+                cues.push(cue);
             }
             let quotes = ex.extract(text).quotes;
             let (s, m) = score(&gold, &quotes, 0.5);
@@ -224,7 +226,7 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
             direct.speaker_right += sd.speaker_right;
             if verbose {
                 println!("== {id} ({label}): {s:?}");
-                for (g, mi) in gold.iter().zip(&m) {
+                for ((g, mi), cue) in gold.iter().zip(&m).zip(&cues) {
                     let gt: Vec<&str> = g.spans.iter().map(|r| &text[r.clone()]).collect();
                     let sp = match mi {
                         Some(i) => format!(
@@ -238,7 +240,11 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
                         ),
                         None => "MISSED".into(),
                     };
-                    println!("  gold [{:?}] {sp}: {}", g.speaker, gt.join(" … "));
+                    println!(
+                        "  gold [{:?}] cue {cue:?} {sp}: {}",
+                        g.speaker,
+                        gt.join(" … ")
+                    );
                     if mi.is_none() {
                         let before = &text[..g.spans[0].start];
                         let from = before.char_indices().rev().nth(99).map_or(0, |(i, _)| i);

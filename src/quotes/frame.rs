@@ -204,7 +204,7 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
         if let Some(cue) = lex::cue(v.w(i)) {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);
-            } else if let Some(f) = participle_frame(v, i, cue, &out) {
+            } else if let Some(f) = clause_subject_frame(v, i, cue, &out) {
                 out.push(f);
             }
         }
@@ -213,27 +213,60 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
     out
 }
 
-/// Ordinary text: a strong participle after a comma takes the clause's
-/// subject as its speaker ("Hale mocked the plan, saying it ...", "he said,
-/// adding that ..."): the speaker of an earlier frame in the sentence, else
-/// the noun phrase opening the sentence.
-fn participle_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Option<Frame> {
-    if v.stripped || !cue.strong || !v.w(c).ends_with("ing") || c == 0 || v.raw(c - 1) != "," {
+/// Ordinary text: a cue that continues its clause takes the clause's subject
+/// as its speaker: a strong participle after a comma ("Hale mocked the plan,
+/// saying it ...", "he said, adding that ...") or a verb joined by "and" or
+/// "but" ("Baker called the plan reckless and said ..."). The subject is the
+/// speaker of an earlier frame in the sentence, else the noun phrase opening
+/// the sentence.
+fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Option<Frame> {
+    if c == 0 {
+        return None;
+    }
+    let participle = !v.stripped && cue.strong && v.w(c).ends_with("ing") && v.raw(c - 1) == ",";
+    // Over auxiliaries and adverbs back to the conjunction: "and has also said".
+    let mut j = c;
+    while j > 0 && lex::is_aux_or_adverb(v.w(j - 1)) && j + 3 > c {
+        j -= 1;
+    }
+    let coordinated = j > 0
+        && matches!(v.w(j - 1), "and" | "but")
+        && !v.w(c).ends_with("ing")
+        && !v.is(c + 1, "to");
+    if !(participle || coordinated) {
         return None;
     }
     let sent = v.sentence(c);
-    let speaker = match earlier.last() {
-        Some(f) if f.cue.start >= sent.start => f.speaker.clone(),
-        _ => np_after(v, sent.start).filter(|np| np.end < c),
-    }?;
+    let (speaker, from_subject) = match earlier.last() {
+        Some(f) if f.cue.start >= sent.start => (f.speaker.clone()?, false),
+        _ => (sentence_subject(v, sent.start, j)?, true),
+    };
+    // A coordinated verb's frame runs from its subject: the words between
+    // are the subject's other predicate, not content before the frame.
+    let start = if coordinated && from_subject {
+        speaker.start
+    } else {
+        c
+    };
     Some(Frame {
         cue: c..c + 1,
         lemma: cue.lemma,
-        strong: true,
+        strong: cue.strong,
         speaker: Some(speaker),
         inverted: false,
-        span: c..c + 1,
+        span: start..c + 1,
     })
+}
+
+/// The noun phrase opening the sentence at `start`, ending before `limit`.
+/// Stripped text has no case to end it: there it is a pronoun or a name the
+/// tagger found.
+fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>> {
+    if v.stripped && lex::subject_pronoun(v.w(start)).is_none() {
+        let end = (start..limit.min(start + 6)).find(|&k| v.ent_start[k] == Some(start as u32))?;
+        return Some(start..end + 1);
+    }
+    np_after(v, start).filter(|np| np.end < limit)
 }
 
 fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
@@ -357,6 +390,8 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         });
     let (speaker, inverted) = if inverted_stripped {
         (after, true)
+    } else if let Some(who) = relative_who(v, j) {
+        (antecedent(v, who), false)
     } else if before_pron {
         (try_before(v), false)
     } else if prev_break {
@@ -392,6 +427,22 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         inverted,
         span,
     })
+}
+
+/// Ordinary text: the relative pronoun right before a cue starting at `j`
+/// ("Ann Wills, who said ...", "voters who said ...").
+fn relative_who(v: &View, j: usize) -> Option<usize> {
+    (!v.stripped && j >= 2 && v.w(j - 1) == "who").then(|| j - 1)
+}
+
+/// The speaker a relative pronoun at `who` stands for: the noun phrase right
+/// before it (and before its comma).
+fn antecedent(v: &View, who: usize) -> Option<Range<usize>> {
+    let end = if v.raw(who - 1) == "," { who - 1 } else { who };
+    if end == 0 || end <= v.sentence(who).start || !v.is_word(end - 1) {
+        return None;
+    }
+    np_before(v, end - 1).filter(|np| name_like(v, np))
 }
 
 /// Whether token `k` can be inside a speaker noun phrase.
@@ -447,7 +498,10 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
                 let np = np_before(v, k - 1)?;
                 return name_like(v, &np).then_some(np);
             }
-            if v.is_quote_mark(k) || lex::cue(v.w(k)).is_some() {
+            // A relative clause in the apposition may hold a cue ("X, who
+            // said ..., said"); any other cue ends the walk.
+            let relative = (k.saturating_sub(3)..k).any(|m| v.w(m) == "who");
+            if v.is_quote_mark(k) || (lex::cue(v.w(k)).is_some() && !relative) {
                 return None;
             }
         }

@@ -184,7 +184,21 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
             continue;
         }
         let sent = v.sentence(f.cue.start);
-        let limit = sent.end;
+        let mut limit = sent.end;
+        // "X, who said A, said B": the relative clause ends at the comma
+        // before the main frame.
+        let relative = f
+            .speaker
+            .as_ref()
+            .is_some_and(|sp| (sp.end..f.cue.start).any(|k| v.w(k) == "who"));
+        if let Some(next) = frames
+            .get(fi + 1)
+            .filter(|n| relative && n.cue.start < limit)
+        {
+            if let Some(k) = (f.cue.end..next.cue.start).rev().find(|&k| v.raw(k) == ",") {
+                limit = k;
+            }
+        }
         if let Some(s) = content_start_after(v, f, limit) {
             let e = trim_end(v, s, limit);
             if e > s + 2 {
