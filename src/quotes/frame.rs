@@ -281,6 +281,11 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             return None; // "declined to say", "did not say"
         }
     }
+    // A passive ("he was asked", "they were told"): the subject is the
+    // addressee, not the speaker.
+    if !v.w(c).ends_with("ing") && (j..c).any(|k| lex::is_be_form(v.w(k))) {
+        return None;
+    }
     // "said" as an adjective ("the said"), "is said to": not frames.
     if j > 0 && (v.is(j - 1, "the") || v.is(j - 1, "so")) {
         return None;
@@ -292,7 +297,11 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     {
         return None;
     }
-    if v.is(c + 1, "to") && v.w(c) != "told" && cue.lemma != "write" {
+    if v.is(c + 1, "to")
+        && v.w(c) != "told"
+        && cue.lemma != "write"
+        && !lex::takes_infinitive(cue.lemma)
+    {
         // "said to be", "asked to leave", "promised to": no speech content.
         // ("told to" is passive or an order; also skipped.)
         return None;

@@ -105,6 +105,20 @@ pub(crate) fn opens_adjunct(w: &str) -> bool {
         && !matches!(w, "nothing" | "something" | "everything" | "anything")
 }
 
+/// Cues whose content may be an infinitive: promises, threats and appeals
+/// ("vowed to stay", "urged voters to register").
+pub(crate) fn takes_infinitive(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "promise" | "vow" | "pledge" | "threaten" | "urge" | "warn" | "ask" | "advise" | "caution"
+    )
+}
+
+/// Forms of "be" (a passive or progressive before a verb form).
+pub(crate) fn is_be_form(w: &str) -> bool {
+    matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being")
+}
+
 /// Finite auxiliaries and modals: after a noun phrase they make it the
 /// subject of a clause ("said iran can accomplish that").
 pub(crate) fn is_finite_aux(w: &str) -> bool {

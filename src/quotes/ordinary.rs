@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use super::frame::{self, Frame, View};
+use super::lex;
 use super::marks::{self, Quoted};
 use super::Found;
 
@@ -82,8 +83,9 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         if w == "that" {
             return Some(k);
         }
-        // "said Iran can do that": a finite verb first, so no that-clause.
-        if super::lex::is_finite_aux(w) {
+        // "said Iran can do that": a finite verb first, so no that-clause;
+        // "vowed to stay through that contest": an infinitive first.
+        if lex::is_finite_aux(w) || (w == "to" && lex::takes_infinitive(f.lemma)) {
             break;
         }
         if w == ":" {
@@ -94,6 +96,11 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         }
         k += 1;
         steps += 1;
+    }
+    if lex::takes_infinitive(f.lemma) {
+        if let Some(k) = infinitive_after(v, c, limit) {
+            return Some(k);
+        }
     }
     if !f.strong || c >= limit {
         return None;
@@ -114,12 +121,12 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         }
     }
     // Skip a short adjunct: "said on Thursday", "said in a statement".
-    if k < limit && super::lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
+    if k < limit && lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
         let mut a = k + 1;
         while a < limit
             && a - k <= 4
-            && (super::lex::is_time_word(v.w(a))
-                || super::lex::is_determiner(v.w(a))
+            && (lex::is_time_word(v.w(a))
+                || lex::is_determiner(v.w(a))
                 || matches!(
                     v.w(a),
                     "statement"
@@ -148,6 +155,25 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
+}
+
+/// Where an infinitive content starts after the cue ending at `c`, past a
+/// short addressee: "vowed to stay", "warned the council not to raise
+/// taxes" (at "not"). A determiner or a capital after `to` makes it a
+/// preposition ("pledged $1 million to the party").
+fn infinitive_after(v: &View, c: usize, limit: usize) -> Option<usize> {
+    let to = (c..limit.min(c + 6))
+        .take_while(|&k| v.is_word(k) && !lex::is_finite_aux(v.w(k)) && lex::cue(v.w(k)).is_none())
+        .find(|&k| v.w(k) == "to")?;
+    let verb = to + 1;
+    if verb >= limit || !v.is_word(verb) || v.capitalised(verb) || lex::is_determiner(v.w(verb)) {
+        return None;
+    }
+    Some(if to > c && v.w(to - 1) == "not" {
+        to - 1
+    } else {
+        to
+    })
 }
 
 /// Trims trailing punctuation (but keeps a closing quotation mark).
