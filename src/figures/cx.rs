@@ -187,7 +187,9 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
         }
         None => (rest, None),
     };
-    if !head.bytes().all(|c| c.is_ascii_alphabetic()) {
+    // Letters, and a power after them for areas and volumes ("24703m2").
+    let letters = head.strip_suffix(['2', '3']).unwrap_or(head);
+    if !letters.bytes().all(|c| c.is_ascii_alphabetic()) || letters.is_empty() && head != letters {
         return None;
     }
     let mut second = None;
@@ -250,6 +252,7 @@ mod tests {
         );
         assert_eq!(digits("3km-5km").unwrap().suffix, "km");
         assert!(digits("3kg-5km").is_none());
+        assert_eq!(digits("24703m2").unwrap().suffix, "m2");
         assert!(digits("14").unwrap().plain);
     }
 }

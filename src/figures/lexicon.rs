@@ -462,6 +462,10 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "fortnight" | "fortnights" => ("fortnight", Time),
         "month" | "months" => ("month", Time),
         "year" | "years" | "yr" | "yrs" => ("year", Time),
+        // "87 yo": years old, as clinical notes write it
+        "yo" => ("year", Time),
+        // "3 quarters" with digits ("three quarters" is a fraction)
+        "quarter" | "quarters" => ("quarter", Time),
         "decade" | "decades" => ("decade", Time),
         "century" | "centuries" => ("century", Time),
         // multiplier
@@ -473,7 +477,7 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         | "kilos" => ("kg", Physical),
         "g" | "gram" | "grams" | "gramme" | "grammes" | "gs" => ("g", Physical),
         "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => ("mg", Physical),
-        "microgram" | "micrograms" | "mcg" | "microgrammes" => ("ug", Physical),
+        "microgram" | "micrograms" | "mcg" | "microgrammes" | "μg" | "µg" => ("ug", Physical),
         "tonne" | "tonnes" | "ton" | "tons" => ("t", Physical),
         "lb" | "lbs" => ("lb", Physical),
         "ounce" | "ounces" | "oz" => ("oz", Physical),
@@ -481,6 +485,7 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("km", Physical),
         "metre" | "metres" | "meter" | "meters" => ("m", Physical),
         "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("cm", Physical),
+        "dm" | "decimetre" | "decimetres" | "decimeter" | "decimeters" => ("dm", Physical),
         "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("mm", Physical),
         "mile" | "miles" | "mi" => ("mi", Physical),
         "foot" | "feet" | "ft" => ("ft", Physical),
@@ -517,6 +522,7 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "mb" | "megabyte" | "megabytes" => ("MB", Physical),
         "tb" | "terabyte" | "terabytes" => ("TB", Physical),
         "mbps" => ("Mbps", Physical),
+        "bit" | "bits" => ("bit", Physical),
         "calories" | "kcal" => ("kcal", Physical),
         "points" | "point" | "pts" => ("point", Physical),
         "volts" | "volt" => ("V", Physical),
@@ -631,7 +637,7 @@ pub fn glued_unit(s: &str) -> Option<&'static str> {
         "p" => "p",
         "pts" => "pts",
         "kcal" => "kcal",
-        "m2" => "km2_m2",
+        "m2" => "m2",
         "km2" => "km2",
         _ => return None,
     })
@@ -666,7 +672,7 @@ pub fn is_currency_glyph(w: &str) -> bool {
 /// A currency written before the number ("$", "£", "US$", "Rs", "EUR").
 pub fn currency_before(w: &str) -> Option<&'static str> {
     Some(match w {
-        "$" | "us$" | "usd" => "USD",
+        "$" | "us$" | "u.s$" | "u.s.$" | "usd" => "USD",
         "£" | "gbp" => "GBP",
         "€" | "eur" => "EUR",
         "¥" | "jpy" => "JPY",

@@ -14,7 +14,17 @@
 //!
 //! Some figures open on other words: "a"/"an" before a measure or currency
 //! named once ("a kilogram", "a dollar"; not a rate's "$80 a barrel" nor
-//! "of a gallon"), and a point before digits (".277"). Feet and inches add
+//! "of a gallon") or before a time unit and "and a half" ("an hour and a
+//! half" = 1.5 hours), a currency code glued before digits ("USD115"), and
+//! a point before digits (".277"). A unit may stand in brackets ("20
+//! (kg)"). A fraction or ordinal before "of (a) <unit>" is a share of that
+//! unit ("tenth of a gallon" = 0.1 gal, "a quarter of an hour" = 0.25
+//! hour), as is a fraction word hyphenated to a unit ("quarter-litre").
+//! "Below zero" after a temperature or bare number makes it negative ("2
+//! degrees below zero", "20 below zero" = -20 deg). "aged" or "age" before
+//! a number makes it years of age ("aged 5 to 11", "at age 87"), as do
+//! "years old" and "yo" after it. "and a half" after a time unit adds half
+//! of it ("two years and a half"). Feet and inches add
 //! up ("5 feet 2 inches" = 5.1667 ft), and so do cents, minutes and seconds
 //! ("3 dollars 50 cents" = 3.5 USD, "2 hours 30 minutes" = 2.5 hours);
 //! where the currency or time unit is a word after the number, the smaller
@@ -49,13 +59,13 @@
 //!   number without its month where no noun follows ("on 15", "for the
 //!   27th", "thursday the 21st", "friday 7.6", "on 4-22", "1-jan") and a
 //!   number before a day name ("third tuesday"). A 4-digit number stays a
-//!   figure after a comparative bound ("more than 2000"), as the low end
-//!   of a range past any year ("1000-5000") and as the high end of a range
-//!   ("from 100 to 1000 l").
+//!   figure after a comparative bound ("more than 2000") or as the low end
+//!   of a range past any year ("1000-5000").
 //! - Digits in web addresses ("https://example.com/a?q=30%25", "www.x.com/2020").
 //! - Digits in names and labels: after a label word ("covid 19", "boeing
 //!   737", "section 230", "flight 370", single letters as in "f 16", "g 20");
-//!   digits glued to letters ("G7", "COVID-19", "F-16", "5G", "3D").
+//!   digits glued to letters ("G7", "COVID-19", "F-16", "5G", "3D"), and
+//!   a single letter glued after a label ("Boeing 777F").
 //! - Vague plurals: "hundreds of", "thousands of", "dozens of".
 //! - "first" (idiom far more often than a figure: "the first time"), and
 //!   "second" except after a determiner or before a superlative; both are
@@ -271,10 +281,16 @@ fn opens(cx: &Cx, i: usize) -> bool {
         TokenKind::Number => true,
         TokenKind::Punct => false,
         TokenKind::Word => {
-            let b = cx.text.as_bytes()[t.start].to_ascii_lowercase();
+            let bytes = cx.text.as_bytes();
+            if t.end - t.start >= 4 && bytes[t.start + 3].is_ascii_digit() {
+                // "USD115": a currency code glued before the digits.
+                return lx::currency_before(&cx::Lw::of(&cx.text[t.start..t.start + 3])).is_some();
+            }
+            let b = bytes[t.start].to_ascii_lowercase();
             if b == b'a' && t.end - t.start <= 2 {
-                // "a kilogram", "an ml"
-                return matches!(&*cx.lw(i), "a" | "an") && numbers::one_of_unit(&cx.lw(i + 1));
+                // "a kilogram", "an ml", "an hour and a half"
+                return matches!(&*cx.lw(i), "a" | "an")
+                    && (numbers::one_of_unit(&cx.lw(i + 1)) || a_time_and_a_half(cx, i).is_some());
             }
             // Number words start with one of these letters.
             matches!(
@@ -410,8 +426,41 @@ fn day_without_month(cx: &Cx, n: &Num) -> bool {
     false
 }
 
+/// "an hour and a half", "about a month and a half": one and a half of a
+/// time unit, which "a" alone does not make a figure (see the module docs).
+fn a_time_and_a_half(cx: &Cx, i: usize) -> Option<Cand> {
+    if !matches!(&*cx.lw(i), "a" | "an") {
+        return None;
+    }
+    let (code, UnitCls::Time) = units::word(&cx.lw(i + 1))? else {
+        return None;
+    };
+    let end = units::and_a_half(cx, i + 1)?;
+    let qual = qualifiers::before(cx, i, FigureKind::Duration);
+    Some(Cand {
+        ts: qual.map_or(i, |q| q.1),
+        te: end + 1,
+        ns: i,
+        ne: end,
+        value: 1.5,
+        value_to: None,
+        kind: FigureKind::Duration,
+        unit: Some(code),
+        qualifier: qual.map(|q| q.0),
+        lone_one: false,
+    })
+}
+
 fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
-    let Some(mut n) = numbers::parse(cx, i) else {
+    if let Some(c) = a_time_and_a_half(cx, i) {
+        return Step::Fig(c);
+    }
+    let code_before = numbers::after_code(cx, i);
+    let parsed = match &code_before {
+        Some((_, n)) => Some(n.clone()),
+        None => numbers::parse(cx, i),
+    };
+    let Some(mut n) = parsed else {
         return Step::Skip(i + 1);
     };
     let next = n.last + 1;
@@ -461,7 +510,8 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         }
         let label = lx::is_label_word(&cx.lw_back(n.first, 1))
             && !(n.first >= 2 && cx.raw(n.first - 1) == "s" && cx.raw(n.first - 2) == "u");
-        if label && n.glued.is_empty() && !n.scaled && n.shape == Shape::Cardinal {
+        // A single letter glued is part of the label ("Boeing 777F").
+        if label && n.glued.len() <= 1 && !n.scaled && n.shape == Shape::Cardinal {
             return Step::Skip(next);
         }
         // "2019-20", "2019-2020": seasons and spans of years.
@@ -483,7 +533,10 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     };
     let mut unit: Option<&'static str> = None;
     let mut cls: Option<UnitCls> = None;
-    if !n.needs_article {
+    if let Some((code, _)) = code_before {
+        unit = Some(code);
+        cls = Some(UnitCls::Currency);
+    } else if !n.needs_article {
         if let Some((code, first)) = units::before(cx, ts) {
             unit = Some(code);
             cls = Some(UnitCls::Currency);
@@ -561,6 +614,20 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             _ => {}
         }
     }
+    // "tenth of a gallon", "a quarter of an hour": a share of one unit.
+    let share = matches!(n.shape, Shape::Fraction)
+        || (n.shape == Shape::Ordinal && n.value >= 3.0 && n.second.is_none());
+    if share && cls.is_none() && n.tail.is_empty() && !n.scaled {
+        if let Some(h) = units::of_a_unit(cx, last) {
+            if n.shape == Shape::Ordinal {
+                n.value = 1.0 / n.value;
+            }
+            n.shape = Shape::Fraction;
+            unit = Some(h.code);
+            cls = Some(h.cls);
+            last = h.last;
+        }
+    }
     // Unit words after the number.
     if n.tail.is_empty()
         && (cls.is_none() || cls == Some(UnitCls::Currency) && unit.is_some() && n.glued.is_empty())
@@ -624,6 +691,22 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             last = end;
         }
     }
+    // "2 degrees below zero", "20 below zero": under zero, in degrees.
+    if matches!(unit, None | Some("deg" | "C" | "F")) && n.shape == Shape::Cardinal {
+        if let Some(end) = units::below_zero(cx, last) {
+            n.value = -n.value;
+            last = end;
+            unit = unit.or(Some("deg"));
+            cls = Some(UnitCls::Physical);
+        }
+    }
+    // "two years and a half", "one hour and half".
+    if cls == Some(UnitCls::Time) && word_after && n.shape == Shape::Cardinal {
+        if let Some(end) = units::and_a_half(cx, last) {
+            n.value += 0.5;
+            last = end;
+        }
+    }
     // "2 hours 30 minutes", "1 hour thirty", "5 minutes and 10 seconds".
     if word_after && n.tail.is_empty() && n.shape == Shape::Cardinal {
         let minor: &[&str] = match unit {
@@ -665,6 +748,9 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
                     | "gained"
                     | "gaining"
                     | "shed"
+                    | "drop"
+                    | "dropped"
+                    | "dropping"
                     | "baby"
                     | "heavier"
                     | "lighter"
@@ -696,7 +782,7 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     // Years: "the 2015 agreement", "in 2018". Not when a comparative bound
     // stands before ("more than 2000 people", "above 1000") or a dash or
     // "to" leads to an end past any year ("1000-5000", "1500 to 3000").
-    if pair && is_year(&n) && kind == FigureKind::Count && ts == ns {
+    if is_year(&n) && kind == FigureKind::Count && ts == ns {
         let bounded = matches!(
             qualifiers::before(cx, ts, kind),
             Some((
@@ -728,7 +814,17 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     // Stripped text: a lost percent sign after a verb of change.
     let mut te = last + 1;
     let qual = qualifiers::before(cx, ts, kind);
-    let qts = qual.map_or(ts, |q| q.1);
+    let mut qts = qual.map_or(ts, |q| q.1);
+    // "aged 87", "at age 65", "aged under 18": years of age.
+    if kind == FigureKind::Count
+        && n.shape == Shape::Cardinal
+        && qts > cx.floor.get()
+        && matches!(&*cx.lw(qts - 1), "age" | "aged")
+    {
+        qts -= 1;
+        kind = FigureKind::Duration;
+        unit = Some("year");
+    }
     if cx.stripped && kind == FigureKind::Count && !n.words && !n.scaled {
         let mut p = qts;
         if p > 0 && &*cx.lw(p - 1) == "by" {
@@ -983,7 +1079,11 @@ fn slash_fraction(cx: &Cx, n: &Num, den_tok: usize) -> Option<Cand> {
 fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     if !matches!(
         c.kind,
-        FigureKind::Count | FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
+        FigureKind::Count
+            | FigureKind::Percent
+            | FigureKind::Money
+            | FigureKind::Quantity
+            | FigureKind::Duration
     ) {
         return None;
     }

@@ -75,6 +75,37 @@ impl Num<'_> {
     }
 }
 
+/// A currency code glued before digits in one word token: "USD115",
+/// "GBP3.01" (which the tokenizer splits at the point: "GBP3", ".", "01").
+/// Returns the code and the number.
+pub fn after_code<'a>(cx: &Cx<'a>, i: usize) -> Option<(&'static str, Num<'a>)> {
+    let raw = cx.raw(i);
+    if raw.len() < 4 || !cx.is_word(i) || !raw.as_bytes()[3].is_ascii_digit() {
+        return None;
+    }
+    let code = lx::currency_before(&Lw::of(&raw[..3]))?;
+    let d = digits(&raw[3..])?;
+    if !d.suffix.is_empty() || d.second.is_some() || !d.tail.is_empty() {
+        return None;
+    }
+    let mut n = Num::new(i, d.value);
+    n.decimal = raw.contains('.');
+    let frac = cx.raw(i + 2);
+    if !n.decimal
+        && cx.raw(i + 1) == "."
+        && cx.touching(i)
+        && cx.touching(i + 1)
+        && !frac.is_empty()
+        && frac.bytes().all(|c| c.is_ascii_digit())
+    {
+        n.value += frac.parse::<f64>().ok()? / 10f64.powi(frac.len() as i32);
+        n.decimal = true;
+        n.last = i + 2;
+    }
+    scale_words(cx, &mut n);
+    Some((code, n))
+}
+
 /// Whether the word at `i` can open a number (a cheap test run on every word).
 pub fn opens_number(w: &str) -> bool {
     let first = w.split(['-', '‐', '‑']).next().unwrap_or("");
@@ -767,6 +798,16 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
             }
         }
         if head != "half" {
+            // "quarter-litre", "a quarter-mile": a share of the unit after
+            // the hyphen.
+            if ps.len == 2 && lx::unit_word(ps.items[1]).is_some() {
+                let mut n = Num::new(i, 1.0 / den);
+                n.shape = Shape::Fraction;
+                n.words = true;
+                n.needs_article = article;
+                n.tail = rest_parts(ps, 1, cx.raw(i));
+                return Some(n);
+            }
             // "a quarter of": only with the article and "of".
             if !(article && (&*next == "of" || clause_end(cx, i + 1))) || ps.len > 1 {
                 return None;

@@ -64,6 +64,19 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
                 _ => None,
             };
         }
+        // A unit in brackets after the number: "20 (kg)", "20 [kg]".
+        "(" | "[" | "{" | "<" => {
+            let close = match &*w {
+                "(" => ")",
+                "[" => "]",
+                "{" => "}",
+                _ => ">",
+            };
+            return match word(&cx.lw(j + 1)) {
+                Some((code, cls)) if cx.raw(j + 2) == close => hit(code, cls, j + 2),
+                _ => None,
+            };
+        }
         // "16,000 metric tons"
         "metric" => {
             return match word(&cx.lw(j + 1)) {
@@ -89,8 +102,12 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         }
         _ => {}
     }
-    // "two more years", "three additional days", "5 extra minutes".
-    if matches!(&*w, "more" | "additional" | "extra" | "further") {
+    // "two more years", "three additional days", "5 extra minutes", "2
+    // fewer minutes".
+    if matches!(
+        &*w,
+        "more" | "additional" | "extra" | "further" | "less" | "fewer"
+    ) {
         if let Some((code, UnitCls::Time)) = word(&cx.lw(j + 1)) {
             return hit(code, UnitCls::Time, j + 1);
         }
@@ -121,13 +138,22 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
             }
         }
     }
-    let (code, cls) = word(&w)?;
     // A single letter apart from the number ("3 g", "7 l", "2 h") is a unit
     // only where no content word follows it: "3 g of sugar", "2.0 g and",
     // "from 2 to 7 l" at the end, but not "the 5 g network" or, in stripped
     // text, "a 3 l engine" (the letter could be an initial or an elision).
     let letter_alone =
         w.len() == 1 && !cx.touching(last) && cx.is_word(j + 1) && !lx::is_stop(&cx.lw(j + 1));
+    // "1 m", "12 m 2 dm": metres written apart, in ordinary text only (a
+    // stripped "10 m" may have lost its "$": ten million).
+    if &*w == "m" {
+        return (!cx.stripped && !letter_alone).then_some(UnitHit {
+            code: "m",
+            cls: UnitCls::Physical,
+            last: j,
+        });
+    }
+    let (code, cls) = word(&w)?;
     match (code, cls) {
         // "5 p" as a separate letter is rarely pence.
         ("GBX", _) if w.len() == 1 => None,
@@ -142,6 +168,38 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
             hit(c, UnitCls::Physical, j + 2)
         }
         _ => hit(code, cls, j),
+    }
+}
+
+/// "and a half" or "and half" after a time unit at `j` ("two years and a
+/// half", "an hour and a half"): its last token.
+pub fn and_a_half(cx: &Cx, j: usize) -> Option<usize> {
+    if &*cx.lw(j + 1) != "and" || cx.line_break(j) {
+        return None;
+    }
+    match &*cx.lw(j + 2) {
+        "half" => Some(j + 2),
+        "a" | "an" if &*cx.lw(j + 3) == "half" => Some(j + 3),
+        _ => None,
+    }
+}
+
+/// "below zero" after a temperature ending at `j` ("2 degrees below zero",
+/// "20 below zero"): its last token.
+pub fn below_zero(cx: &Cx, j: usize) -> Option<usize> {
+    (&*cx.lw(j + 1) == "below" && &*cx.lw(j + 2) == "zero" && !cx.line_break(j)).then_some(j + 2)
+}
+
+/// A share of one unit after a fraction or ordinal ending at `j`: "tenth
+/// of a gallon", "a quarter of an hour", "half of a litre". The unit.
+pub fn of_a_unit(cx: &Cx, j: usize) -> Option<UnitHit> {
+    if &*cx.lw(j + 1) != "of" || cx.line_break(j) {
+        return None;
+    }
+    let k = j + 2 + usize::from(matches!(&*cx.lw(j + 2), "a" | "an"));
+    match word(&cx.lw(k))? {
+        (_, UnitCls::Percent | UnitCls::Times) => None,
+        (code, cls) => Some(UnitHit { code, cls, last: k }),
     }
 }
 
