@@ -188,7 +188,7 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
             continue;
         }
         if v.w(i) == "according" && v.is(i + 1, "to") {
-            if let Some(sp) = np_after(v, i + 2) {
+            if let Some(sp) = np_after(v, i + 2).or_else(|| plain_source(v, i + 2)) {
                 out.push(Frame {
                     cue: i..i + 2,
                     lemma: "according to",
@@ -211,6 +211,20 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
         i += 1;
     }
     out
+}
+
+/// Ordinary text: the words after "according to" up to the next punctuation
+/// (at most 12), when they make no speaker noun phrase: "according to
+/// unofficial results tallied on Wednesday". The cue itself says that a
+/// source follows.
+fn plain_source(v: &View, start: usize) -> Option<Range<usize>> {
+    if v.stripped {
+        return None;
+    }
+    let end = (start..v.len().min(start + 13))
+        .find(|&k| !v.is_word(k) || v.sent[k] != v.sent[start])
+        .unwrap_or(v.len().min(start + 13));
+    (end > start && end < start + 13).then_some(start..end)
 }
 
 /// Ordinary text: a cue that continues its clause takes the clause's subject

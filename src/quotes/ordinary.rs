@@ -69,12 +69,23 @@ fn takes_object(lemma: &str) -> bool {
 pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<usize> {
     let c = f.cue.end;
     if f.inverted {
-        // "according to X, the ..." at a sentence start: content after the comma.
+        // "according to X, the ..." at a sentence start: content after the
+        // comma, which may close a longer source than the speaker's noun
+        // phrase ("According to a poll by the state university, ...").
         let e = f.span.end;
-        if f.lemma == "according to" && e < limit && v.w(e) == "," {
+        if f.lemma != "according to" {
+            return None;
+        }
+        if e < limit && v.w(e) == "," {
             return Some(e + 1);
         }
-        return None;
+        if f.cue.start != v.sentence(f.cue.start).start {
+            return None;
+        }
+        return (e..limit.min(e + 20))
+            .take_while(|&k| !v.is_quote_mark(k))
+            .find(|&k| v.w(k) == ",")
+            .map(|k| k + 1);
     }
     let mut k = c;
     let mut steps = 0;
