@@ -201,7 +201,12 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
                 continue;
             }
         }
-        if let Some(cue) = lex::cue(v.w(i)) {
+        let cue = if v.stripped {
+            lex::cue(v.w(i))
+        } else {
+            lex::any_cue(v.w(i))
+        };
+        if let Some(cue) = cue {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);
             } else if let Some(f) = clause_subject_frame(v, i, cue, &out) {

@@ -12,6 +12,9 @@ pub(crate) struct Cue {
     /// A strong cue opens a frame on its own ("X said the ..."); a weak one
     /// ("asked", "urged") only before `that`, a colon or a quotation.
     pub strong: bool,
+    /// A verb of judging speech whose content is often a noun phrase
+    /// ("criticized the plan"): read in ordinary text only.
+    pub object: bool,
 }
 
 static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
@@ -26,7 +29,8 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
         };
         let cue = Cue {
             lemma,
-            strong: tier == "strong",
+            strong: tier != "weak",
+            object: tier == "object",
         };
         for form in forms.split(',') {
             m.insert(form, cue);
@@ -35,8 +39,14 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
     m
 });
 
-/// The cue a lowercase word form is, if any.
+/// The speech or writing cue a lowercase word form is, if any.
 pub(crate) fn cue(word: &str) -> Option<Cue> {
+    any_cue(word).filter(|c| !c.object)
+}
+
+/// The cue a lowercase word form is, verbs of judging speech included
+/// ([`Cue::object`]).
+pub(crate) fn any_cue(word: &str) -> Option<Cue> {
     // Cheap reject before hashing: cue forms are 3..=13 bytes of a-z.
     if !(3..=13).contains(&word.len()) || !word.as_bytes()[0].is_ascii_lowercase() {
         return None;

@@ -3,7 +3,8 @@
 //!
 //! - [`marks`](self) pairs quotation marks by kind, never failing on odd
 //!   counts; [`frame`](self) finds attribution frames (a speech or writing cue
-//!   from `data/cues.tsv`, or "according to", with its speaker's noun phrase);
+//!   from `data/cues.tsv`, or "according to", with its speaker's noun phrase;
+//!   in ordinary text also a verb of judging speech such as "criticized");
 //! - ordinary text attaches frames to quotations and reads reported speech
 //!   from the frames left over; stripped text reads content from the
 //!   predicted sentence boundaries around each frame;

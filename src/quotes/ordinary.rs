@@ -10,9 +10,10 @@
 //!    continues a quote from the paragraph before; otherwise it is a scare
 //!    quote or a title and is dropped, unless it lies inside reported speech.
 //! 5. A frame with no quotation is reported speech: its content runs from
-//!    `that` (or the word after the cue, for strong cues) to the sentence end,
-//!    or, for a frame closing its sentence after a comma ("..., officials
-//!    said."), from the sentence start to that comma.
+//!    `that` (or `to` for promises and appeals, or the word after the cue,
+//!    for strong cues) to the sentence end, or, for a frame closing its
+//!    sentence after a comma ("..., officials said."), from the sentence
+//!    start to that comma.
 
 use std::ops::Range;
 
