@@ -187,9 +187,11 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
         }
         None => (rest, None),
     };
-    // Letters, and a power after them for areas and volumes ("24703m2").
+    // Letters, and a power after them for areas and volumes ("24703m2"),
+    // or the yuan and yen signs, which are letters ("100元").
     let letters = head.strip_suffix(['2', '3']).unwrap_or(head);
-    if !letters.bytes().all(|c| c.is_ascii_alphabetic()) || letters.is_empty() && head != letters {
+    let ascii = letters.bytes().all(|c| c.is_ascii_alphabetic()) && !letters.is_empty();
+    if !(ascii || head.is_empty() || matches!(head, "元" | "円")) {
         return None;
     }
     let mut second = None;
@@ -253,6 +255,7 @@ mod tests {
         assert_eq!(digits("3km-5km").unwrap().suffix, "km");
         assert!(digits("3kg-5km").is_none());
         assert_eq!(digits("24703m2").unwrap().suffix, "m2");
+        assert_eq!(digits("100元").unwrap().suffix, "元");
         assert!(digits("14").unwrap().plain);
     }
 }

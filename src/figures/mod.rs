@@ -53,12 +53,15 @@
 //!
 //! - Dates and years: a 4-digit integer 1000-2100 without a unit, currency,
 //!   percent or scale ("the 2015 agreement", "in 2018"), a day number next to
-//!   a month ("march 10", "jan 3 2019", "3rd of May"), seasons ("2019-20"),
-//!   decades ("1990s"), times of day ("10 am", "10:30"), relative dates
-//!   ("N years ago", "two days later", "three weeks from now"), a day
-//!   number without its month where no noun follows ("on 15", "for the
-//!   27th", "thursday the 21st", "friday 7.6", "on 4-22", "1-jan") and a
-//!   number before a day name ("third tuesday"). A 4-digit number stays a
+//!   a month ("march 10", "jan 3 2019", "3rd of May", "october, 1st") and a
+//!   year in words after it ("september 10, nineteen zero one", "the tenth
+//!   of march, two thousand"; not where a noun follows: "march 10, two
+//!   thousand people"), seasons ("2019-20"), decades ("1990s"), times of
+//!   day ("10 am", "10:30"), relative dates ("N years ago", "two days
+//!   later", "three weeks from now", "1 month 21 days ago"), a day number
+//!   without its month where no noun follows ("on 15", "for the 27th",
+//!   "thursday the 21st", "friday the fifteen", "friday 7.6", "on 4-22",
+//!   "in 4-22", "1-jan") and a number before a day name ("third tuesday"). A 4-digit number stays a
 //!   figure after a comparative bound ("more than 2000") or as the low end
 //!   of a range past any year ("1000-5000").
 //! - Digits in web addresses ("https://example.com/a?q=30%25", "www.x.com/2020").
@@ -129,7 +132,10 @@
 //! one-letter unit apart from its number ("3 g", "7 l") is a unit only where
 //! no content word follows ("3 g of sugar", but "the 5 g network"). A
 //! currency sign between two numbers belongs to the second ("10 $ 30"),
-//! unless the second has its own ("10 $ 30 $", "10 € 30 cents").
+//! unless the second has its own ("10 $ 30 $", "10 € 30 cents"). A glued
+//! "c" is Celsius ("40C") but cents before a rate ("17c a share", "11c to
+//! 17c a share"). An M glued before a currency code is million ("MAUD 60",
+//! "30 MUSD").
 
 mod counted;
 mod cx;
@@ -361,12 +367,50 @@ fn next_to_month(cx: &Cx, n: &Num) -> bool {
         return false;
     }
     let p = cx.lw_back(n.first, 1);
+    // "october, 1st"; not "in October, 15 people".
+    let comma_day = &*p == "," && (n.shape == Shape::Ordinal || !counted_follows(cx, n.last + 1));
     let before = lx::is_month(&p)
-        || (&*p == "." && lx::is_month(&cx.lw_back(n.first, 2)))
-        || (&*p == "the" && lx::is_month(&cx.lw_back(n.first, 2)));
+        || ((&*p == "." || &*p == "the" || comma_day) && lx::is_month(&cx.lw_back(n.first, 2)));
     let a = cx.lw(n.last + 1);
     let after = lx::is_month(&a) || (&*a == "of" && lx::is_month(&cx.lw(n.last + 2)));
     before || after
+}
+
+/// The year a date next to a month goes on to say in words: "september
+/// 10, nineteen zero one", "the tenth of september, two thousand", "jan
+/// twenty one two thousand and eighteen". Its last token, where no noun
+/// follows it ("march 10, two thousand people" is a count).
+fn year_after_date(cx: &Cx, n: &Num) -> Option<usize> {
+    let mut k = n.last + 1;
+    if &*cx.lw(k) == "of" {
+        k += 1;
+    }
+    if !lx::is_month(&cx.lw(k)) {
+        k = n.last;
+    }
+    k += 1;
+    if &*cx.lw(k) == "," {
+        k += 1;
+    }
+    if !cx.is_word(k) {
+        return None;
+    }
+    let m = numbers::parse(cx, k)?;
+    let whole = m.words && m.value.fract() == 0.0;
+    let mut end = m.last;
+    if whole && (10.0..=20.0).contains(&m.value) && m.last == k {
+        // "nineteen seventy eight", "nineteen zero one": two-digit pairs.
+        while matches!(lx::cardinal(&cx.lw(end + 1)), Some((v, lx::Cls::Ones | lx::Cls::Teen | lx::Cls::Tens)) if v < 100.0)
+        {
+            end += 1;
+        }
+        if end == k {
+            return None;
+        }
+    } else if !(whole && (1000.0..=2100.0).contains(&m.value)) {
+        return None;
+    }
+    (!counted_follows(cx, end + 1)).then_some(end)
 }
 
 /// A day of the month written without its month: "on 15", "for the 27th",
@@ -392,7 +436,9 @@ fn day_without_month(cx: &Cx, n: &Num) -> bool {
     let p1 = cx.lw_back(n.first, 1);
     let p2 = cx.lw_back(n.first, 2);
     let weekday_before = lx::is_weekday(&p1) || (&*p1 == "the" && lx::is_weekday(&p2));
+    // "in 4-22": a month and day after "in".
     let on_before = &*p1 == "on"
+        || (&*p1 == "in" && n.second.is_some())
         || (&*p1 == "the"
             && matches!(
                 &*p2,
@@ -405,7 +451,10 @@ fn day_without_month(cx: &Cx, n: &Num) -> bool {
         return false;
     }
     let day = n.value >= 1.0 && n.value <= 31.0 && n.value.fract() == 0.0;
-    let small = n.plain_digits.is_some_and(|d| d <= 2) || n.shape == Shape::Ordinal;
+    // "friday the fifteen"
+    let small = n.plain_digits.is_some_and(|d| d <= 2)
+        || n.shape == Shape::Ordinal
+        || (weekday_before && n.words);
     if day && small && n.second.is_none() {
         return true;
     }
@@ -468,7 +517,10 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     if n.first > 0 && cx.touching(n.first - 1) && matches!(cx.raw(n.first - 1), "'" | "’" | "#") {
         return Step::Skip(next);
     }
-    if next_to_month(cx, &n) || day_without_month(cx, &n) {
+    if next_to_month(cx, &n) {
+        return Step::Skip(year_after_date(cx, &n).map_or(next, |e| e + 1));
+    }
+    if day_without_month(cx, &n) {
         return Step::Skip(next);
     }
     if cx.is_number(n.first) {
@@ -508,7 +560,9 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         if n.first > 0 && matches!(cx.raw(n.first - 1), ":" | "/") && cx.touching(n.first - 1) {
             return Step::Skip(next);
         }
-        let label = lx::is_label_word(&cx.lw_back(n.first, 1))
+        // (The unit of the figure before is no label: "12 m 2 dm".)
+        let label = n.first > cx.floor.get()
+            && lx::is_label_word(&cx.lw_back(n.first, 1))
             && !(n.first >= 2 && cx.raw(n.first - 1) == "s" && cx.raw(n.first - 2) == "u");
         // A single letter glued is part of the label ("Boeing 777F").
         if label && n.glued.len() <= 1 && !n.scaled && n.shape == Shape::Cardinal {
@@ -541,6 +595,11 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             unit = Some(code);
             cls = Some(UnitCls::Currency);
             ts = first;
+            // "MAUD 60": M before the code is million.
+            let w = cx.lw(first);
+            if w.len() == 4 && w.starts_with('m') && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                n.scale_by(1e6);
+            }
         }
     }
     let mut last = n.last;
@@ -592,6 +651,9 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             }
         } else if &*g == "g" && n.value < 10.0 && !n.decimal {
             return Step::Skip(next); // "5G", "4g": networks, not grams
+        } else if &*g == "c" && units::cents_rate(cx, next) {
+            unit = Some("cent");
+            cls = Some(UnitCls::Currency);
         } else if let Some(form) = lx::glued_unit(&g) {
             if let Some((code, c)) = units::word(form) {
                 if unit.is_none() || c == UnitCls::Currency {
@@ -663,12 +725,23 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     // Relative dates: "three years ago", "two days later", "three weeks
     // from now", "two days before yesterday".
     if cls == Some(UnitCls::Time) {
-        let (a, b) = (cx.lw(last + 1), cx.lw(last + 2));
+        // "1 month 21 days ago": more amounts of time before the word.
+        let mut k = last;
+        while opens(cx, k + 1) {
+            let Some(m) = numbers::parse(cx, k + 1) else {
+                break;
+            };
+            match units::after(cx, m.last, false) {
+                Some(h) if h.cls == UnitCls::Time => k = h.last,
+                _ => break,
+            }
+        }
+        let (a, b) = (cx.lw(k + 1), cx.lw(k + 2));
         let rel = matches!(&*a, "ago" | "later" | "earlier" | "hence")
             || (matches!(&*a, "from" | "before" | "after")
                 && matches!(&*b, "now" | "today" | "tomorrow" | "yesterday" | "then"));
         if rel {
-            return Step::Skip(last + 2);
+            return Step::Skip(k + 2);
         }
     }
     // The unit is a word after the number ("15 dollars", "2 hours").

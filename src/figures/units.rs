@@ -203,6 +203,19 @@ pub fn of_a_unit(cx: &Cx, j: usize) -> Option<UnitHit> {
     }
 }
 
+/// Whether a rate per share or unit follows token `k` ("a share", "per
+/// security", "/"), directly or after the high end of a range: there a
+/// glued "c" is cents ("17c a share", "11c to 17c a share"), not Celsius.
+pub fn cents_rate(cx: &Cx, k: usize) -> bool {
+    let rate = |k: usize| {
+        &*cx.lw(k) == "/"
+            || (matches!(&*cx.lw(k), "a" | "per")
+                && matches!(&*cx.lw(k + 1), "share" | "security" | "unit"))
+    };
+    let glued_c = |k: usize| cx.is_number(k) && cx.lw(k).ends_with('c');
+    rate(k) || (matches!(&*cx.lw(k), "to" | "-" | "and") && glued_c(k + 1) && rate(k + 2))
+}
+
 /// Whether the number token `k` is followed by the sign `g` or by cents.
 fn own_unit(cx: &Cx, k: usize, g: &str) -> bool {
     let w = cx.lw(k + 1);
