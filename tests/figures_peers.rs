@@ -569,20 +569,8 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
         };
         t.applicable += 1;
         t.passed += usize::from(ok);
-        if std::env::var("PEERS_VERBOSE").is_ok() && !ok {
-            let got: Vec<String> = figs
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{:?}={:?}/{:?} {} {:?}",
-                        &input[f.start..f.end],
-                        f.value,
-                        f.value_to,
-                        f.kind.as_str(),
-                        f.unit
-                    )
-                })
-                .collect();
+        if verbose() && !ok {
+            let got = described(input, &figs);
             let want: Vec<String> = exps
                 .iter()
                 .map(|(ty, e)| {
@@ -816,21 +804,8 @@ fn run_duckling(path: &Path, dim: &str) -> Tally {
         let ok = check(input, &figs);
         t.applicable += 1;
         t.passed += usize::from(ok);
-        if std::env::var("PEERS_VERBOSE").is_ok() && !ok {
-            let got: Vec<String> = figs
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{:?}={:?}/{:?} {} {:?} {:?}",
-                        &input[f.start..f.end],
-                        f.value,
-                        f.value_to,
-                        f.kind.as_str(),
-                        f.unit,
-                        f.qualifier
-                    )
-                })
-                .collect();
+        if verbose() && !ok {
+            let got = described(input, &figs);
             println!("  FAIL {input:?} want {v:?}/{to:?} {theirs} got {got:?}");
         }
         if survives(input) {
@@ -849,13 +824,31 @@ fn run_duckling(path: &Path, dim: &str) -> Tally {
 
 /// With PEERS_VERBOSE, a stripped case that failed and what we found.
 fn show_stripped_failure(s: &str, figs: &[Figure]) {
-    if std::env::var("PEERS_VERBOSE").is_ok() {
-        let got: Vec<String> = figs
-            .iter()
-            .map(|f| format!("{:?}={:?} {}", &s[f.start..f.end], f.value, f.kind.as_str()))
-            .collect();
-        println!("  SFAIL {s:?} got {got:?}");
+    if verbose() {
+        println!("  SFAIL {s:?} got {:?}", described(s, figs));
     }
+}
+
+/// `PEERS_VERBOSE=1` lists every failing case, in both forms.
+fn verbose() -> bool {
+    std::env::var("PEERS_VERBOSE").is_ok()
+}
+
+/// Our figures of `text`, one line each, for the failure listing.
+fn described(text: &str, figs: &[Figure]) -> Vec<String> {
+    figs.iter()
+        .map(|f| {
+            format!(
+                "{:?}={:?}/{:?} {} {:?} {:?}",
+                &text[f.start..f.end],
+                f.value,
+                f.value_to,
+                f.kind.as_str(),
+                f.unit,
+                f.qualifier
+            )
+        })
+        .collect()
 }
 
 fn pct(a: usize, b: usize) -> String {

@@ -129,55 +129,110 @@ impl<'a> Cx<'a> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Digits<'a> {
     pub value: f64,
-    /// Digits before the decimal point (commas not counted).
+    /// Digits before the decimal mark (group separators not counted).
     pub int_digits: usize,
     /// Only ASCII digits: no comma, point, suffix or hyphen part.
     pub plain: bool,
+    /// Has a decimal mark ("3.5", or the comma of "5,00" and "1.111,11").
+    pub decimal: bool,
     /// Letters glued to the number, lowercase ASCII ("kg", "th", "bn").
     pub suffix: &'a str,
-    /// A second number after a hyphen ("227-186").
-    pub second: Option<(f64, bool)>,
+    /// A second number after a hyphen ("227-186"; "20" of "5k-20k", which
+    /// repeats the suffix).
+    pub second: Option<f64>,
     /// Words after a hyphen ("year" of "40-year", "year-old").
     pub tail: &'a str,
 }
 
+/// Which mark of a numeral is its decimal mark, from the marks and the
+/// sizes of the digit groups they separate (`groups[k]` follows `marks[k]`):
+/// `Some(None)` for an integer, `None` for a shape that is not one number.
+///
+/// - One mark of each kind: the later one is the decimal mark and the
+///   earlier one groups thousands ("1,111.11"; European "1.111,11").
+/// - Points only: one is a decimal point ("3.5"); several are an address
+///   or a version ("192.168.1.2").
+/// - Commas only: thousands when every group after the first has three
+///   digits ("1,510"; Indian "1,00,000" groups by two up to the last
+///   three); one comma before one or two digits is a decimal comma ("5,00",
+///   "1,3"); anything else is a list ("22,24,26").
+fn decimal_mark(marks: &[u8], groups: &[usize]) -> Option<Option<u8>> {
+    // Groups of three, or Indian groups of two before the last three.
+    let thousands = |gs: &[usize]| {
+        gs.split_last()
+            .is_some_and(|(t, body)| *t == 3 && body.iter().all(|&g| g == 2 || g == 3))
+    };
+    let (&last, earlier) = marks.split_last()?;
+    let other = if last == b'.' { b',' } else { b'.' };
+    if earlier.contains(&other) {
+        // "1,111.11" and "1.111,11": the earlier marks group thousands.
+        let grouped = earlier.iter().all(|&m| m == other) && thousands(&groups[..groups.len() - 1]);
+        return grouped.then_some(Some(last));
+    }
+    if last == b'.' {
+        return (marks.len() == 1).then_some(Some(b'.'));
+    }
+    if thousands(groups) {
+        return Some(None);
+    }
+    (marks.len() == 1 && groups[0] <= 2).then_some(Some(b','))
+}
+
 /// Parses the text of a digit token; `None` for shapes that are never a
-/// figure (IP addresses, "5-17-2018", non-ASCII letters).
+/// figure (IP addresses, "5-17-2018", lists "22,24,26", non-ASCII letters).
 pub fn digits(s: &str) -> Option<Digits<'_>> {
     let b = s.as_bytes();
+    // The numeral: digits, with ',' or '.' between digits. At most a few
+    // marks: a longer run is no number ("1.2.3.4.5.6").
+    let mut marks = [0u8; 8];
+    let mut groups = [0usize; 8];
+    let mut n_marks = 0;
     let mut i = 0;
-    let mut int_digits = 0;
-    let mut seen_dot = false;
-    let mut plain = true;
-    let mut value: f64 = 0.0;
-    let mut frac_scale = 0.1;
+    let mut lead = 0;
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_digit() {
+            if n_marks == 0 {
+                lead += 1;
+            } else {
+                groups[n_marks - 1] += 1;
+            }
+        } else if matches!(c, b',' | b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            if n_marks == marks.len() {
+                return None;
+            }
+            marks[n_marks] = c;
+            n_marks += 1;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if lead == 0 && n_marks == 0 {
+        return None;
+    }
+    let dec = if n_marks == 0 {
+        None
+    } else {
+        decimal_mark(&marks[..n_marks], &groups[..n_marks])?
+    };
+    let mut value: f64 = 0.0;
+    let mut int_digits = 0;
+    let mut frac_scale = 0.1;
+    let mut seen_dec = false;
+    for &c in &b[..i] {
+        if c.is_ascii_digit() {
             let d = f64::from(c - b'0');
-            if seen_dot {
+            if seen_dec {
                 value += d * frac_scale;
                 frac_scale /= 10.0;
             } else {
                 value = value * 10.0 + d;
                 int_digits += 1;
             }
-            i += 1;
-        } else if c == b',' && !seen_dot && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            plain = false;
-            i += 1;
-        } else if c == b'.' && !seen_dot && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            seen_dot = true;
-            plain = false;
-            i += 1;
-        } else if c == b'.' {
-            return None; // "192.168.1.2", "1.2.3"
-        } else {
-            break;
+        } else if Some(c) == dec {
+            seen_dec = true;
         }
-    }
-    if int_digits == 0 && !seen_dot {
-        return None;
     }
     let rest = &s[i..];
     let (head, after) = match rest.find(['-', '‐', '‑']) {
@@ -198,31 +253,28 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
     let mut tail = "";
     let mut suffix = head;
     if let Some(after) = after {
-        plain = false;
         if after.starts_with(|c: char| c.is_ascii_digit()) {
             let d = digits(after)?;
             if d.second.is_some() || !d.tail.is_empty() {
                 return None; // "5-17-2018", "3-2-1"
             }
-            // "3-5km", "3km-5km": one unit for both ends.
+            // "3-5km", "3km-5km", "5k-20k": one unit or scale for both ends.
             if !d.suffix.is_empty() {
                 if !(head.is_empty() || head.eq_ignore_ascii_case(d.suffix)) {
                     return None;
                 }
                 suffix = d.suffix;
             }
-            second = Some((d.value, d.plain));
+            second = Some(d.value);
         } else {
             tail = after;
         }
     }
-    if !suffix.is_empty() {
-        plain = false;
-    }
     Some(Digits {
         value,
         int_digits,
-        plain,
+        plain: n_marks == 0 && suffix.is_empty() && after.is_none(),
+        decimal: dec.is_some(),
         suffix,
         second,
         tail,
@@ -242,20 +294,32 @@ mod tests {
         let d = digits("300kg").unwrap();
         assert_eq!((d.value, d.suffix), (300.0, "kg"));
         let d = digits("227-186").unwrap();
-        assert_eq!(d.second, Some((186.0, true)));
+        assert_eq!(d.second, Some(186.0));
         let d = digits("40-year-old").unwrap();
         assert_eq!(d.tail, "year-old");
         assert!(digits("192.168.1.2").is_none());
         assert!(digits("5-17-2018").is_none());
         let d = digits("3-5km").unwrap();
-        assert_eq!(
-            (d.value, d.second, d.suffix),
-            (3.0, Some((5.0, false)), "km")
-        );
+        assert_eq!((d.value, d.second, d.suffix), (3.0, Some(5.0), "km"));
         assert_eq!(digits("3km-5km").unwrap().suffix, "km");
         assert!(digits("3kg-5km").is_none());
         assert_eq!(digits("24703m2").unwrap().suffix, "m2");
         assert_eq!(digits("100元").unwrap().suffix, "元");
         assert!(digits("14").unwrap().plain);
+        // Decimal marks: English, European, a lone decimal comma; Indian
+        // groups; a list is no number.
+        let d = digits("1,111.11").unwrap();
+        assert!((d.value - 1111.11).abs() < 1e-9 && d.decimal);
+        let d = digits("1.111,11").unwrap();
+        assert!((d.value - 1111.11).abs() < 1e-9 && d.decimal);
+        let d = digits("5,25").unwrap();
+        assert!((d.value - 5.25).abs() < 1e-9 && d.int_digits == 1);
+        assert_eq!(digits("1,00,000").unwrap().value, 100000.0);
+        let d = digits("12,34,567.89").unwrap();
+        assert!((d.value - 1234567.89).abs() < 1e-6);
+        assert!(digits("22,24,26").is_none());
+        assert!(digits("3.5,6").is_none());
+        assert_eq!(digits("5k-20k").unwrap().second, Some(20.0));
+        assert!(digits("5k-20kg").is_none());
     }
 }

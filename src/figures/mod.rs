@@ -121,6 +121,15 @@
 //! keeps no qualifier). A unit or scale glued after a hyphen pair belongs to
 //! both ends ("3-5km", "$10-20 million", "10-20bn").
 //!
+//! # Decimal marks
+//!
+//! Commas between 3-digit groups are thousands ("1,510"; Indian groups of
+//! two before the last three, "12,34,567"); one comma before one or two
+//! digits is a decimal comma ("1,5 per cent", "5,00"). With both marks the
+//! later one is the decimal mark ("1,111.11", European "1.111,11"). A list
+//! joined by commas ("paragraphs 22,24,26") is no number. A scale letter
+//! may repeat at both ends of a range ("30k-45k").
+//!
 //! # Other ambiguities, decided
 //!
 //! "10m": million when it has a decimal point, a currency, or a counted noun

@@ -147,9 +147,9 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     let raw = cx.raw(i);
     let d = digits(raw)?;
     let mut n = Num::new(i, d.value);
-    n.decimal = raw.contains('.');
+    n.decimal = d.decimal;
     n.tail = d.tail;
-    n.second = d.second.map(|s| s.0);
+    n.second = d.second;
     // ".77", ".5 cups": a decimal without its leading zero, the point
     // standing alone before the digits (not the end of a word or number).
     let lead_point = i > 0
