@@ -57,7 +57,7 @@ pub fn cardinal(w: &str) -> Option<(f64, Cls)> {
         "million" | "millions" => (1e6, Scale),
         "billion" | "billions" => (1e9, Scale),
         "trillion" | "trillions" => (1e12, Scale),
-        "dozen" | "dozens" => (12.0, Dozen),
+        "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => (12.0, Dozen),
         _ => return None,
     })
 }
@@ -88,7 +88,7 @@ pub fn ordinal(w: &str) -> Option<(f64, bool)> {
         "sixth" => 6.0,
         "seventh" => 7.0,
         "eighth" => 8.0,
-        "ninth" => 9.0,
+        "ninth" | "nineth" => 9.0,
         "tenth" => 10.0,
         "eleventh" => 11.0,
         "twelfth" => 12.0,
@@ -112,9 +112,30 @@ pub fn ordinal(w: &str) -> Option<(f64, bool)> {
         "millionth" => 1e6,
         "billionth" => 1e9,
         "trillionth" => 1e12,
-        _ => return None,
+        _ => return glued_ordinal(base, plural),
     };
     Some((v, plural))
+}
+
+/// Tens and a unit ordinal written as one word: "twentyfifth", "thirtyfirst".
+fn glued_ordinal(base: &str, plural: bool) -> Option<(f64, bool)> {
+    const TENS: [(&str, f64); 8] = [
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+    ];
+    let (rest, tens) = TENS
+        .iter()
+        .find_map(|&(t, v)| Some((base.strip_prefix(t)?, v)))?;
+    match ordinal(rest)? {
+        (v, false) if v < 10.0 => Some((tens + v, plural)),
+        _ => None,
+    }
 }
 
 /// Fraction denominators that are not ordinals ("half", "quarters").

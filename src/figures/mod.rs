@@ -34,7 +34,17 @@
 //! scale ("1.8m people") unless a size word follows ("1.8m tall": metres,
 //! the likelier reading). A share after "and" belongs to the scale before it
 //! ("3 million and a half" = 3.5 million; "one hundred and three quarters" =
-//! 100.75).
+//! 100.75), and dozens after "and" count what follows it ("three hundred
+//! and two dozen" = 324). Digits with scale words add up ("4 thousand 3
+//! hundred and 21"; not "and 0", a number of its own). Decimals may be said
+//! aloud ("six point eight", "1 point 25"; a word under a hundred after the
+//! point gives its digits: "point seventy-one" = .71). A whole number and a
+//! written fraction add up ("2 1/4 inches"). A spaced dash joins number
+//! words as a hyphen would ("fifty - two", "twenty—fifth", "one - fourth",
+//! "five - eighths"; not "three - one" nor "twenty - thirty"). A fraction of
+//! a scale is a cardinal ("two thirds of a million", "a quarter of a
+//! billion"); an ordinal of one is a rank ("two hundredth" = 200th, "three
+//! millionth"), though "one hundredth" is the fraction 0.01.
 //!
 //! # Kinds
 //!
@@ -1122,8 +1132,11 @@ fn lx_lower_first(tail: &str) -> String {
 /// "3/4" in ordinary text.
 fn slash_fraction(cx: &Cx, n: &Num, den_tok: usize) -> Option<Cand> {
     let den: f64 = cx.raw(den_tok).parse().ok()?;
-    let ok_den = matches!(den as u32, 2 | 3 | 4 | 5 | 8 | 10 | 16 | 100) && den.fract() == 0.0;
-    if !ok_den || n.value >= den || n.value.fract() != 0.0 || n.first != n.last {
+    if !numbers::common_denominator(den)
+        || n.value >= den
+        || n.value.fract() != 0.0
+        || n.first != n.last
+    {
         return None;
     }
     let mut c = Cand {

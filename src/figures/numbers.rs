@@ -193,8 +193,14 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     if d.plain && n.second.is_none() && !lead_point {
         n.plain_digits = Some(d.int_digits);
         digit_groups(cx, &mut n, d.int_digits);
+        if n.plain_digits.is_some() {
+            mixed_fraction(cx, &mut n);
+        }
     }
     if n.glued.is_empty() && n.tail.is_empty() {
+        if !n.decimal && n.second.is_none() {
+            point_decimals(cx, &mut n);
+        }
         // "10-20 million": the scale applies to both ends.
         scale_words(cx, &mut n);
         if n.scaled && n.last > i && n.second.is_none() {
@@ -202,6 +208,32 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         }
     }
     Some(n)
+}
+
+/// Denominators that a written fraction "n/d" uses in news ("3/4",
+/// "5/8", "1/16"); other slashes are dates or codes ("3/15").
+pub fn common_denominator(d: f64) -> bool {
+    d.fract() == 0.0 && matches!(d as u32, 2 | 3 | 4 | 5 | 8 | 10 | 16 | 100)
+}
+
+/// A whole number and a written fraction: "2 1/4 inches" = 2.25.
+fn mixed_fraction(cx: &Cx, n: &mut Num) {
+    let k = n.last + 1;
+    if cx.touching(n.last) || cx.line_break(n.last) || cx.raw(k + 1) != "/" {
+        return;
+    }
+    if !(cx.touching(k) && cx.touching(k + 1)) || cx.raw(k + 3) == "/" {
+        return;
+    }
+    let (Some((_, num)), Some((_, den))) = (plain_at(cx, k), plain_at(cx, k + 2)) else {
+        return;
+    };
+    if num >= 1.0 && num < den && common_denominator(den) {
+        n.value += num / den;
+        n.last = k + 2;
+        n.decimal = true;
+        n.plain_digits = None;
+    }
 }
 
 /// After digits and a scale word ("3 hundred", "4 thousand", "3 million"):
@@ -232,17 +264,20 @@ fn digits_after_scale(cx: &Cx, n: &mut Num) {
         let Some(m) = parse(cx, j) else {
             return;
         };
-        let own_scale = m.last > j
-            && matches!(
-                lx::cardinal(&cx.lw(m.last)),
+        // "4 thousand 3 hundred", "4 thousand 3 hundred and 21".
+        let own_scale = (j + 1..=m.last).any(|k| {
+            matches!(
+                lx::cardinal(&cx.lw(k)),
                 Some((_, Cls::Scale | Cls::Hundred))
-            );
+            )
+        });
         let plain = m.shape == Shape::Cardinal
             && m.tail.is_empty()
             && m.glued.is_empty()
             && m.second.is_none()
             && !m.decimal;
-        if !plain || m.value >= size || !(own_scale || (and && size == 100.0)) {
+        // "3 hundred and 0": a zero adds nothing, it is a number of its own.
+        if !plain || m.value >= size || m.value < 1.0 || !(own_scale || (and && size == 100.0)) {
             return;
         }
         n.value += m.value;
@@ -477,7 +512,12 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                     match cls {
                         Cls::Ones | Cls::Teen | Cls::Tens => cur += v,
                         Cls::Hundred => cur = cur.max(1.0) * v,
-                        Cls::Dozen => cur = cur.max(1.0) * v,
+                        // "three hundred and two dozen": the dozens are
+                        // those read since "and".
+                        Cls::Dozen => match and_base {
+                            Some((base, _)) => cur += (total + cur - base) * (v - 1.0),
+                            None => cur = cur.max(1.0) * v,
+                        },
                         Cls::Scale => {
                             if v > big_scale && total > 0.0 {
                                 total = (total + cur.max(0.0)) * v;
@@ -520,6 +560,19 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                         n.last = j;
                         n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
                         fraction_of_scale(cx, &mut n);
+                        return Some(n);
+                    }
+                    // "two hundredth", "three millionth": the rank of a
+                    // number read as a cardinal with that scale word.
+                    if ov >= 100.0 && !plural {
+                        n.value = if ov > big_scale && total > 0.0 {
+                            (total + cur) * ov
+                        } else {
+                            total + cur.max(1.0) * ov
+                        };
+                        n.shape = Shape::Ordinal;
+                        n.last = j;
+                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
                         return Some(n);
                     }
                 }
@@ -583,11 +636,43 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         if cx.line_break(j) {
             break;
         }
-        j += 1;
+        j += if dash_compound(cx, i, j, last, total + cur) {
+            2
+        } else {
+            1
+        };
     }
     last?; // "hundreds of": nothing read
     n.value = total + cur;
     finish_words(cx, n)
+}
+
+/// A number word at `j`, a dash token and a word that continues it as a
+/// hyphen would: "fifty - two", "twenty—fifth", "one - fourth", "five -
+/// eighths". Not two tens or two ones ("twenty - thirty", "three - one"
+/// are ranges and scores), nor in a vote or score context.
+fn dash_compound(cx: &Cx, i: usize, j: usize, last: Option<Cls>, num: f64) -> bool {
+    if !matches!(cx.raw(j + 1), "-" | "–" | "—" | "‐" | "‑")
+        || cx.line_break(j + 1)
+        || !cx.is_word(j + 2)
+    {
+        return false;
+    }
+    let w = cx.lw(j + 2);
+    let p = parts(&w).items[0];
+    let share = |plural: bool, den: f64| den >= 3.0 && (plural || num == 1.0);
+    let fraction = lx::ordinal(p).is_some_and(|(v, plural)| share(plural, v))
+        || lx::denominator(p).is_some_and(|v| share(p.ends_with('s'), v.max(3.0)));
+    let joins = match last {
+        Some(Cls::Tens) => {
+            matches!(lx::cardinal(p), Some((v, Cls::Ones)) if v >= 1.0)
+                || lx::ordinal(p).is_some_and(|(v, plural)| v < 10.0 && !plural)
+                || fraction
+        }
+        Some(Cls::Ones | Cls::Teen) => fraction,
+        _ => false,
+    };
+    joins && !tally_context(cx, i, j + 2)
 }
 
 /// Units that "a" or "an" counts once: "a kilogram", "a dollar", "a litre".
@@ -691,17 +776,22 @@ fn and_a_fraction(cx: &Cx, n: &mut Num) {
     }
 }
 
-/// "three quarters billion", "two-thirds million": a fraction of a scale
-/// is a cardinal.
+/// "three quarters billion", "two-thirds million", "two thirds of a
+/// million": a fraction of a scale is a cardinal.
 fn fraction_of_scale(cx: &Cx, n: &mut Num) {
     if !n.tail.is_empty() || cx.line_break(n.last) {
         return;
     }
-    if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(n.last + 1)) {
-        n.value *= v;
-        n.shape = Shape::Cardinal;
-        n.scaled = true;
-        n.last += 1;
+    // "two thirds of a million", "a quarter of a billion".
+    let of_a = &*cx.lw(n.last + 1) == "of" && matches!(&*cx.lw(n.last + 2), "a" | "an");
+    let j = n.last + 1 + 2 * usize::from(of_a);
+    if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(j)) {
+        if (n.last..j).all(|k| !cx.line_break(k)) && !cx.lw(j).ends_with('s') {
+            n.value *= v;
+            n.shape = Shape::Cardinal;
+            n.scaled = true;
+            n.last = j;
+        }
     }
 }
 
@@ -733,34 +823,68 @@ fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
         return Some(n);
     }
     and_a_fraction(cx, &mut n);
-    // "two point five".
-    if &*cx.lw(n.last + 1) == "point" {
-        let mut k = n.last + 2;
-        let mut frac = String::new();
-        if let Some((_, v)) = plain_at(cx, k) {
-            frac = format!("{}", v as u64);
-            k += 1;
-        } else {
-            while let Some((v, Cls::Ones)) = lx::cardinal(&cx.lw(k)) {
-                frac.push(char::from(b'0' + v as u8));
-                k += 1;
-            }
-        }
-        if !frac.is_empty() {
-            let f: f64 = format!("0.{frac}").parse().unwrap_or(0.0);
-            n.value += f;
-            n.last = k - 1;
-            n.decimal = true;
-            // "two point five million"
-            let w = cx.lw(n.last + 1);
-            if let Some((v, Cls::Scale)) = lx::cardinal(&w) {
-                n.value *= v;
-                n.scaled = true;
-                n.last += 1;
-            }
+    if point_decimals(cx, &mut n) {
+        // "two point five million"
+        if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(n.last + 1)) {
+            n.value *= v;
+            n.scaled = true;
+            n.last += 1;
         }
     }
     Some(n)
+}
+
+/// The decimals of a number said aloud: "two point five", "nought point
+/// nought three", "1 point 25", "two hundred point seventy-one" (a number
+/// word under a hundred after the point gives its digits: "point eleven"
+/// is .11). Whether any were read.
+fn point_decimals(cx: &Cx, n: &mut Num) -> bool {
+    if &*cx.lw(n.last + 1) != "point" || cx.line_break(n.last) || cx.line_break(n.last + 1) {
+        return false;
+    }
+    let k = n.last + 2;
+    let (frac, end) = if let Some((d, v)) = plain_at(cx, k) {
+        (v / 10f64.powi(d as i32), k)
+    } else {
+        // Single digits: "point nought three".
+        let mut frac = 0.0;
+        let mut place = 0.1;
+        let mut j = k;
+        while let Some((v, Cls::Ones)) = lx::cardinal(&cx.lw(j)) {
+            frac += v * place;
+            place /= 10.0;
+            j += 1;
+        }
+        if j > k {
+            (frac, j - 1)
+        } else {
+            // Two digits as one word: "point eleven", "point seventy-one",
+            // "point seventy one".
+            let w = cx.lw(k);
+            let ps = parts(&w);
+            let ones = |p: &str| match lx::cardinal(p) {
+                Some((v, Cls::Ones)) if v >= 1.0 => Some(v),
+                _ => None,
+            };
+            match lx::cardinal(ps.items[0]) {
+                Some((v, Cls::Teen)) if ps.len == 1 => (v / 100.0, k),
+                Some((v, Cls::Tens)) if ps.len == 1 => match ones(&cx.lw(k + 1)) {
+                    Some(o) if !cx.line_break(k) => ((v + o) / 100.0, k + 1),
+                    _ => (v / 100.0, k),
+                },
+                Some((v, Cls::Tens)) if ps.len == 2 => match ones(ps.items[1]) {
+                    Some(o) => ((v + o) / 100.0, k),
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
+    };
+    n.value += frac;
+    n.last = end;
+    n.decimal = true;
+    n.plain_digits = None;
+    true
 }
 
 /// Nothing follows at `j` but punctuation or the end: "cut by a fifth.",
@@ -816,6 +940,7 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
             n.shape = Shape::Fraction;
             n.needs_article = true;
             n.words = true;
+            fraction_of_scale(cx, &mut n);
             return Some(n);
         }
         let mut n = Num::new(i, 0.5);
@@ -873,6 +998,7 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
         n.value = 1.0 / v;
         n.shape = Shape::Fraction;
         n.needs_article = true;
+        fraction_of_scale(cx, &mut n);
         return Some(n);
     }
     n.shape = Shape::Ordinal;
