@@ -98,7 +98,9 @@
 //!    1.5e6.
 //! 2. **Thousands groups** (both forms, groups separated by exactly one
 //!    space): a 1-3 digit number followed by 3-digit groups joins them:
-//!    "1 510 kg" = 1510, "10 000 cases" = 10000, "1 414 021 100". Not when
+//!    "1 510 kg" = 1510, "10 000 cases" = 10000, "1 414 021 100"; in
+//!    ordinary text the last group may carry decimals ("1 234 567.89",
+//!    often spaced by a narrow no-break space). Not when
 //!    - a tally word follows ("vote", "victory", "win", "defeat", "margin",
 //!      ...) or a tally verb precedes ("voted", "won", "beat", ...): "a
 //!      bipartisan 227 186 vote" is the tally 227 to 186;
@@ -122,7 +124,8 @@
 //!
 //! Qualifiers stand before the number ([`qualifiers`]: "more than",
 //! "greater than or equal to", ">=", "exceeded") or after it ("10 or
-//! more", "65 and over", "more than 5000 or equal to"). Two opposite bounds
+//! more", "65 and over", "more than 5000 or equal to"; "equal to 5000 or
+//! less" takes the words before it into the bound). Two opposite bounds
 //! joined by "and" or a comma are one range ("more than 10 and less than
 //! 20", "at most 100 and at least 20"), unless they cross. "to", "through",
 //! a dash or a tilde between two numbers make a range as well. A range's
@@ -144,8 +147,9 @@
 //!
 //! "10m": million when it has a decimal point, a currency, or a counted noun
 //! after it ("10m viewers"), otherwise metres ("a 10m fall", "the 100m
-//! final"). "pounds": money, unless "of" follows ("two pounds of meat").
-//! "N times" is always a multiplier. "over"/"under" before a duration are not
+//! final", "100m isn't easy"). A capital "M" standing alone after a number
+//! is million ("paid 1.5 M"). "pounds": money, unless "of" follows ("two
+//! pounds of meat"). "N times" is always a multiplier. "over"/"under" before a duration are not
 //! qualifiers ("over three years" is a span of time). Glued "mm" is
 //! millimetres ("a 9mm pistol") and capital "MM" million ("$5MM"). A
 //! one-letter unit apart from its number ("3 g", "7 l") is a unit only where
@@ -947,6 +951,14 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         if let Some((q, end)) = qualifiers::after(cx, te) {
             qualifier = Some(q);
             te = end;
+            // "equal to 5000 or less": the words before belong to the bound.
+            if qual.is_none()
+                && qts >= 2 + cx.floor.get()
+                && &*cx.lw_back(qts, 2) == "equal"
+                && &*cx.lw_back(qts, 1) == "to"
+            {
+                qts -= 2;
+            }
         } else if let Some((q, end)) = qualifier.and_then(|q| qualifiers::or_equal_after(cx, te, q))
         {
             qualifier = Some(q);

@@ -345,16 +345,29 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
             return;
         }
     }
-    // Thousands groups: "1 510", "10 000", "1 414 021 100".
+    // Thousands groups: "1 510", "10 000", "1 414 021 100", "1 234.5".
     let mut k = i;
     while cx.one_space(k) && plain_at(cx, k + 1).is_some_and(|(d, _)| d == 3) {
         k += 1;
     }
-    if k == i {
+    // The last group may carry the decimals: "1 234 567.89".
+    let decimals = if cx.one_space(k) {
+        digits(cx.raw(k + 1)).filter(|d| {
+            d.decimal
+                && d.int_digits == 3
+                && d.suffix.is_empty()
+                && d.second.is_none()
+                && d.tail.is_empty()
+                && !cx.raw(k + 1).contains(',')
+        })
+    } else {
+        None
+    };
+    if k == i && decimals.is_none() {
         return;
     }
     if tally_context(cx, i, k) {
-        n.tally_split = true;
+        n.tally_split = decimals.is_none();
         return;
     }
     // A list: "rooms 101 102 and 103".
@@ -370,6 +383,11 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
     let mut v = n.value;
     for j in i + 1..=k {
         v = v * 1000.0 + plain_at(cx, j).map_or(0.0, |x| x.1);
+    }
+    if let Some(d) = decimals {
+        v = v * 1000.0 + d.value;
+        k += 1;
+        n.decimal = true;
     }
     n.value = v;
     n.last = k;
@@ -394,6 +412,9 @@ fn scale_words(cx: &Cx, n: &mut Num) {
                 "bn" | "mn" | "mln" | "bln" | "tn" | "trn" | "tln" | "k" => {
                     (lx::scale_abbrev(&w).unwrap_or(1.0), true)
                 }
+                // "1.5 M": a capital M standing alone is million (metres
+                // are a lowercase "m").
+                "m" if cx.raw(j) == "M" => (1e6, true),
                 _ => (0.0, false),
             },
         };
