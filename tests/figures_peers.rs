@@ -42,6 +42,21 @@
 //!   account numbers, catalogue identifiers such as "SCP-173"), pronoun
 //!   "one" in the Number files where they
 //!   expect a number with nothing counted, and "first" (see the module docs).
+//! - Recognizers results that its own files contradict (see
+//!   [`suite_contradiction`]): the Ordinal file's "third" of "forty two and
+//!   a third", which the Number file reads as 42⅓ (we follow the Number
+//!   file), and the Number file's "two" of "two millionth", which the
+//!   Ordinal file reads as one rank ("two hundredth" = 200th, "three
+//!   trillionth"; we follow the Ordinal file).
+//! - Recognizers percentages written with the percent word before the
+//!   number ("percent of 10", "per cent of twenty-two" as 10% and 22%):
+//!   English writes the number first, and after "percent of" a number is
+//!   the base of a share, not the percentage.
+//! - Duckling inputs that are one bare word the module docs decide only
+//!   from context: numeral "one" (the pronoun, as in Recognizers above) and
+//!   ordinal "first" and "second" (idiom and time unit); and numeral "l"
+//!   after a number, Indian numbering's lakh ("30 l"; "l" is a litre in the
+//!   measure files).
 //! - Recognizers durations that write no number ("all day", "a week",
 //!   "another month", "a few minutes": figures are written numbers) and
 //!   durations combining several units ("1 year 1 month 21 days", as in
@@ -168,6 +183,29 @@ fn in_code_token(input: &str, start: usize, end: usize) -> bool {
             && b.starts_with(|c: char| c.is_ascii_digit())
     });
     joined_by_separators || identifier
+}
+
+/// Results that another file of the same suite reads otherwise, so no one
+/// figure can satisfy both: an ordinal that is the denominator of a share
+/// after "and a" ("forty two and a third": the Number file reads 42⅓), and
+/// a number right before a singular ordinal of a scale word ("two
+/// millionth": the Ordinal file reads "two hundredth" as one rank, 200th).
+fn suite_contradiction(ty: &str, input: &str, start: usize, end: usize) -> bool {
+    let before = input[..start.min(input.len())].to_lowercase();
+    let after = input[end.min(input.len())..].to_lowercase();
+    match ty {
+        "ordinal" => {
+            let ws: Vec<&str> = before.split_whitespace().collect();
+            ws.ends_with(&["and", "a"]) || ws.ends_with(&["and", "an"])
+        }
+        "number" => after.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                "hundredth" | "thousandth" | "millionth" | "billionth" | "trillionth"
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// Whether a text writes a number (digits or a number word): durations such
@@ -504,6 +542,11 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
                 || (dim_of_file != "date" && val.is_none() && dim_of_file != "duration")
                 || (ty == "number" && matches!(rt.to_lowercase().as_str(), "one" | "first"))
                 || (ty == "ordinal" && rt.eq_ignore_ascii_case("first"))
+                || suite_contradiction(ty, input, start, end)
+                || (ty == "percentage" && {
+                    let l = rt.to_lowercase();
+                    l.starts_with("percent") || l.starts_with("per cent")
+                })
                 || (dim_of_file != "date" && in_code_token(input, start, end));
             let range = if ty == "numberrange" {
                 val.and_then(parse_range)
@@ -687,6 +730,8 @@ fn duckling_excluded(input: &str, dim: &str) -> bool {
             .any(|w| ws.contains(w))
         || l.contains('(')
         || l == "one twenty two"
+        || (dim == "numeral" && (l.trim() == "one" || ws.contains(&"l")))
+        || (dim == "ordinal" && matches!(l.trim(), "first" | "second"))
         || (dim != "numeral"
             && n_numbers >= 2
             && !l.contains('-')
