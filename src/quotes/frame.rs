@@ -541,11 +541,17 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     // analyst paul pillar", not "an escalation path kagan").
     if let Some(s) = v.ent_start[end] {
         let mut s = s as usize;
-        while s > lo
-            && (lex::is_role_noun(v.w(s - 1)) || lex::is_determiner(v.w(s - 1)))
-            && !(v.stripped && v.break_after(s - 1))
-        {
-            s -= 1;
+        loop {
+            if s > lo
+                && (lex::is_role_noun(v.w(s - 1)) || lex::is_determiner(v.w(s - 1)))
+                && !(v.stripped && v.break_after(s - 1))
+            {
+                s -= 1;
+            } else if s >= lo + 2 && v.raw(s - 1) == "." && lex::is_title_abbrev(v.w(s - 2)) {
+                s -= 2; // "Mr. Ackman", when the tagger's name leaves out "Mr."
+            } else {
+                break;
+            }
         }
         lo = lo.max(s);
     }
