@@ -4,7 +4,10 @@
 //! 2. Find the attribution frames outside them ([`super::frame`]).
 //! 3. Give each quoted span the frame right after it (`"...," X said`) or
 //!    right before it (`X said: "..."`, `X said, "..."`); a quote split
-//!    around its frame gets the frame for both halves.
+//!    around its frame gets the frame for both halves. A quotation that a
+//!    frame follows but that does not open its sentence is a mixed quote:
+//!    its content starts with the sentence (`The bill was "a disgrace," she
+//!    said.`).
 //! 4. A quoted span with no frame of its own continues the previous speaker
 //!    when it opens a sentence right after that speaker's quote or frame, or
 //!    continues a quote from the paragraph before; otherwise it is a scare
@@ -248,12 +251,6 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
         let fs = f.span.start;
         if fs > sent.start + 3 && v.raw(fs - 1) == "," {
             let mut s = sent.start;
-            // Start after a quotation that ends earlier in the sentence.
-            for q in &quoted {
-                if q.tok_end > s && q.tok_end < fs {
-                    s = q.tok_end;
-                }
-            }
             while s < fs && !v.is_word(s) && !v.is_quote_mark(s) {
                 s += 1;
             }
@@ -276,7 +273,8 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
         }
         match qi_frame[qi] {
             Some(fi) => out.push(Found {
-                start: q.start,
+                start: mixed_start(v, q, &frames[fi], &frames, &quoted)
+                    .map_or(q.start, |k| v.toks[k].start),
                 end: q.end,
                 speaker: frames[fi].speaker.clone(),
                 cue: Some(frames[fi].cue.clone()),
@@ -299,6 +297,29 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+/// A quotation that its frame follows but that does not open its sentence
+/// ("The bill's failure was \"heartbreaking,\" she said."): the quote is the
+/// whole clause, from the sentence start, when nothing before the quotation
+/// in the sentence is another frame or quotation.
+fn mixed_start(
+    v: &View,
+    q: &Quoted,
+    f: &Frame,
+    frames: &[Frame],
+    quoted: &[Quoted],
+) -> Option<usize> {
+    if f.span.start < q.tok_end {
+        return None;
+    }
+    let s = v.sentence(q.open).start;
+    let s = (s..q.open).find(|&k| v.is_word(k))?;
+    let clear = !frames
+        .iter()
+        .any(|g| g.span.end > s && g.span.start < q.open)
+        && !quoted.iter().any(|p| p.tok_end > s && p.open < q.open);
+    (clear && q.open - s >= 2).then_some(s)
 }
 
 /// The frame right after quotation `q`: `"...," X said` / `"..." said X`.
