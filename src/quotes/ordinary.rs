@@ -16,7 +16,8 @@
 //!    `that` (or `to` for promises and appeals, or the word after the cue,
 //!    for strong cues) to the sentence end, or, for a frame closing its
 //!    sentence after a comma ("..., officials said."), from the sentence
-//!    start to that comma.
+//!    start to that comma; a frame set off by commas inside its sentence
+//!    takes the sentence around it.
 
 use std::ops::Range;
 
@@ -255,7 +256,24 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
                 s += 1;
             }
             let e = trim_end(v, s, fs - 1);
-            if e > s + 2 {
+            // A frame set off by commas inside its sentence ("In any case,
+            // Mr. Dale said, the market was ..."): the sentence around it is
+            // one quote, or two when six words or more come before it.
+            let tail = f.span.end.max(f.cue.end);
+            let after = tail + 1;
+            let e2 = if tail < limit && v.raw(tail) == "," {
+                trim_end(v, after, limit)
+            } else {
+                after
+            };
+            if e2 > after + 2 {
+                if (s..e).filter(|&k| v.is_word(k)).count() >= 6 {
+                    indirect.push((s..e, fi));
+                    indirect.push((after..e2, fi));
+                } else {
+                    indirect.push((s..e2, fi));
+                }
+            } else if e > s + 2 {
                 indirect.push((s..e, fi));
             }
         }
