@@ -485,8 +485,6 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "year" | "years" | "yr" | "yrs" => ("year", Time),
         // "87 yo": years old, as clinical notes write it
         "yo" => ("year", Time),
-        // "3 quarters" with digits ("three quarters" is a fraction)
-        "quarter" | "quarters" => ("quarter", Time),
         "decade" | "decades" => ("decade", Time),
         "century" | "centuries" => ("century", Time),
         // multiplier
@@ -543,7 +541,6 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "mb" | "megabyte" | "megabytes" => ("MB", Physical),
         "tb" | "terabyte" | "terabytes" => ("TB", Physical),
         "mbps" => ("Mbps", Physical),
-        "bit" | "bits" => ("bit", Physical),
         "calories" | "kcal" => ("kcal", Physical),
         "points" | "point" | "pts" => ("point", Physical),
         "volts" | "volt" => ("V", Physical),

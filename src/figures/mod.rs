@@ -153,7 +153,11 @@
 //! qualifiers ("over three years" is a span of time). Glued "mm" is
 //! millimetres ("a 9mm pistol") and capital "MM" million ("$5MM"). A
 //! one-letter unit apart from its number ("3 g", "7 l") is a unit only where
-//! no content word follows ("3 g of sugar", but "the 5 g network"). A
+//! no content word follows ("3 g of sugar", but "the 5 g network"); in
+//! stripped text "l" and "h" only at the end or before "of" or "and". A
+//! lowercase "m" apart is metres in ordinary text ("12 m"; "35 M&S" is a
+//! name). "quarters" after digits are quarters of a year ("for 3
+//! quarters"); "three quarters" is a fraction. A
 //! currency sign between two numbers belongs to the second ("10 $ 30"),
 //! unless the second has its own ("10 $ 30 $", "10 € 30 cents"). A glued
 //! "c" is Celsius ("40C") but cents before a rate ("17c a share", "11c to
@@ -391,7 +395,7 @@ fn next_to_month(cx: &Cx, n: &Num) -> bool {
     }
     let p = cx.lw_back(n.first, 1);
     // "october, 1st"; not "in October, 15 people".
-    let comma_day = &*p == "," && (n.shape == Shape::Ordinal || !counted_follows(cx, n.last + 1));
+    let comma_day = &*p == "," && n.shape == Shape::Ordinal && !counted_follows(cx, n.last + 1);
     let before = lx::is_month(&p)
         || ((&*p == "." || &*p == "the" || comma_day) && lx::is_month(&cx.lw_back(n.first, 2)));
     let a = cx.lw(n.last + 1);
@@ -587,8 +591,10 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         let label = n.first > cx.floor.get()
             && lx::is_label_word(&cx.lw_back(n.first, 1))
             && !(n.first >= 2 && cx.raw(n.first - 1) == "s" && cx.raw(n.first - 2) == "u");
-        // A single letter glued is part of the label ("Boeing 777F").
-        if label && n.glued.len() <= 1 && !n.scaled && n.shape == Shape::Cardinal {
+        // A single letter glued is part of the label ("Boeing 777F"), not
+        // a scale ("number 100m").
+        let letter = n.glued.len() == 1 && lx::scale_abbrev(&n.glued).is_none();
+        if label && (n.glued.is_empty() || letter) && !n.scaled && n.shape == Shape::Cardinal {
             return Step::Skip(next);
         }
         // "2019-20", "2019-2020": seasons and spans of years.
@@ -748,14 +754,19 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
     // Relative dates: "three years ago", "two days later", "three weeks
     // from now", "two days before yesterday".
     if cls == Some(UnitCls::Time) {
-        // "1 month 21 days ago": more amounts of time before the word.
+        // "1 month 21 days ago": more amounts of time, each of another
+        // unit, before the word ("friend of 40 years two years ago" is two).
         let mut k = last;
-        while opens(cx, k + 1) {
-            let Some(m) = numbers::parse(cx, k + 1) else {
+        let mut seen = [unit, None, None, None];
+        for slot in 1..seen.len() {
+            let Some(m) = numbers::parse(cx, k + 1).filter(|_| opens(cx, k + 1)) else {
                 break;
             };
             match units::after(cx, m.last, false) {
-                Some(h) if h.cls == UnitCls::Time => k = h.last,
+                Some(h) if h.cls == UnitCls::Time && !seen.contains(&Some(h.code)) => {
+                    k = h.last;
+                    seen[slot] = Some(h.code);
+                }
                 _ => break,
             }
         }
@@ -1217,7 +1228,10 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     let Step::Fig(c2) = figure_at(cx, k, false) else {
         return None;
     };
-    if c2.ts > j + 1 {
+    // The second end starts after the connective; one end is a bare number
+    // or both are of one kind ("three days - eight times" is no range).
+    let kinds = c.kind == FigureKind::Count || c2.kind == FigureKind::Count || c.kind == c2.kind;
+    if c2.ts > j + 1 || !kinds {
         return None;
     }
     // "20~100": the tilde joins, it does not approximate the second end;
@@ -1240,7 +1254,8 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
         return Some(m);
     }
     if !compatible || c2.value <= c.value {
-        if dash && counts && !between && !from {
+        let whole = c.value.fract() == 0.0 && c2.value.fract() == 0.0;
+        if dash && counts && whole && !between && !from {
             m.kind = FigureKind::Tally; // "a 227-186 vote" written with spaces
             return Some(m);
         }

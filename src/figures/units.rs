@@ -140,13 +140,21 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
     }
     // A single letter apart from the number ("3 g", "7 l", "2 h") is a unit
     // only where no content word follows it: "3 g of sugar", "2.0 g and",
-    // "from 2 to 7 l" at the end, but not "the 5 g network" or, in stripped
-    // text, "a 3 l engine" (the letter could be an initial or an elision).
-    let letter_alone =
-        w.len() == 1 && !cx.touching(last) && cx.is_word(j + 1) && !lx::is_stop(&cx.lw(j + 1));
+    // "from 2 to 7 l" at the end, but not "the 5 g network". Stripped text
+    // has no full stops, so there "l" and "h" (an initial, an elision) end
+    // a figure only at the end of the text or before "of" or "and".
+    let content_after = cx.is_word(j + 1) && !lx::is_stop(&cx.lw(j + 1));
+    let letter_alone = w.len() == 1 && !cx.touching(last) && content_after;
+    let letter_ends = j + 1 >= cx.len() || matches!(&*cx.lw(j + 1), "of" | "and");
+    // "3 quarters" after digits ("three quarters" is a fraction, a rugby
+    // "three-quarter" a position, "3 quarter point" a size).
+    if matches!(&*w, "quarter" | "quarters") && cx.is_number(last) && !content_after {
+        return hit("quarter", UnitCls::Time, j);
+    }
     // "1 m", "12 m 2 dm": metres written apart, in ordinary text only (a
-    // stripped "10 m" may have lost its "$": ten million).
-    if &*w == "m" {
+    // stripped "10 m" may have lost its "$": ten million); "35 M&S" is a
+    // name.
+    if cx.raw(j) == "m" {
         return (!cx.stripped && !letter_alone).then_some(UnitHit {
             code: "m",
             cls: UnitCls::Physical,
@@ -158,7 +166,7 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         // "5 p" as a separate letter is rarely pence.
         ("GBX", _) if w.len() == 1 => None,
         ("g", _) if letter_alone => None,
-        ("l", _) | ("hour", _) if letter_alone && cx.stripped => None,
+        ("l", _) | ("hour", _) if w.len() == 1 && cx.stripped && !letter_ends => None,
         // "two pounds of meat" weighs; "ten pounds" pays.
         ("GBP", _) if matches!(&*w, "pound" | "pounds") && &*cx.lw(j + 1) == "of" => {
             hit("lb", UnitCls::Physical, j)
