@@ -541,6 +541,8 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "mb" | "megabyte" | "megabytes" => ("MB", Physical),
         "tb" | "terabyte" | "terabytes" => ("TB", Physical),
         "mbps" => ("Mbps", Physical),
+        // after digits only ("16-bit"; "two-bit" is an idiom)
+        "bit" | "bits" => ("bit", Physical),
         "calories" | "kcal" => ("kcal", Physical),
         "points" | "point" | "pts" => ("point", Physical),
         "volts" | "volt" => ("V", Physical),

@@ -155,8 +155,8 @@
 //! one-letter unit apart from its number ("3 g", "7 l") is a unit only where
 //! no content word follows ("3 g of sugar", but "the 5 g network"); in
 //! stripped text "l" and "h" only at the end or before "of" or "and". A
-//! lowercase "m" apart is metres in ordinary text ("12 m"; "35 M&S" is a
-//! name). "quarters" after digits are quarters of a year ("for 3
+//! lowercase "m" apart is metres in ordinary text ("12 m"; a capital one
+//! is million: "1.5 M"). "quarters" after digits are quarters of a year ("for 3
 //! quarters"); "three quarters" is a fraction. A
 //! currency sign between two numbers belongs to the second ("10 $ 30"),
 //! unless the second has its own ("10 $ 30 $", "10 € 30 cents"). A glued
@@ -698,7 +698,10 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         match units::word(&t) {
             // "a 12-cent dividend", "a one-yen bid"; not "two-pound", which
             // weighs as often as it pays.
-            Some((code, c)) if c != UnitCls::Currency || !t.starts_with("pound") => {
+            Some((code, c))
+                if (c != UnitCls::Currency || !t.starts_with("pound"))
+                    && !(code == "bit" && n.words) =>
+            {
                 unit = Some(code);
                 cls = Some(c);
             }

@@ -152,8 +152,8 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         return hit("quarter", UnitCls::Time, j);
     }
     // "1 m", "12 m 2 dm": metres written apart, in ordinary text only (a
-    // stripped "10 m" may have lost its "$": ten million); "35 M&S" is a
-    // name.
+    // stripped "10 m" may have lost its "$": ten million); a capital "M"
+    // is million, decided by the caller.
     if cx.raw(j) == "m" {
         return (!cx.stripped && !letter_alone).then_some(UnitHit {
             code: "m",
@@ -165,6 +165,7 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
     match (code, cls) {
         // "5 p" as a separate letter is rarely pence.
         ("GBX", _) if w.len() == 1 => None,
+        ("bit", _) if !cx.is_number(last) => None,
         ("g", _) if letter_alone => None,
         ("l", _) | ("hour", _) if w.len() == 1 && cx.stripped && !letter_ends => None,
         // "two pounds of meat" weighs; "ten pounds" pays.
