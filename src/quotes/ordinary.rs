@@ -273,7 +273,14 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
                 } else {
                     indirect.push((s..e2, fi));
                 }
-            } else if e > s + 2 {
+            } else if e > s + 2
+                && (f.inverted
+                    || f.lemma == "tell"
+                    || (tail..limit).filter(|&k| v.is_word(k)).count() <= 4)
+            {
+                // The frame closes its sentence, but for its addressee or a
+                // short adjunct ("..., the official said on Tuesday."); "At
+                // one point, a woman asked for a photo" is no attribution.
                 indirect.push((s..e, fi));
             }
         }
