@@ -143,6 +143,8 @@ fn excluded_text(t: &str) -> bool {
         || has("turn")
         || has("turns")
         || has("rad")
+        // angles glued to their number ("0.8rad")
+        || words.iter().any(|w| w.trim_start_matches(|c: char| c.is_ascii_digit()) == "rad")
         || has("mcg")
         || l.contains("km/")
         || l.contains("/hr")

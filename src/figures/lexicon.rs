@@ -493,7 +493,7 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "percent" | "percents" | "per_cent" | "pct" | "pc" | "percentage" => ("percent", Percent),
         // mass
         "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
-        | "kilos" => ("kg", Physical),
+        | "kilos" | "k.g" | "k.g." | "k.gs" => ("kg", Physical),
         "g" | "gram" | "grams" | "gramme" | "grammes" | "gs" => ("g", Physical),
         "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => ("mg", Physical),
         "microgram" | "micrograms" | "mcg" | "microgrammes" | "μg" | "µg" => ("ug", Physical),

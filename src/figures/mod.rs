@@ -153,10 +153,10 @@
 //! qualifiers ("over three years" is a span of time). Glued "mm" is
 //! millimetres ("a 9mm pistol") and capital "MM" million ("$5MM"). A
 //! one-letter unit apart from its number ("3 g", "7 l") is a unit only where
-//! no content word follows ("3 g of sugar", but "the 5 g network"); in
-//! stripped text "l" and "h" only at the end or before "of" or "and". A
-//! lowercase "m" apart is metres in ordinary text ("12 m"; a capital one
-//! is million: "1.5 M"). "quarters" after digits are quarters of a year ("for 3
+//! no content word follows ("3 g of sugar", "2 m x 3 m", but "the 5 g
+//! network"); in stripped text "l", "h" and "m" only at the end or before
+//! "of", "and" or "x" (a stripped "$458 m" lost its "$"). A capital "M"
+//! apart is million ("1.5 M"). "quarters" after digits are quarters of a year ("for 3
 //! quarters"); "three quarters" is a fraction. A
 //! currency sign between two numbers belongs to the second ("10 $ 30"),
 //! unless the second has its own ("10 $ 30 $", "10 € 30 cents"). A glued

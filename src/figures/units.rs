@@ -142,20 +142,26 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
     // only where no content word follows it: "3 g of sugar", "2.0 g and",
     // "from 2 to 7 l" at the end, but not "the 5 g network". Stripped text
     // has no full stops, so there "l" and "h" (an initial, an elision) end
-    // a figure only at the end of the text or before "of" or "and".
-    let content_after = cx.is_word(j + 1) && !lx::is_stop(&cx.lw(j + 1));
+    // a figure only at the end of the text or before "of", "and" or "x"
+    // ("2 m x 3 m": the sign of a product is no content word).
+    let content_after = cx.is_word(j + 1) && !lx::is_stop(&cx.lw(j + 1)) && &*cx.lw(j + 1) != "x";
     let letter_alone = w.len() == 1 && !cx.touching(last) && content_after;
-    let letter_ends = j + 1 >= cx.len() || matches!(&*cx.lw(j + 1), "of" | "and");
+    let letter_ends = j + 1 >= cx.len() || matches!(&*cx.lw(j + 1), "of" | "and" | "x");
     // "3 quarters" after digits ("three quarters" is a fraction, a rugby
     // "three-quarter" a position, "3 quarter point" a size).
     if matches!(&*w, "quarter" | "quarters") && cx.is_number(last) && !content_after {
         return hit("quarter", UnitCls::Time, j);
     }
-    // "1 m", "12 m 2 dm": metres written apart, in ordinary text only (a
-    // stripped "10 m" may have lost its "$": ten million); a capital "M"
-    // is million, decided by the caller.
+    // "1 m", "12 m 2 dm", "1 m x 1 m": metres written apart (in stripped
+    // text, where "$458 m" lost its "$", only where the letter ends the
+    // figure as above); a capital "M" is million, decided by the caller.
     if cx.raw(j) == "m" {
-        return (!cx.stripped && !letter_alone).then_some(UnitHit {
+        let ok = if cx.stripped {
+            letter_ends
+        } else {
+            !letter_alone
+        };
+        return ok.then_some(UnitHit {
             code: "m",
             cls: UnitCls::Physical,
             last: j,
