@@ -25,7 +25,7 @@
 //! a number makes it years of age ("aged 5 to 11", "at age 87"), as do
 //! "years old" and "yo" after it. "and a half" after a time unit adds half
 //! of it ("two years and a half"). Feet and inches add
-//! up ("5 feet 2 inches" = 5.1667 ft), and so do cents, minutes and seconds
+//! up ("5 feet 2 inches", "5 feet, 2 inches" = 5.1667 ft), and so do cents, minutes and seconds
 //! ("3 dollars 50 cents" = 3.5 USD, "2 hours 30 minutes" = 2.5 hours);
 //! where the currency or time unit is a word after the number, the smaller
 //! unit may go unsaid when its number ends the clause ("15 dollars 50." =
@@ -743,9 +743,9 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         }
     }
     // Heights and lengths in feet and inches: "5 feet 2 inches", "6 ft and
-    // 1 in" = feet plus inches / 12.
+    // 1 in", "7 feet, 10 inches" = feet plus inches / 12.
     if unit == Some("ft") && !cx.line_break(last) {
-        let and = usize::from(&*cx.lw(last + 1) == "and");
+        let and = usize::from(matches!(&*cx.lw(last + 1), "and" | ","));
         let j = last + 1 + and;
         if let Some((_, v)) = plain_next(cx, j - 1).filter(|&(_, v)| v < 12.0) {
             if matches!(&*cx.lw(j + 1), "inch" | "inches" | "in") && !cx.line_break(j) {
