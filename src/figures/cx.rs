@@ -115,6 +115,12 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Token `a` is glued to a following word or mark, as the "M" of "M&S"
+    /// is (a mark closing the clause does not count: "3 g.").
+    pub fn glued_on(&self, a: usize) -> bool {
+        self.touching(a) && !matches!(self.raw(a + 1), "." | "," | ";" | ":" | ")" | "!" | "?")
+    }
+
     /// Whether there is a line break between tokens `a` and `a + 1`.
     pub fn line_break(&self, a: usize) -> bool {
         match (self.toks.get(a), self.toks.get(a + 1)) {
@@ -154,8 +160,9 @@ pub struct Digits<'a> {
 ///   or a version ("192.168.1.2").
 /// - Commas only: thousands when every group after the first has three
 ///   digits ("1,510"; Indian "1,00,000" groups by two up to the last
-///   three); one comma before one or two digits is a decimal comma ("5,00",
-///   "1,3"); anything else is a list ("22,24,26").
+///   three); one comma before other than three digits is a decimal comma
+///   ("5,00", "1,3", a rate's "1,8923"); anything else is a list
+///   ("22,24,26").
 fn decimal_mark(marks: &[u8], groups: &[usize]) -> Option<Option<u8>> {
     // Groups of three, or Indian groups of two before the last three.
     let thousands = |gs: &[usize]| {
@@ -175,7 +182,7 @@ fn decimal_mark(marks: &[u8], groups: &[usize]) -> Option<Option<u8>> {
     if thousands(groups) {
         return Some(None);
     }
-    (marks.len() == 1 && groups[0] <= 2).then_some(Some(b','))
+    (marks.len() == 1 && groups[0] != 3).then_some(Some(b','))
 }
 
 /// Parses the text of a digit token; `None` for shapes that are never a
@@ -318,6 +325,7 @@ mod tests {
         let d = digits("12,34,567.89").unwrap();
         assert!((d.value - 1234567.89).abs() < 1e-6);
         assert!(digits("22,24,26").is_none());
+        assert!((digits("1,8923").unwrap().value - 1.8923).abs() < 1e-9);
         assert!(digits("3.5,6").is_none());
         assert_eq!(digits("5k-20k").unwrap().second, Some(20.0));
         assert!(digits("5k-20kg").is_none());

@@ -137,8 +137,8 @@
 //! # Decimal marks
 //!
 //! Commas between 3-digit groups are thousands ("1,510"; Indian groups of
-//! two before the last three, "12,34,567"); one comma before one or two
-//! digits is a decimal comma ("1,5 per cent", "5,00"). With both marks the
+//! two before the last three, "12,34,567"); one comma before other than
+//! three digits is a decimal comma ("1,5 per cent", "5,00", "$1,8923"). With both marks the
 //! later one is the decimal mark ("1,111.11", European "1.111,11"). A list
 //! joined by commas ("paragraphs 22,24,26") is no number. A scale letter
 //! may repeat at both ends of a range ("30k-45k").
@@ -147,18 +147,17 @@
 //!
 //! "10m": million when it has a decimal point, a currency, or a counted noun
 //! after it ("10m viewers"), otherwise metres ("a 10m fall", "the 100m
-//! final", "100m isn't easy"). A capital "M" standing alone after a number
-//! is million ("paid 1.5 M"). "pounds": money, unless "of" follows ("two
-//! pounds of meat"). "N times" is always a multiplier. "over"/"under" before a duration are not
-//! qualifiers ("over three years" is a span of time). Glued "mm" is
-//! millimetres ("a 9mm pistol") and capital "MM" million ("$5MM"). A
+//! final", "100m isn't easy"). "pounds": money, unless "of" follows ("two
+//! pounds of meat"). "N times" is always a multiplier. "over"/"under"
+//! before a duration are not qualifiers ("over three years" is a span of
+//! time). Glued "mm" is millimetres ("a 9mm pistol") and capital "MM" million ("$5MM"). A
 //! one-letter unit apart from its number ("3 g", "7 l") is a unit only where
 //! no content word follows ("3 g of sugar", "2 m x 3 m", but "the 5 g
 //! network"); in stripped text "l", "h" and "m" only at the end or before
 //! "of", "and" or "x" (a stripped "$458 m" lost its "$"). A capital "M"
-//! apart is million ("1.5 M"). "quarters" after digits are quarters of a year ("for 3
-//! quarters"); "three quarters" is a fraction. A
-//! currency sign between two numbers belongs to the second ("10 $ 30"),
+//! apart is million ("1.5 M"), unless glued to what follows ("35 M&S
+//! shops": an initial). "quarters" after digits are quarters of a year
+//! ("for 3 quarters"); "three quarters" is a fraction. A currency sign between two numbers belongs to the second ("10 $ 30"),
 //! unless the second has its own ("10 $ 30 $", "10 € 30 cents"). A glued
 //! "c" is Celsius ("40C") but cents before a rate ("17c a share", "11c to
 //! 17c a share"). An M glued before a currency code is million ("MAUD 60",

@@ -413,8 +413,8 @@ fn scale_words(cx: &Cx, n: &mut Num) {
                     (lx::scale_abbrev(&w).unwrap_or(1.0), true)
                 }
                 // "1.5 M": a capital M standing alone is million (metres
-                // are a lowercase "m").
-                "m" if cx.raw(j) == "M" => (1e6, true),
+                // are a lowercase "m"); not "35 M&S goods".
+                "m" if cx.raw(j) == "M" && !cx.glued_on(j) => (1e6, true),
                 _ => (0.0, false),
             },
         };
