@@ -124,6 +124,14 @@ pub(crate) fn takes_infinitive(lemma: &str) -> bool {
     )
 }
 
+/// Words that open an indirect question ("asked whether ...").
+pub(crate) fn opens_question(w: &str) -> bool {
+    matches!(
+        w,
+        "whether" | "if" | "why" | "how" | "what" | "who" | "when" | "where" | "which"
+    )
+}
+
 /// Forms of "be" (a passive or progressive before a verb form).
 pub(crate) fn is_be_form(w: &str) -> bool {
     matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being")

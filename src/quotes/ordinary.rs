@@ -118,6 +118,15 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             return Some(k);
         }
     }
+    // A question: "asked reporters whether ...", "wondered why ...".
+    if matches!(f.lemma, "ask" | "wonder" | "question") {
+        if let Some(k) = (c..limit.min(c + 6))
+            .take_while(|&k| v.is_word(k) || v.w(k) == ",")
+            .find(|&k| lex::opens_question(v.w(k)))
+        {
+            return Some(k);
+        }
+    }
     if !f.strong || c >= limit {
         return None;
     }
