@@ -212,13 +212,12 @@ const CASCADE_LEAD: f32 = 10.0;
 /// end take the plain path; gaps not `near` a cue are nothing.
 fn label_fast(
     t: &Table,
-    words: &[&str],
+    h: &WordHashes,
     near: &[bool],
     end_margin: f32,
     cascade: f32,
 ) -> (Vec<usize>, Vec<f32>) {
-    let h = WordHashes::new(words);
-    let n = words.len();
+    let n = h.word.len();
     let rows: Vec<WordRow> = ROWS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.len() > ROWS_MAX {
@@ -246,7 +245,7 @@ fn label_fast(
         feats.clear();
         let mut acc = [0i32; CLASSES];
         if i < 2 || i + 3 >= n {
-            features(&h, i, &mut feats);
+            features(h, i, &mut feats);
         } else {
             acc = bias;
             let at = [i - 2, i - 1, i, i + 1, i + 2, i + 3, i, i + 1];
@@ -264,7 +263,7 @@ fn label_fast(
                 margins.push(-(lead as f32) * t.scale);
                 continue;
             }
-            pair_features(&h, i, &mut feats);
+            pair_features(h, i, &mut feats);
         }
         for &f in &feats {
             t.add_feature(f, &mut acc);
@@ -295,9 +294,10 @@ pub(crate) struct Boundaries {
 /// Predicted boundaries of a stripped document.
 pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-    let near = near_cues(&words);
+    let h = WordHashes::new(&words);
+    let near = near_cues(&words, &h.word);
     let (labels, mut margins) = match TABLE.as_ref() {
-        Some(t) => label_fast(t, &words, &near, END_MARGIN, CASCADE_LEAD),
+        Some(t) => label_fast(t, &h, &near, END_MARGIN, CASCADE_LEAD),
         None => (vec![NONE; words.len()], vec![0.0; words.len()]),
     };
     let mut ends: Vec<bool> = labels.iter().map(|&l| l == END).collect();
@@ -340,13 +340,14 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
 /// much less of the rest): it is most of the stripped-text quote time.
 const REACH: usize = 50;
 
-/// Whether each gap lies within [`REACH`] words of a cue word.
-fn near_cues(words: &[&str]) -> Vec<bool> {
+/// Whether each gap lies within [`REACH`] words of a cue word (`hashes`:
+/// the [`hash_str`] of each word).
+fn near_cues(words: &[&str], hashes: &[u64]) -> Vec<bool> {
     let n = words.len();
     let mut near = vec![false; n];
     let mut until = 0usize; // marked up to here (exclusive)
-    for (i, w) in words.iter().enumerate() {
-        if super::lex::cue(w).is_some() || *w == "according" {
+    for (i, (w, &h)) in words.iter().zip(hashes).enumerate() {
+        if super::lex::cue_hashed(w, h).is_some() || *w == "according" {
             let lo = i.saturating_sub(REACH).max(until);
             let hi = (i + REACH + 1).min(n);
             near[lo..hi.max(lo)].fill(true);
@@ -634,7 +635,13 @@ mod tests {
         for _ in 0..2 {
             let near = vec![true; words.len()];
             assert_eq!(
-                label_fast(t, &words, &near, END_MARGIN, f32::INFINITY),
+                label_fast(
+                    t,
+                    &WordHashes::new(&words),
+                    &near,
+                    END_MARGIN,
+                    f32::INFINITY
+                ),
                 (b.clone(), mb.clone())
             );
         }
@@ -644,7 +651,8 @@ mod tests {
     fn the_model_runs_near_cues_only() {
         let mut words = vec!["the"; 3 * REACH];
         words[REACH + 5] = "said";
-        let near = near_cues(&words);
+        let hashes: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
+        let near = near_cues(&words, &hashes);
         assert!(!near[4] && near[5] && near[2 * REACH + 5] && !near[2 * REACH + 6]);
         let doc = Doc::new("ok");
         assert!(predict(&doc).sure_ends[0]);

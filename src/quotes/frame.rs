@@ -18,6 +18,8 @@ pub(crate) struct View<'a> {
     pub toks: &'a [Token],
     /// Lowercased token texts (borrowed when already lowercase).
     pub low: Vec<Cow<'a, str>>,
+    /// The cue each token is ([`lex::any_cue`] of its lowercase form).
+    pub cue: Vec<Option<Cue>>,
     pub stripped: bool,
     /// Sentence id of each token.
     pub sent: Vec<u32>,
@@ -51,7 +53,8 @@ impl<'a> View<'a> {
                     Cow::Borrowed(s)
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let cue = low.iter().map(|w| lex::any_cue(w)).collect();
         let mut sent = Vec::with_capacity(toks.len());
         let mut sent_start = Vec::new();
         match ends {
@@ -97,6 +100,7 @@ impl<'a> View<'a> {
             text: doc.text,
             toks,
             low,
+            cue,
             stripped: doc.form == Form::Stripped,
             sent,
             sent_start,
@@ -112,6 +116,11 @@ impl<'a> View<'a> {
 
     pub fn w(&self, i: usize) -> &str {
         &self.low[i]
+    }
+
+    /// Token `i` is a speech or writing cue ([`lex::cue`]).
+    pub fn speech_cue(&self, i: usize) -> bool {
+        self.cue[i].is_some_and(|c| !c.object)
     }
 
     pub fn raw(&self, i: usize) -> &'a str {
@@ -201,12 +210,8 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
                 continue;
             }
         }
-        let cue = if v.stripped {
-            lex::cue(v.w(i))
-        } else {
-            lex::any_cue(v.w(i))
-        };
-        if let Some(cue) = cue {
+        // Verbs of judging speech ([`Cue::object`]) in ordinary text only.
+        if let Some(cue) = v.cue[i].filter(|c| !(v.stripped && c.object)) {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);
             } else if let Some(f) = clause_subject_frame(v, i, cue, &out) {
@@ -477,7 +482,7 @@ fn antecedent(v: &View, who: usize) -> Option<Range<usize>> {
 fn np_word(v: &View, k: usize) -> bool {
     if v.is_word(k) {
         let w = v.w(k);
-        return !(lex::is_np_stop(w) || lex::cue(w).is_some() || w.ends_with("ly") && w.len() > 4);
+        return !(lex::is_np_stop(w) || v.speech_cue(k) || w.ends_with("ly") && w.len() > 4);
     }
     // Ordinary text: the dot of an initial ("Mark T. Esper"), a hyphen.
     let r = v.raw(k);
@@ -529,7 +534,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
             // A relative clause in the apposition may hold a cue ("X, who
             // said ..., said"); any other cue ends the walk.
             let relative = (k.saturating_sub(3)..k).any(|m| v.w(m) == "who");
-            if v.is_quote_mark(k) || (lex::cue(v.w(k)).is_some() && !relative) {
+            if v.is_quote_mark(k) || (v.speech_cue(k) && !relative) {
                 return None;
             }
         }

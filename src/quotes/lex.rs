@@ -2,8 +2,9 @@
 //! `data/cues.tsv`) and a few closed classes (pronouns, determiners,
 //! auxiliaries, words that cannot be part of a speaker's noun phrase).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::learn::{hash_str, FeatureMap};
 
 /// A cue verb form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +18,10 @@ pub(crate) struct Cue {
     pub object: bool,
 }
 
-static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+/// Cue forms by [`hash_str`] of the form: the lookup runs on every word of
+/// a document, and the stripped-text boundary model has that hash already.
+static CUES: LazyLock<FeatureMap<(&'static str, Cue)>> = LazyLock::new(|| {
+    let mut m = FeatureMap::default();
     for line in include_str!("data/cues.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -33,7 +36,7 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
             object: tier == "object",
         };
         for form in forms.split(',') {
-            m.insert(form, cue);
+            m.insert(hash_str(form), (form, cue));
         }
     }
     m
@@ -47,11 +50,25 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
 /// The cue a lowercase word form is, verbs of judging speech included
 /// ([`Cue::object`]).
 pub(crate) fn any_cue(word: &str) -> Option<Cue> {
-    // Cheap reject before hashing: cue forms are 3..=13 bytes of a-z.
-    if !(3..=13).contains(&word.len()) || !word.as_bytes()[0].is_ascii_lowercase() {
+    if !could_be_cue(word) {
         return None;
     }
-    CUES.get(word).copied()
+    cue_hashed(word, hash_str(word))
+}
+
+/// [`any_cue`] for a word whose [`hash_str`] is `hash`.
+pub(crate) fn cue_hashed(word: &str, hash: u64) -> Option<Cue> {
+    if !could_be_cue(word) {
+        return None;
+    }
+    CUES.get(&hash)
+        .filter(|(form, _)| *form == word)
+        .map(|&(_, cue)| cue)
+}
+
+/// Cheap reject before the lookup: cue forms are 3..=13 bytes of a-z.
+fn could_be_cue(word: &str) -> bool {
+    (3..=13).contains(&word.len()) && word.as_bytes()[0].is_ascii_lowercase()
 }
 
 /// Personal pronouns that can be a speaker, with their number.
@@ -462,4 +479,31 @@ pub(crate) fn is_title_abbrev(w: &str) -> bool {
             | "insp"
             | "supt"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_form_is_found() {
+        let mut forms = 0;
+        for line in include_str!("data/cues.tsv").lines() {
+            let mut f = line.split('\t');
+            let (Some(lemma), Some(list)) = (f.next(), f.next()) else {
+                continue;
+            };
+            if line.starts_with('#') {
+                continue;
+            }
+            for form in list.split(',') {
+                forms += 1;
+                assert_eq!(any_cue(form).map(|c| c.lemma), Some(lemma), "{form}");
+            }
+        }
+        // No two forms share a hash (one would hide the other).
+        assert_eq!(CUES.len(), forms);
+        assert_eq!(cue("sad"), None);
+        assert_eq!(cue("Said"), None);
+    }
 }
