@@ -25,6 +25,7 @@
 
 use std::sync::LazyLock;
 
+use super::lex::{self, Cue};
 use crate::learn::{hash_str, mix, Model};
 use crate::text::Doc;
 
@@ -275,19 +276,26 @@ fn label_fast(
 /// was after token `i`; `sure_ends[i]`: a sentence end the model is sure of
 /// (by [`SURE_MARGIN`]), or a line break; `margins[i]`: how much a sentence
 /// end after token `i` outscores the other labels (infinite at a line break
-/// and after the last token).
+/// and after the last token); `cues[i]`: the cue token `i` is, as written
+/// (looked up for the model's reach, kept for the frames).
 pub(crate) struct Boundaries {
     pub ends: Vec<bool>,
     pub commas: Vec<bool>,
     pub sure_ends: Vec<bool>,
     pub margins: Vec<f32>,
+    pub cues: Vec<Option<Cue>>,
 }
 
 /// Predicted boundaries of a stripped document.
 pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
     let h = WordHashes::new(&words);
-    let near = near_cues(&words, &h.word);
+    let cues: Vec<Option<Cue>> = words
+        .iter()
+        .zip(&h.word)
+        .map(|(w, &h)| lex::cue_hashed(w, h))
+        .collect();
+    let near = near_cues(&words, &cues);
     let (labels, mut margins) = match TABLE.as_ref() {
         Some(t) => label_fast(t, &h, &near, END_MARGIN, CASCADE_LEAD),
         None => (vec![NONE; words.len()], vec![0.0; words.len()]),
@@ -323,6 +331,7 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
         commas,
         sure_ends,
         margins,
+        cues,
     }
 }
 
@@ -332,14 +341,14 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
 /// much less of the rest): it is most of the stripped-text quote time.
 const REACH: usize = 50;
 
-/// Whether each gap lies within [`REACH`] words of a cue word (`hashes`:
-/// the [`hash_str`] of each word).
-fn near_cues(words: &[&str], hashes: &[u64]) -> Vec<bool> {
+/// Whether each gap lies within [`REACH`] words of a speech or writing cue
+/// word (`cues`: the cue each word is, [`lex::any_cue`]).
+fn near_cues(words: &[&str], cues: &[Option<Cue>]) -> Vec<bool> {
     let n = words.len();
     let mut near = vec![false; n];
     let mut until = 0usize; // marked up to here (exclusive)
-    for (i, (w, &h)) in words.iter().zip(hashes).enumerate() {
-        if super::lex::cue_hashed(w, h).is_some() || *w == "according" {
+    for (i, (w, cue)) in words.iter().zip(cues).enumerate() {
+        if cue.is_some_and(|c| !c.object) || *w == "according" {
             let lo = i.saturating_sub(REACH).max(until);
             let hi = (i + REACH + 1).min(n);
             near[lo..hi.max(lo)].fill(true);
@@ -429,18 +438,34 @@ pub struct WordHashes {
 
 impl WordHashes {
     pub fn new(words: &[&str]) -> Self {
-        WordHashes {
-            word: words.iter().map(|w| hash_str(w)).collect(),
-            suffix: words
-                .iter()
-                .map(|w| {
-                    // The last three characters (not bytes: any Unicode word).
-                    let cut = w.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-                    hash_str(&w[cut..])
-                })
-                .collect(),
-            shape: words.iter().map(|w| shape(w)).collect(),
+        let n = words.len();
+        let mut h = WordHashes {
+            word: Vec::with_capacity(n),
+            suffix: Vec::with_capacity(n),
+            shape: Vec::with_capacity(n),
+        };
+        for w in words {
+            let word = hash_str(w);
+            let cut = suffix_start(w);
+            h.word.push(word);
+            h.suffix
+                .push(if cut == 0 { word } else { hash_str(&w[cut..]) });
+            h.shape.push(shape(w));
         }
+        h
+    }
+}
+
+/// Where the last three characters of `w` start (characters, not bytes:
+/// any Unicode word).
+fn suffix_start(w: &str) -> usize {
+    let b = w.as_bytes();
+    if b.len() <= 3 {
+        0
+    } else if b[b.len() - 3..].is_ascii() {
+        b.len() - 3
+    } else {
+        w.char_indices().rev().nth(2).map_or(0, |(i, _)| i)
     }
 }
 
@@ -640,11 +665,20 @@ mod tests {
     }
 
     #[test]
+    fn suffixes_are_the_last_three_characters() {
+        for (w, suffix) in [("said", "aid"), ("the", "the"), ("a", "a"), ("café", "afé")] {
+            assert_eq!(&w[suffix_start(w)..], suffix);
+        }
+        let h = WordHashes::new(&["said", "the"]);
+        assert_eq!(h.suffix, [hash_str("aid"), hash_str("the")]);
+    }
+
+    #[test]
     fn the_model_runs_near_cues_only() {
         let mut words = vec!["the"; 3 * REACH];
         words[REACH + 5] = "said";
-        let hashes: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
-        let near = near_cues(&words, &hashes);
+        let cues: Vec<_> = words.iter().map(|w| lex::any_cue(w)).collect();
+        let near = near_cues(&words, &cues);
         assert!(!near[4] && near[5] && near[2 * REACH + 5] && !near[2 * REACH + 6]);
         let doc = Doc::new("ok");
         assert!(predict(&doc).sure_ends[0]);

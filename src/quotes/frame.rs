@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::boundary::Boundaries;
 use super::lex::{self, Cue};
 use crate::entities::{Entity, EntityLabel};
 use crate::text::{Doc, Form, Token, TokenKind};
@@ -34,16 +35,11 @@ pub(crate) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    /// A view whose sentences are `doc.sentences` (ordinary) or the token
-    /// boundaries in `ends` (stripped: `ends[i]` = a sentence ends after `i`).
-    pub fn new(
-        doc: &'a Doc<'a>,
-        ends: Option<&[bool]>,
-        commas: Option<Vec<bool>>,
-        entities: &[Entity],
-    ) -> Self {
+    /// A view whose sentences are `doc.sentences` (ordinary) or those the
+    /// boundary model predicted (stripped).
+    pub fn new(doc: &'a Doc<'a>, b: Option<&Boundaries>, entities: &[Entity]) -> Self {
         let toks = &doc.tokens[..];
-        let low = toks
+        let low: Vec<Cow<str>> = toks
             .iter()
             .map(|t| {
                 let s = t.text(doc.text);
@@ -53,12 +49,20 @@ impl<'a> View<'a> {
                     Cow::Borrowed(s)
                 }
             })
-            .collect::<Vec<_>>();
-        let cue = low.iter().map(|w| lex::any_cue(w)).collect();
+            .collect();
+        // The boundary model looked up the cues of the words as written.
+        let cue = low
+            .iter()
+            .enumerate()
+            .map(|(i, w)| match (b, w) {
+                (Some(b), Cow::Borrowed(_)) => b.cues[i],
+                _ => lex::any_cue(w),
+            })
+            .collect();
         let mut sent = Vec::with_capacity(toks.len());
         let mut sent_start = Vec::new();
-        match ends {
-            Some(ends) => {
+        match b {
+            Some(Boundaries { ends, .. }) => {
                 let mut s = 0u32;
                 for i in 0..toks.len() {
                     if i == 0 || ends[i - 1] {
@@ -104,7 +108,7 @@ impl<'a> View<'a> {
             stripped: doc.form == Form::Stripped,
             sent,
             sent_start,
-            comma_after: commas.unwrap_or_else(|| vec![false; toks.len()]),
+            comma_after: b.map_or_else(|| vec![false; toks.len()], |b| b.commas.clone()),
             para,
             ent_start,
         }

@@ -91,12 +91,12 @@ pub fn extract(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     let view;
     match doc.form {
         Form::Ordinary => {
-            view = frame::View::new(doc, None, None, entities);
+            view = frame::View::new(doc, None, entities);
             found = ordinary::extract(&view, doc);
         }
         Form::Stripped => {
             let b = boundary::predict(doc);
-            view = frame::View::new(doc, Some(&b.ends), Some(b.commas), entities);
+            view = frame::View::new(doc, Some(&b), entities);
             found = stripped::extract(&view, &b.sure_ends, &b.margins);
         }
     }
@@ -114,12 +114,7 @@ pub fn explain(doc: &Doc, entities: &[Entity]) -> String {
         return String::new();
     }
     let b = (doc.form == Form::Stripped).then(|| boundary::predict(doc));
-    let view = frame::View::new(
-        doc,
-        b.as_ref().map(|b| &b.ends[..]),
-        b.as_ref().map(|b| b.commas.clone()),
-        entities,
-    );
+    let view = frame::View::new(doc, b.as_ref(), entities);
     let frames = frame::frames(&view, &|_| false);
     let mut out = String::new();
     for i in 0..view.len() {
