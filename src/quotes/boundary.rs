@@ -129,19 +129,35 @@ impl Table {
         })
     }
 
-    /// Adds the quantized weights of feature `f` (a folded hash) to `acc`.
+    /// The quantized weights of feature `f` (a folded hash).
+    #[inline]
+    fn weights(&self, f: u64) -> [i16; CLASSES] {
+        self.rows[self.row(f)]
+    }
+
+    /// The row of feature `f` (a folded hash) in `rows`.
+    #[inline]
+    fn row(&self, f: u64) -> usize {
+        self.row_of(self.blocks[(f >> 6) as usize], f)
+    }
+
+    /// Adds the quantized weights of feature `f` to `acc`.
     #[inline]
     fn add_feature(&self, f: u64, acc: &mut [i32; CLASSES]) {
-        let b = self.blocks[(f >> 6) as usize];
-        let bit = f & 63;
-        let row = b.rank as usize + (b.bits & ((1 << bit) - 1)).count_ones() as usize;
-        // Without a branch on whether the model has the feature (many
-        // features of a gap are not in it, unpredictably): an absent one
-        // reads the next present feature's row (or the zero row) times 0.
-        let present = ((b.bits >> bit) & 1) as i32;
-        for (a, w) in acc.iter_mut().zip(self.rows[row]) {
-            *a += present * i32::from(w);
+        for (a, w) in acc.iter_mut().zip(self.weights(f)) {
+            *a += i32::from(w);
         }
+    }
+
+    /// The row of feature `f` given its bitmap block `b`: its rank, or the
+    /// zero row when the model does not have it (a select, not a branch:
+    /// whether a feature is in the model is unpredictable).
+    #[inline]
+    fn row_of(&self, b: Block, f: u64) -> usize {
+        let bit = f & 63;
+        let rank = b.rank as usize + (b.bits & ((1 << bit) - 1)).count_ones() as usize;
+        let present = 0usize.wrapping_sub(((b.bits >> bit) & 1) as usize);
+        (rank & present) | ((self.rows.len() - 1) & !present)
     }
 
     /// Adds the scores of `feats` (folded hashes) to `out`.
@@ -167,11 +183,7 @@ impl Table {
             mix(9, suffix),
             mix(10, suffix),
         ];
-        let mut row = [[0; CLASSES]; 8];
-        for (r, k) in row.iter_mut().zip(keys) {
-            self.add_feature(k & FOLD, r);
-        }
-        row
+        keys.map(|k| self.weights(k & FOLD))
     }
 }
 
@@ -179,7 +191,7 @@ impl Table {
 /// it alone, for each place it can take in the window: the word two before
 /// the gap, one before, right before, right after, two after, three after;
 /// its suffix right before the gap, right after.
-type WordRow = [[i32; CLASSES]; 8];
+type WordRow = [[i16; CLASSES]; 8];
 
 thread_local! {
     /// Word rows by word hash, kept across documents: news repeats its
@@ -226,45 +238,61 @@ fn label_fast(
     });
     let mut bias = [0i32; CLASSES];
     t.add_feature(mix(1, 0) & FOLD, &mut bias);
-    let mut feats = Vec::with_capacity(20);
-    let mut out = Vec::with_capacity(n);
-    let mut margins = Vec::with_capacity(n);
-    for (i, &near) in near.iter().enumerate().take(n) {
-        if !near {
-            out.push(NONE);
-            margins.push(f32::NEG_INFINITY);
+    let finish = |acc: [i32; CLASSES]| {
+        let mut scores = acc.map(|a| a as f32 * t.scale);
+        let margin = scores[END] - scores[NONE].max(scores[CLAUSE]);
+        scores[END] -= end_margin;
+        (crate::learn::argmax(&scores), margin)
+    };
+    let mut out = vec![NONE; n];
+    let mut margins = vec![f32::NEG_INFINITY; n];
+    let mut feats = Vec::new();
+    // Gaps the cascade leaves open, with their one-word scores.
+    let mut open = Vec::new();
+    for i in (0..n).filter(|&i| near[i]) {
+        if i < 2 || i + 3 >= n {
+            feats.clear();
+            features(h, i, &mut feats);
+            let mut acc = [0i32; CLASSES];
+            for &f in &feats {
+                t.add_feature(f, &mut acc);
+            }
+            (out[i], margins[i]) = finish(acc);
             continue;
         }
-        feats.clear();
-        let mut acc = [0i32; CLASSES];
-        if i < 2 || i + 3 >= n {
-            features(h, i, &mut feats);
+        let mut acc = bias;
+        let at = [i - 2, i - 1, i, i + 1, i + 2, i + 3, i, i + 1];
+        for (place, &j) in at.iter().enumerate() {
+            for (a, w) in acc.iter_mut().zip(rows[j][place]) {
+                *a += i32::from(w);
+            }
+        }
+        // A cascade: when the features that look at one word already make
+        // "nothing" win by far, the pair features (nine more lookups) are
+        // not made.
+        let lead = acc[NONE] - acc[END].max(acc[CLAUSE]);
+        if (lead as f32) * t.scale > cascade {
+            margins[i] = -(lead as f32) * t.scale;
         } else {
-            acc = bias;
-            let at = [i - 2, i - 1, i, i + 1, i + 2, i + 3, i, i + 1];
-            for (place, &j) in at.iter().enumerate() {
-                for (a, w) in acc.iter_mut().zip(rows[j][place]) {
-                    *a += w;
-                }
-            }
-            // A cascade: when the features that look at one word already
-            // make "nothing" win by far, the pair features (nine more
-            // lookups) are not made.
-            let lead = acc[NONE] - acc[END].max(acc[CLAUSE]);
-            if (lead as f32) * t.scale > cascade {
-                out.push(NONE);
-                margins.push(-(lead as f32) * t.scale);
-                continue;
-            }
-            pair_features(h, i, &mut feats);
+            open.push((i, acc));
         }
-        for &f in &feats {
-            t.add_feature(f, &mut acc);
+    }
+    // The pair features of the open gaps, looked up all together: each
+    // lookup is a cache miss or two (the model does not stay in the caches
+    // beside the rest of the pipeline), and independent lookups overlap
+    // their misses.
+    feats.clear();
+    for &(i, _) in &open {
+        pair_features(h, i, &mut feats);
+    }
+    let found: Vec<usize> = feats.iter().map(|&f| t.row(f)).collect();
+    for (&(i, mut acc), rows) in open.iter().zip(found.chunks(PAIR_FEATURES)) {
+        for &r in rows {
+            for (a, w) in acc.iter_mut().zip(t.rows[r]) {
+                *a += i32::from(w);
+            }
         }
-        let mut scores = acc.map(|a| a as f32 * t.scale);
-        margins.push(scores[END] - scores[NONE].max(scores[CLAUSE]));
-        scores[END] -= end_margin;
-        out.push(crate::learn::argmax(&scores));
+        (out[i], margins[i]) = finish(acc);
     }
     if let Some(last) = out.last_mut() {
         *last = END;
@@ -509,12 +537,15 @@ fn window(h: &WordHashes, i: usize) -> (u64, u64, u64, u64, u64, u64) {
     (at(-2), at(-1), at(0), at(1), at(2), at(3))
 }
 
+/// How many features [`pair_features`] gives a gap.
+const PAIR_FEATURES: usize = 9;
+
 /// The features of the gap after word `i` that look at more than one word.
 fn pair_features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
     let (_, wm1, w0, w1, w2, w3) = window(h, i);
     let suffix_next = h.suffix.get(i + 1).copied().unwrap_or_else(|| hash_str(""));
     let shape_next = h.shape.get(i + 1).copied().unwrap_or(0);
-    let fs = [
+    let fs: [u64; PAIR_FEATURES] = [
         mix(6, mix(w0, w1)),
         mix(7, mix(wm1, w0)),
         mix(8, mix(w1, w2)),
