@@ -66,9 +66,28 @@ pub(crate) fn cue_hashed(word: &str, hash: u64) -> Option<Cue> {
         .map(|&(_, cue)| cue)
 }
 
-/// Cheap reject before the lookup: cue forms are 3..=13 bytes of a-z.
+/// The first two letters of the cue forms: bit `b` of `STARTS[a]` is set
+/// when some form starts with letters `a`, `b` (0 for `a`).
+static STARTS: LazyLock<[u32; 26]> = LazyLock::new(|| {
+    let mut starts = [0u32; 26];
+    for (form, _) in CUES.values() {
+        let b = form.as_bytes();
+        if b.len() >= 2 && b[0].is_ascii_lowercase() && b[1].is_ascii_lowercase() {
+            starts[usize::from(b[0] - b'a')] |= 1 << (b[1] - b'a');
+        }
+    }
+    starts
+});
+
+/// Cheap reject before hashing and the lookup (it runs on every word):
+/// cue forms are 3..=13 bytes of a-z, starting with one of few letter pairs.
 fn could_be_cue(word: &str) -> bool {
-    (3..=13).contains(&word.len()) && word.as_bytes()[0].is_ascii_lowercase()
+    let b = word.as_bytes();
+    if !(3..=13).contains(&b.len()) {
+        return false;
+    }
+    let (x, y) = (b[0].wrapping_sub(b'a'), b[1].wrapping_sub(b'a'));
+    x < 26 && y < 26 && STARTS[usize::from(x)] >> y & 1 == 1
 }
 
 /// Personal pronouns that can be a speaker, with their number.
