@@ -50,17 +50,16 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
 /// The cue a lowercase word form is, verbs of judging speech included
 /// ([`Cue::object`]).
 pub(crate) fn any_cue(word: &str) -> Option<Cue> {
-    if !could_be_cue(word) {
-        return None;
-    }
-    cue_hashed(word, hash_str(word))
+    could_be_cue(word).then(|| lookup(word, hash_str(word)))?
 }
 
 /// [`any_cue`] for a word whose [`hash_str`] is `hash`.
 pub(crate) fn cue_hashed(word: &str, hash: u64) -> Option<Cue> {
-    if !could_be_cue(word) {
-        return None;
-    }
+    could_be_cue(word).then(|| lookup(word, hash))?
+}
+
+/// The cue form `word` is, by its hash (no cheap reject first).
+fn lookup(word: &str, hash: u64) -> Option<Cue> {
     CUES.get(&hash)
         .filter(|(form, _)| *form == word)
         .map(|&(_, cue)| cue)
