@@ -122,7 +122,8 @@ impl<'a> View<'a> {
         &self.low[i]
     }
 
-    /// Token `i` is a speech or writing cue ([`lex::cue`]).
+    /// Token `i` is a speech or writing cue (not a verb of judging speech,
+    /// [`Cue::object`]).
     pub fn speech_cue(&self, i: usize) -> bool {
         self.cue[i].is_some_and(|c| !c.object)
     }

@@ -188,7 +188,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
 /// preposition ("pledged $1 million to the party").
 fn infinitive_after(v: &View, c: usize, limit: usize) -> Option<usize> {
     let to = (c..limit.min(c + 6))
-        .take_while(|&k| v.is_word(k) && !lex::is_finite_aux(v.w(k)) && lex::cue(v.w(k)).is_none())
+        .take_while(|&k| v.is_word(k) && !lex::is_finite_aux(v.w(k)) && !v.speech_cue(k))
         .find(|&k| v.w(k) == "to")?;
     let verb = to + 1;
     if verb >= limit || !v.is_word(verb) || v.capitalised(verb) || lex::is_determiner(v.w(verb)) {
