@@ -64,9 +64,7 @@ impl<'a> Num<'a> {
             tally_split: false,
         }
     }
-}
 
-impl Num<'_> {
     /// Applies a scale to both ends ("10-20bn").
     pub fn scale_by(&mut self, scale: f64) {
         self.value *= scale;
