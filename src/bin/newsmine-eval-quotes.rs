@@ -229,15 +229,20 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
                 for ((g, mi), cue) in gold.iter().zip(&m).zip(&cues) {
                     let gt: Vec<&str> = g.spans.iter().map(|r| &text[r.clone()]).collect();
                     let sp = match mi {
-                        Some(i) => format!(
-                            "FOUND{} spk={:?}",
-                            if speaker_right(g, &quotes[*i]) {
-                                ""
-                            } else {
-                                " WRONG-SPEAKER"
-                            },
-                            quotes[*i].speaker
-                        ),
+                        Some(i) => {
+                            let q = &quotes[*i];
+                            let right = speaker_right(g, q);
+                            let at = |r: &Option<std::ops::Range<usize>>| {
+                                r.clone().map_or("-", |r| &text[r])
+                            };
+                            format!(
+                                "FOUND{} spk={:?} (mention {:?} cue {:?})",
+                                if right { "" } else { " WRONG-SPEAKER" },
+                                q.speaker,
+                                at(&q.speaker_span),
+                                at(&q.cue_span)
+                            )
+                        }
                         None => "MISSED".into(),
                     };
                     println!(

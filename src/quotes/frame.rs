@@ -319,6 +319,11 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     if j > 0 && (v.is(j - 1, "the") || v.is(j - 1, "so")) {
         return None;
     }
+    // A cue form right after an article or a possessive is a noun ("his
+    // remarks", "a tweet", stripped "trump s comments"): no frame.
+    if j == c && c > 0 && noun_marker(v, c - 1) {
+        return None;
+    }
     // A participle ("warning that", "saying") is a cue only after an
     // auxiliary ("have been warning"): alone it is a noun or an adjunct.
     if v.w(c).ends_with("ing")
@@ -358,6 +363,19 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             return None;
         }
         np_before(v, sj - 1)
+    };
+    // Stripped text: a name opening the sentence, then a clause mark or an
+    // apposition (a determiner, a role noun or an age after the name) and
+    // no verb up to the cue.
+    let opening_name = |v: &View| {
+        sentence_subject(v, sent_start, j).filter(|np| {
+            let w = v.w(np.end);
+            (v.break_after(np.end - 1)
+                || lex::is_determiner(w)
+                || lex::is_role_noun(w)
+                || w.bytes().all(|b| b.is_ascii_digit()))
+                && !(np.end..j).any(|k| lex::is_finite_aux(v.w(k)) || v.speech_cue(k))
+        })
     };
     let after = if c + 1 < v.len() && !v.break_after(c) {
         np_after(v, c + 1)
@@ -409,10 +427,7 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         && !before_pron
         // No inversion after an auxiliary ("have reported brain injuries").
         && j == c
-        && !matches!(
-            cue.lemma,
-            "tell" | "inform" | "assure" | "remind" | "ask" | "urge" | "warn"
-        )
+        && !takes_addressee(cue.lemma)
         && after.as_ref().is_some_and(|a| {
             // A name the tagger found may be one word ("says pillar"), and
             // follow a time phrase ("this year says pillar"); any other
@@ -428,10 +443,23 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         });
     let (speaker, inverted) = if inverted_stripped {
         (after, true)
+    } else if let Some(name) = after
+        .as_ref()
+        .and_then(|a| inverted_name(v, a))
+        .filter(|_| v.stripped && !before_pron && j == c && !takes_addressee(cue.lemma))
+    {
+        (Some(name), true)
     } else if let Some(who) = relative_who(v, j) {
         (antecedent(v, who), false)
     } else if before_pron {
         (try_before(v), false)
+    } else if prev_break && v.stripped && j > sent_start {
+        // Stripped text: a predicted clause mark before the cue ("kagan ,
+        // says", "the city s director , said the heat ...") does not part
+        // it from its speaker; when a name opens the sentence and no verb
+        // follows it up to the cue, the name is the speaker, with an
+        // apposition ("paul hunt a delegate from ohio , said ...").
+        (opening_name(v).or_else(|| try_before(v)), false)
     } else if prev_break {
         match after {
             Some(a) if !time_gap && (after_ends(&a) || !comma_before) => (Some(a), true),
@@ -465,6 +493,41 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         inverted,
         span,
     })
+}
+
+/// Cues whose object is the addressee ("told reporters"), never an
+/// inverted speaker.
+fn takes_addressee(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell" | "inform" | "assure" | "remind" | "ask" | "urge" | "warn"
+    )
+}
+
+/// Stripped text: the phrase `a` after a cue as an inverted speaker that
+/// a name opens or ends, with an apposition or the sentence end after the
+/// name ("..., said mr hale president of the ...", "said the company s chief
+/// executive ann hale who ..."): the phrase up to the name's end.
+fn inverted_name(v: &View, a: &Range<usize>) -> Option<Range<usize>> {
+    let last = (a.start..(a.end + 3).min(v.len()))
+        .find(|&k| v.ent_start[k].is_some_and(|s| (a.start..a.end).contains(&(s as usize))))?;
+    let apposition = v.break_after(last)
+        || matches!(
+            v.w(last + 1),
+            "a" | "an" | "the" | "of" | "who" | "from" | "at"
+        )
+        || lex::is_role_noun(v.w(last + 1));
+    apposition.then(|| a.start..last + 1)
+}
+
+/// Whether token `k` marks the next word as a noun: an article, a
+/// possessive determiner, or (stripped text) the `s` of a possessive (not
+/// of an abbreviation: "the u s said").
+fn noun_marker(v: &View, k: usize) -> bool {
+    matches!(
+        v.w(k),
+        "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    ) || (v.stripped && v.w(k) == "s" && k > 0 && v.w(k - 1).len() > 1)
 }
 
 /// Ordinary text: the relative pronoun right before a cue starting at `j`
@@ -655,6 +718,10 @@ pub(crate) fn np_after(v: &View, start: usize) -> Option<Range<usize>> {
     }
     if lex::subject_pronoun(v.w(start)).is_some() && v.w(start) != "it" {
         return Some(start..start + 1);
+    }
+    // "said of the plan": the object of the cue, not its speaker.
+    if v.w(start) == "of" {
+        return None;
     }
     let cap = if v.stripped { 7 } else { 9 };
     let mut k = start;

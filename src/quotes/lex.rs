@@ -199,6 +199,7 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
         "has"
             | "have"
             | "had"
+            | "having"
             | "been"
             | "was"
             | "were"
@@ -236,6 +237,7 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
             | "frequently"
             | "first"
             | "last"
+            | "long"
     )
 }
 

@@ -5,8 +5,9 @@
 //! - a mention covered by a person or organisation entity takes the entity's
 //!   `canonical` name ("kagan" -> "fred kagan");
 //! - a pronoun takes the most recent compatible speaker ("he" -> the last
-//!   singular one, "they" -> the last plural or organisation), else the most
-//!   recent person (organisation) entity before it;
+//!   singular one that is a person: a person entity, a role noun such as
+//!   "the official", a name; "they" -> the last plural or organisation),
+//!   else the most recent person (organisation) entity before it;
 //! - a definite description takes the earlier speaker with the same head
 //!   noun ("the official" -> "one u s official");
 //! - a bare surname takes an earlier speaker, or (ordinary text) an earlier
@@ -31,6 +32,9 @@ struct Known {
     number: Number,
     /// Set for an unresolved "he" / "she", so that "she" does not take "he".
     pronoun: Option<&'static str>,
+    /// A person (a person entity, a role noun, an unresolved "he"): what
+    /// "he" and "she" may take.
+    person: bool,
 }
 
 fn org_head(w: &str) -> bool {
@@ -130,6 +134,7 @@ fn resolve_mention<'a>(
             let compatible = |k: &&Known| match num {
                 Number::Singular => {
                     k.number == Number::Singular
+                        && (gender.is_none() || k.person)
                         && (gender.is_none() || k.pronoun.is_none() || k.pronoun == gender)
                 }
                 Number::Plural => k.number != Number::Singular,
@@ -156,6 +161,7 @@ fn resolve_mention<'a>(
                 head: first.to_string(),
                 number: num,
                 pronoun: gender,
+                person: gender.is_some(),
             };
         }
     }
@@ -241,6 +247,7 @@ fn resolve_mention<'a>(
                     head,
                     number: Number::Singular,
                     pronoun: None,
+                    person: true,
                 };
             }
         }
@@ -250,6 +257,7 @@ fn resolve_mention<'a>(
         head,
         number,
         pronoun: None,
+        person: lex::is_role_noun(v.w(sp.end - 1)) || (is_name && number == Number::Singular),
     }
 }
 
@@ -268,6 +276,7 @@ fn known_from_entity(e: &Entity) -> Known {
             Number::Neuter
         },
         pronoun: None,
+        person: e.label == EntityLabel::Per,
     }
 }
 
