@@ -22,7 +22,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use _newsmine::quotes::eval::{score, speaker_right, GoldQuote, Score};
+use _newsmine::quotes::eval::{covered_fraction, score, speaker_right, GoldQuote, Score};
 use _newsmine::quotes::Quote;
 use _newsmine::Extractor;
 use serde_json::Value;
@@ -214,7 +214,7 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
                     gold_direct.push(g.clone());
                 }
                 gold.push(g);
-                cues.push(cue);
+                cues.push((cue, frags(a, "cue", stripped, &map)));
             }
             let quotes = ex.extract(text).quotes;
             let (s, m) = score(&gold, &quotes, 0.5);
@@ -226,7 +226,7 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
             direct.speaker_right += sd.speaker_right;
             if verbose {
                 println!("== {id} ({label}): {s:?}");
-                for ((g, mi), cue) in gold.iter().zip(&m).zip(&cues) {
+                for ((g, mi), (cue, cue_spans)) in gold.iter().zip(&m).zip(&cues) {
                     let gt: Vec<&str> = g.spans.iter().map(|r| &text[r.clone()]).collect();
                     let sp = match mi {
                         Some(i) => {
@@ -251,6 +251,25 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
                         gt.join(" … ")
                     );
                     if mi.is_none() {
+                        // The prediction that covers most of it (an extent
+                        // error rather than a miss), if any.
+                        let near = quotes
+                            .iter()
+                            .map(|q| (covered_fraction(&g.spans, q.start, q.end), q))
+                            .filter(|(f, _)| *f > 0.0)
+                            .max_by(|a, b| a.0.total_cmp(&b.0));
+                        if let Some((f, q)) = near {
+                            println!("    nearest {f:.2}: {}", &text[q.start..q.end]);
+                        }
+                        // Its cue read as the frame of another quote.
+                        let by_cue = quotes.iter().find(|q| {
+                            q.cue_span.as_ref().is_some_and(|c| {
+                                cue_spans.iter().any(|g| g.start < c.end && c.start < g.end)
+                            })
+                        });
+                        if let Some(q) = by_cue {
+                            println!("    cue taken by: {}", &text[q.start..q.end]);
+                        }
                         let before = &text[..g.spans[0].start];
                         let from = before.char_indices().rev().nth(99).map_or(0, |(i, _)| i);
                         println!("    before: …{}", before[from..].replace('\n', " ¶ "));
@@ -259,7 +278,12 @@ fn polnear(ex: &Extractor, shared: &Path, split: &str, verbose: bool) -> Result<
                 let matched: HashSet<usize> = m.iter().flatten().copied().collect();
                 for (i, q) in quotes.iter().enumerate() {
                     if !matched.contains(&i) {
-                        println!("  FALSE [{:?}]: {}", q.speaker, &text[q.start..q.end]);
+                        let cue = q.cue_span.clone().map_or("-", |r| &text[r]);
+                        println!(
+                            "  FALSE [{:?}] cue {cue:?}: {}",
+                            q.speaker,
+                            &text[q.start..q.end]
+                        );
                     }
                 }
             }
