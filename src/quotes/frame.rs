@@ -546,11 +546,18 @@ fn antecedent(v: &View, who: usize) -> Option<Range<usize>> {
     np_before(v, end - 1).filter(|np| name_like(v, np))
 }
 
+fn is_number(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether token `k` can be inside a speaker noun phrase.
 fn np_word(v: &View, k: usize) -> bool {
     if v.is_word(k) {
         let w = v.w(k);
-        return !(lex::is_np_stop(w) || v.speech_cue(k) || w.ends_with("ly") && w.len() > 4);
+        // An adverb in "-ly" ends the phrase, but a capitalised word is a
+        // name ("Kelly", "Connolly").
+        let adverb = w.ends_with("ly") && w.len() > 4 && !v.capitalised(k);
+        return !(lex::is_np_stop(w) || v.speech_cue(k) || adverb);
     }
     // Ordinary text: the dot of an initial ("Mark T. Esper"), a hyphen.
     let r = v.raw(k);
@@ -595,6 +602,12 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
         let mut k = end;
         while k > lo && end - k < 25 {
             k -= 1;
+            // An age set off by commas ("Ann Wills, 21, a student at ...,
+            // said"): the name is before it.
+            if v.raw(k) == "," && k >= lo + 3 && is_number(v.raw(k - 1)) && v.raw(k - 2) == "," {
+                k -= 2;
+                continue;
+            }
             if v.raw(k) == "," && k > lo {
                 let np = np_before(v, k - 1)?;
                 return name_like(v, &np).then_some(np);

@@ -238,6 +238,7 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
             | "first"
             | "last"
             | "long"
+            | "however"
     )
 }
 

@@ -145,33 +145,10 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             return None;
         }
     }
-    // Skip a short adjunct: "said on Thursday", "said in a statement".
-    if k < limit && lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
-        let mut a = k + 1;
-        while a < limit
-            && a - k <= 4
-            && (lex::is_time_word(v.w(a))
-                || lex::is_determiner(v.w(a))
-                || matches!(
-                    v.w(a),
-                    "statement"
-                        | "interview"
-                        | "news"
-                        | "conference"
-                        | "speech"
-                        | "letter"
-                        | "email"
-                        | "post"
-                        | "tweet"
-                        | "briefing"
-                ))
-        {
-            a += 1;
-        }
-        if a == k + 1 {
-            return None;
-        }
-        k = a;
+    // Skip short adjuncts: "said on Thursday", "said in a statement on
+    // Friday", "said after the vote he would ...".
+    while k < limit && lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
+        k = adjunct_end(v, k, limit)?;
         if k < limit && v.w(k) == "," {
             k += 1;
         }
@@ -180,6 +157,74 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
+}
+
+/// Nouns of an adjunct after a cue: the medium ("in a statement") or the
+/// occasion ("at a news conference"), and months ("in a June report").
+fn is_adjunct_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "interview"
+            | "news"
+            | "conference"
+            | "speech"
+            | "letter"
+            | "email"
+            | "post"
+            | "tweet"
+            | "briefing"
+            | "report"
+            | "filing"
+            | "remarks"
+            | "video"
+            | "message"
+            | "appearance"
+            | "january"
+            | "february"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Where the adjunct opened by the preposition (or time word) at `p` ends:
+/// after its determiners and its time or medium nouns ("on Friday", "in a
+/// June report"), with a named addressee or medium ("in an interview with
+/// Fox News"); a phrase of other words ends where a subject pronoun opens
+/// the content ("after the vote he would ..."; a determiner must open that
+/// phrase). `None`: no clean end, so no
+/// content to read ("said at a recent rally in Ohio.").
+fn adjunct_end(v: &View, p: usize, limit: usize) -> Option<usize> {
+    let mut a = p + 1;
+    while a < limit && a - p <= 2 && lex::is_determiner(v.w(a)) {
+        a += 1;
+    }
+    let head = a;
+    // A determiner after the head opens the content ("on Friday the arrest").
+    while a < limit && a - p <= 5 && (lex::is_time_word(v.w(a)) || is_adjunct_noun(v.w(a))) {
+        a += 1;
+    }
+    if a > head {
+        if a + 1 < limit && matches!(v.w(a), "with" | "to" | "on") && v.capitalised(a + 1) {
+            a += 1;
+            while a < limit && (v.capitalised(a) || matches!(v.raw(a), "'s" | "’s" | "'" | "’")) {
+                a += 1;
+            }
+        }
+        return Some(a);
+    }
+    if a == p + 1 {
+        return None;
+    }
+    (a..limit.min(a + 3))
+        .find(|&m| m > a && matches!(v.w(m), "he" | "she" | "they" | "we" | "i"))
+        .filter(|&m| (a..m).all(|x| v.is_word(x) && !lex::is_np_stop(v.w(x))))
 }
 
 /// Where an infinitive content starts after the cue ending at `c`, past a
