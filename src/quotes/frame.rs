@@ -420,6 +420,18 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             || lex::is_time_word(v.w(np.end))
     };
     let comma_before = j > 0 && v.raw(j - 1) == ",";
+    // Ordinary text: a phrase after the cue that the clause goes on past is
+    // the content's subject, not an inverted speaker, when it is a pronoun
+    // ("said he and other rabbis were") or when a speaker with its
+    // apposition stands before the cue ("X, a spokesman, said the Clintons
+    // and the foundation had ...").
+    let ends_clause = |np: &Range<usize>| np.end >= v.len() || !v.is_word(np.end);
+    let after = after.filter(|a| {
+        v.stripped
+            || ends_clause(a)
+            || !(lex::subject_pronoun(v.w(a.start)).is_some()
+                || (comma_before && j > sent_start + 1 && np_before(v, j - 1).is_some()))
+    });
     // Stripped text: "... soleimani says former cia analyst paul pillar" is
     // an inversion when the phrase after the cue ends at a boundary or
     // opens a relative clause or an apposition.
@@ -605,7 +617,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
             // An age set off by commas ("Ann Wills, 21, a student at ...,
             // said"): the name is before it.
             if v.raw(k) == "," && k >= lo + 3 && is_number(v.raw(k - 1)) && v.raw(k - 2) == "," {
-                k -= 2;
+                k -= 1;
                 continue;
             }
             if v.raw(k) == "," && k > lo {
