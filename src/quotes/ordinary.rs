@@ -354,7 +354,8 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
             Some(fi) => out.push(Found {
                 start: mixed_start(v, q, &frames[fi], &frames, &quoted)
                     .map_or(q.start, |k| v.toks[k].start),
-                end: q.end,
+                end: mixed_end(v, q, &frames[fi], &frames, &quoted)
+                    .map_or(q.end, |k| v.toks[k - 1].end),
                 speaker: frames[fi].speaker.clone(),
                 cue: Some(frames[fi].cue.clone()),
                 direct: true,
@@ -399,6 +400,25 @@ fn mixed_start(
         .any(|g| g.span.end > s && g.span.start < q.open)
         && !quoted.iter().any(|p| p.tok_end > s && p.open < q.open);
     (clear && q.open - s >= 2).then_some(s)
+}
+
+/// A quotation right after its cue, with no comma or colon between, that
+/// its sentence goes on past (`She said "it makes me angry" every time
+/// ...`): the quote runs to the sentence end (token end), when no other
+/// frame or quotation lies in the rest of the sentence.
+fn mixed_end(v: &View, q: &Quoted, f: &Frame, frames: &[Frame], quoted: &[Quoted]) -> Option<usize> {
+    let e = f.span.end.max(f.cue.end);
+    if e > q.open || (e..q.open).any(|k| !v.is_word(k)) {
+        return None;
+    }
+    let limit = v.sentence(q.tok_end - 1).end;
+    let end = trim_end(v, q.tok_end, limit);
+    let clear = !frames
+        .iter()
+        .any(|g| g.span.start < end && g.span.end > q.tok_end)
+        && !quoted.iter().any(|p| p.open >= q.tok_end && p.open < end);
+    let words = (q.tok_end..end).filter(|&k| v.is_word(k)).count();
+    (clear && words >= 2).then_some(end)
 }
 
 /// The frame right after quotation `q`: `"...," X said` / `"..." said X`.
