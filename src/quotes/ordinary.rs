@@ -153,7 +153,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             k += 1;
         }
     }
-    if k < limit && (v.w(k) == "to" || v.w(k) == "of" || v.w(k) == "about" || v.w(k) == "as") {
+    if k < limit && matches!(v.w(k), "to" | "of" | "about" | "as") {
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
@@ -207,7 +207,12 @@ fn adjunct_end(v: &View, p: usize, limit: usize) -> Option<usize> {
     }
     let head = a;
     // A determiner after the head opens the content ("on Friday the arrest").
-    while a < limit && a - p <= 5 && (lex::is_time_word(v.w(a)) || is_adjunct_noun(v.w(a))) {
+    while a < limit
+        && a - p <= 5
+        && (lex::is_time_word(v.w(a))
+            || is_adjunct_noun(v.w(a))
+            || (a > head && v.w(a).bytes().all(|b| b.is_ascii_digit())))
+    {
         a += 1;
     }
     if a > head {
@@ -438,11 +443,18 @@ fn frame_after(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     // `"... ended." X said <content>`: the quotation closed its sentence and
     // the frame carries reported speech of its own, so it starts a new
     // attribution instead of closing this one.
+    // So does a quotation inside a fronted phrase when the content follows
+    // the cue without a comma (`On Sunday's "Morning Show," X said
+    // <content>`; not the mixed quote `The plan was "a mess," she said,
+    // citing ...`).
     let closed = q.tok_end >= 2 && matches!(v.raw(q.tok_end - 2), "." | "!" | "?");
-    if gap.is_empty() && closed && !f.inverted {
+    let fronted = (v.sentence(q.open).start..q.open).any(|k| v.is_word(k));
+    if gap.is_empty() && (closed || fronted) && !f.inverted {
         let limit = v.sentence(f.cue.start).end;
-        if content_start_after(v, &frames[fi], limit).is_some_and(|s| trim_end(v, s, limit) > s + 2)
-        {
+        let own = content_start_after(v, &frames[fi], limit)
+            .filter(|&s| closed || v.raw(s - 1) != ",")
+            .is_some_and(|s| trim_end(v, s, limit) > s + 2);
+        if own {
             return None;
         }
     }
