@@ -7,14 +7,17 @@
 //!    around its frame gets the frame for both halves. A quotation that a
 //!    frame follows but that does not open its sentence is a mixed quote:
 //!    its content starts with the sentence (`The bill was "a disgrace," she
-//!    said.`).
+//!    said.`); one right after its cue that its sentence goes on past runs
+//!    to the sentence end (`She said "it hurts" every time ...`). A frame
+//!    with reported speech of its own after the cue is no quotation's frame
+//!    when the quotation closed its sentence or sits in a fronted phrase.
 //! 4. A quoted span with no frame of its own continues the previous speaker
 //!    when it opens a sentence right after that speaker's quote or frame, or
 //!    continues a quote from the paragraph before; otherwise it is a scare
 //!    quote or a title and is dropped, unless it lies inside reported speech.
 //! 5. A frame with no quotation is reported speech: its content runs from
-//!    `that` (or `to` for promises and appeals, or the word after the cue,
-//!    for strong cues) to the sentence end, or, for a frame closing its
+//!    `that` (or `to` for promises and appeals, or, for strong cues, the
+//!    word after the cue and its adjuncts) to the sentence end, or, for a frame closing its
 //!    sentence after a comma ("..., officials said."), from the sentence
 //!    start to that comma; a frame set off by commas inside its sentence
 //!    takes the sentence around it.
@@ -218,7 +221,8 @@ fn adjunct_end(v: &View, p: usize, limit: usize) -> Option<usize> {
     if a > head {
         if a + 1 < limit && matches!(v.w(a), "with" | "to" | "on") && v.capitalised(a + 1) {
             a += 1;
-            while a < limit && (v.capitalised(a) || matches!(v.raw(a), "'s" | "’s" | "'" | "’")) {
+            while a < limit && (v.capitalised(a) || matches!(v.raw(a), "'s" | "’s" | "'" | "’"))
+            {
                 a += 1;
             }
         }
@@ -411,7 +415,13 @@ fn mixed_start(
 /// its sentence goes on past (`She said "it makes me angry" every time
 /// ...`): the quote runs to the sentence end (token end), when no other
 /// frame or quotation lies in the rest of the sentence.
-fn mixed_end(v: &View, q: &Quoted, f: &Frame, frames: &[Frame], quoted: &[Quoted]) -> Option<usize> {
+fn mixed_end(
+    v: &View,
+    q: &Quoted,
+    f: &Frame,
+    frames: &[Frame],
+    quoted: &[Quoted],
+) -> Option<usize> {
     let e = f.span.end.max(f.cue.end);
     if e > q.open || (e..q.open).any(|k| !v.is_word(k)) {
         return None;
