@@ -223,21 +223,34 @@ fn label_fast(
     cascade: f32,
 ) -> (Vec<usize>, Vec<f32>) {
     let n = h.word.len();
-    let rows: Vec<WordRow> = ROWS.with(|cache| {
+    let mut bias = [0i32; CLASSES];
+    t.add_feature(mix(1, 0) & FOLD, &mut bias);
+    // The one-word scores of every gap: each word adds each place of its
+    // cached row to the gap that sees it there (a gap at `i` sees word
+    // `i + AT[place]`). Words no near gap sees are not looked up.
+    const AT: [isize; 8] = [-2, -1, 0, 1, 2, 3, 0, 1];
+    let mut one = vec![bias; n];
+    ROWS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.len() > ROWS_MAX {
             cache.clear();
         }
-        (0..n)
-            .map(|i| {
-                *cache
-                    .entry(h.word[i])
-                    .or_insert_with(|| t.word_row(h.word[i], h.suffix[i]))
-            })
-            .collect()
+        for j in 0..n {
+            if !near[j.saturating_sub(3)..(j + 3).min(n)].contains(&true) {
+                continue;
+            }
+            let row = cache
+                .entry(h.word[j])
+                .or_insert_with(|| t.word_row(h.word[j], h.suffix(j)));
+            for (w, off) in row.iter().zip(AT) {
+                if let Some(acc) = one.get_mut(j.wrapping_add_signed(-off)) {
+                    for (a, &w) in acc.iter_mut().zip(w) {
+                        *a += i32::from(w);
+                    }
+                }
+            }
+        }
     });
-    let mut bias = [0i32; CLASSES];
-    t.add_feature(mix(1, 0) & FOLD, &mut bias);
     let finish = |acc: [i32; CLASSES]| {
         let mut scores = acc.map(|a| a as f32 * t.scale);
         let margin = scores[END] - scores[NONE].max(scores[CLAUSE]);
@@ -260,13 +273,7 @@ fn label_fast(
             (out[i], margins[i]) = finish(acc);
             continue;
         }
-        let mut acc = bias;
-        let at = [i - 2, i - 1, i, i + 1, i + 2, i + 3, i, i + 1];
-        for (place, &j) in at.iter().enumerate() {
-            for (a, w) in acc.iter_mut().zip(rows[j][place]) {
-                *a += i32::from(w);
-            }
-        }
+        let acc = one[i];
         // A cascade: when the features that look at one word already make
         // "nothing" win by far, the pair features (nine more lookups) are
         // not made.
@@ -331,18 +338,11 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let mut ends: Vec<bool> = labels.iter().map(|&l| l == END).collect();
     let commas = labels.iter().map(|&l| l == CLAUSE).collect();
     let mut sure_ends: Vec<bool> = margins.iter().map(|&m| m > SURE_MARGIN).collect();
-    // The edges of the stretches near cues bound the contents.
+    // The edges of the stretches near cues bound the contents, and a line
+    // break is always a boundary.
+    let para = super::marks::paragraphs(doc);
     for i in 1..words.len() {
-        if near[i - 1] != near[i] {
-            ends[i - 1] = true;
-            sure_ends[i - 1] = true;
-            margins[i - 1] = f32::INFINITY;
-        }
-    }
-    // A line break is always a boundary.
-    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
-        let gap = &doc.text.as_bytes()[doc.tokens[i - 1].end..t.start];
-        if memchr::memchr(b'\n', gap).is_some() {
+        if near[i - 1] != near[i] || para[i - 1] != para[i] {
             ends[i - 1] = true;
             sure_ends[i - 1] = true;
             margins[i - 1] = f32::INFINITY;
@@ -456,31 +456,36 @@ fn shape(w: &str) -> u64 {
     class + 8 * (b.len().min(7) as u64)
 }
 
-/// Per-word hashes, computed once per document: the word, its last three
-/// letters, its shape.
-pub struct WordHashes {
+/// The words of a document with their hashes, computed once; the hashes
+/// of their suffixes (last three letters) and shapes, which only some
+/// features need, are computed when asked for.
+pub struct WordHashes<'a> {
+    words: &'a [&'a str],
     word: Vec<u64>,
-    suffix: Vec<u64>,
-    shape: Vec<u64>,
 }
 
-impl WordHashes {
-    pub fn new(words: &[&str]) -> Self {
-        let n = words.len();
-        let mut h = WordHashes {
-            word: Vec::with_capacity(n),
-            suffix: Vec::with_capacity(n),
-            shape: Vec::with_capacity(n),
-        };
-        for w in words {
-            let word = hash_str(w);
-            let cut = suffix_start(w);
-            h.word.push(word);
-            h.suffix
-                .push(if cut == 0 { word } else { hash_str(&w[cut..]) });
-            h.shape.push(shape(w));
+impl<'a> WordHashes<'a> {
+    pub fn new(words: &'a [&'a str]) -> Self {
+        WordHashes {
+            words,
+            word: words.iter().map(|w| hash_str(w)).collect(),
         }
-        h
+    }
+
+    /// The hash of word `i`'s last three characters (of "" past the end).
+    fn suffix(&self, i: usize) -> u64 {
+        match self.words.get(i) {
+            Some(w) => match suffix_start(w) {
+                0 => self.word[i],
+                cut => hash_str(&w[cut..]),
+            },
+            None => hash_str(""),
+        }
+    }
+
+    /// The shape of word `i` (0 past the end).
+    fn shape(&self, i: usize) -> u64 {
+        self.words.get(i).map_or(0, |w| shape(w))
     }
 }
 
@@ -501,7 +506,6 @@ fn suffix_start(w: &str) -> usize {
 /// [`WordHashes`]), appended to `out`.
 pub fn features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
     let (wm2, wm1, w0, w1, w2, w3) = window(h, i);
-    let suffix_next = h.suffix.get(i + 1).copied().unwrap_or_else(|| hash_str(""));
     // The features that look at one word (see [`WordRow`]), then the rest.
     let fs = [
         mix(1, 0),
@@ -509,8 +513,8 @@ pub fn features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
         mix(3, w1),
         mix(4, wm1),
         mix(5, w2),
-        mix(9, h.suffix[i]),
-        mix(10, suffix_next),
+        mix(9, h.suffix(i)),
+        mix(10, h.suffix(i + 1)),
         mix(13, wm2),
         mix(14, w3),
     ];
@@ -543,18 +547,16 @@ const PAIR_FEATURES: usize = 9;
 /// The features of the gap after word `i` that look at more than one word.
 fn pair_features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
     let (_, wm1, w0, w1, w2, w3) = window(h, i);
-    let suffix_next = h.suffix.get(i + 1).copied().unwrap_or_else(|| hash_str(""));
-    let shape_next = h.shape.get(i + 1).copied().unwrap_or(0);
     let fs: [u64; PAIR_FEATURES] = [
         mix(6, mix(w0, w1)),
         mix(7, mix(wm1, w0)),
         mix(8, mix(w1, w2)),
-        mix(11, mix(h.shape[i], shape_next)),
+        mix(11, mix(h.shape(i), h.shape(i + 1))),
         mix(12, mix(wm1, mix(w0, w1))),
         mix(15, mix(w0, w2)),
         mix(16, mix(w1, mix(w2, w3))),
-        mix(17, mix(w0, suffix_next)),
-        mix(18, mix(h.suffix[i], w1)),
+        mix(17, mix(w0, h.suffix(i + 1))),
+        mix(18, mix(h.suffix(i), w1)),
     ];
     out.extend(fs.iter().map(|f| f & FOLD));
 }
@@ -701,7 +703,10 @@ mod tests {
             assert_eq!(&w[suffix_start(w)..], suffix);
         }
         let h = WordHashes::new(&["said", "the"]);
-        assert_eq!(h.suffix, [hash_str("aid"), hash_str("the")]);
+        assert_eq!(
+            [h.suffix(0), h.suffix(1), h.suffix(2)],
+            [hash_str("aid"), hash_str("the"), hash_str("")]
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl<'a> View<'a> {
             .iter()
             .map(|t| {
                 let s = t.text(doc.text);
-                if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+                if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
                     Cow::Owned(s.to_lowercase())
                 } else {
                     Cow::Borrowed(s)

@@ -67,16 +67,20 @@ fn side_from_context(text: &str, at: usize, len: usize) -> Side {
 
 /// Paragraph index of each token (a paragraph ends at a line break).
 pub(crate) fn paragraphs(doc: &Doc) -> Vec<u32> {
-    let mut out = Vec::with_capacity(doc.tokens.len());
+    let mut breaks = memchr::memchr_iter(b'\n', doc.text.as_bytes()).peekable();
     let mut p = 0u32;
-    let bytes = doc.text.as_bytes();
-    let mut prev_end = 0;
+    let mut out = Vec::with_capacity(doc.tokens.len());
     for t in &doc.tokens {
-        if memchr::memchr(b'\n', &bytes[prev_end..t.start]).is_some() && prev_end > 0 {
+        // Tokens hold no line breaks: those before this token and not
+        // passed yet lie after the previous token.
+        let mut broken = false;
+        while breaks.next_if(|&b| b < t.start).is_some() {
+            broken = true;
+        }
+        if broken && !out.is_empty() {
             p += 1;
         }
         out.push(p);
-        prev_end = t.end;
     }
     out
 }
