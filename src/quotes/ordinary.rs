@@ -148,10 +148,16 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             return None;
         }
     }
-    // Skip short adjuncts: "said on Thursday", "said in a statement on
-    // Friday", "said after the vote he would ...".
-    while k < limit && lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
-        k = adjunct_end(v, k, limit)?;
+    // Skip short adjuncts: "said Sunday", "said on Thursday", "said in a
+    // statement on Friday", "said after the vote he would ...".
+    loop {
+        if k < limit && lex::is_time_word(v.w(k)) {
+            k += 1;
+        } else if k < limit && lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
+            k = adjunct_end(v, k, limit)?;
+        } else {
+            break;
+        }
         if k < limit && v.w(k) == "," {
             k += 1;
         }
@@ -323,14 +329,27 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
             // Mr. Dale said, the market was ..."): the sentence around it is
             // one quote, or two when six words or more come before it.
             let tail = f.span.end.max(f.cue.end);
-            let after = tail + 1;
+            let mut after = tail + 1;
+            // After an inverted speaker, a relative clause or an apposition
+            // ("..., said Ann Wills, a fellow at ...," / ", who teaches ...")
+            // is not content: the sentence goes on after its comma, if at all.
+            let apposition = f.inverted
+                && after < limit
+                && (matches!(v.w(after), "who" | "which" | "whose")
+                    || lex::is_determiner(v.w(after))
+                    || lex::is_role_noun(v.w(after)));
+            if apposition {
+                after = (after..limit)
+                    .find(|&k| v.raw(k) == ",")
+                    .map_or(limit, |k| k + 1);
+            }
             let e2 = if tail < limit && v.raw(tail) == "," {
                 trim_end(v, after, limit)
             } else {
                 after
             };
             if e2 > after + 2 {
-                if (s..e).filter(|&k| v.is_word(k)).count() >= 6 {
+                if apposition || (s..e).filter(|&k| v.is_word(k)).count() >= 6 {
                     indirect.push((s..e, fi));
                     indirect.push((after..e2, fi));
                 } else {
