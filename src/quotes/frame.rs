@@ -266,8 +266,16 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
         return None;
     }
     let sent = v.sentence(c);
+    // A present verb is not coordinated with a past cue ("said the
+    // shootings and protests demand ..." holds a noun).
+    let s_form = |w: &str| w.ends_with('s') && !w.ends_with("ss");
     let (speaker, from_subject) = match earlier.last() {
-        Some(f) if f.cue.start >= sent.start => (f.speaker.clone()?, false),
+        Some(f) if f.cue.start >= sent.start => {
+            if coordinated && s_form(v.w(c)) && v.w(f.cue.start).ends_with("d") {
+                return None;
+            }
+            (f.speaker.clone()?, false)
+        }
         _ => (sentence_subject(v, sent.start, j)?, true),
     };
     // A coordinated verb's frame runs from its subject: the words between
@@ -419,7 +427,9 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             )
             || lex::is_time_word(v.w(np.end))
     };
-    let comma_before = j > 0 && v.raw(j - 1) == ",";
+    // A comma or a dash closing an apposition before the cue ("X, a Y,
+    // said", "X — a Y — said").
+    let comma_before = j > 0 && matches!(v.raw(j - 1), "," | "—" | "–" | "--");
     // Ordinary text: a phrase after the cue that the clause goes on past is
     // the content's subject, not an inverted speaker, when it is a pronoun
     // ("said he and other rabbis were") or when a speaker with its
@@ -473,9 +483,13 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         // apposition ("paul hunt a delegate from ohio , said ...").
         (opening_name(v).or_else(|| try_before(v)), false)
     } else if prev_break {
+        // "Rep. Ann Wills (D-N.Y.) said": the name before the parenthesis.
+        let paren = j > sent_start && v.raw(j - 1) == ")";
+        let before = if paren { try_before(v) } else { None };
         match after {
+            _ if before.is_some() => (before, false),
             Some(a) if !time_gap && (after_ends(&a) || !comma_before) => (Some(a), true),
-            _ if comma_before || (j > sent_start && v.raw(j - 1) == ")") => (try_before(v), false),
+            _ if comma_before || paren => (try_before(v), false),
             // Stripped text: a predicted clause mark between the speaker and
             // the cue ("kagan , says") does not part them.
             _ if v.stripped => (try_before(v), false),
@@ -608,26 +622,35 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
             }
         }
     }
-    // "X, a Y at Z, said": skip back over the apposition to its comma.
-    if !v.stripped && w == "," {
+    // "X, a Y at Z, said" / "X — a Y at Z — said": skip back over the
+    // apposition to its comma or dash.
+    let mark = v.raw(end);
+    if !v.stripped && matches!(mark, "," | "—" | "–" | "--") {
         let lo = v.sentence(end).start;
         let mut k = end;
         while k > lo && end - k < 25 {
             k -= 1;
             // An age set off by commas ("Ann Wills, 21, a student at ...,
             // said"): the name is before it.
-            if v.raw(k) == "," && k >= lo + 3 && is_number(v.raw(k - 1)) && v.raw(k - 2) == "," {
+            if mark == ","
+                && v.raw(k) == ","
+                && k >= lo + 3
+                && is_number(v.raw(k - 1))
+                && v.raw(k - 2) == ","
+            {
                 k -= 1;
                 continue;
             }
-            if v.raw(k) == "," && k > lo {
+            if v.raw(k) == mark && k > lo {
                 let np = np_before(v, k - 1)?;
                 return name_like(v, &np).then_some(np);
             }
             // A relative clause in the apposition may hold a cue ("X, who
-            // said ..., said"); any other cue ends the walk.
+            // said ..., said"); any other cue ends the walk, but for a
+            // participle ("a creative writing professor").
             let relative = (k.saturating_sub(3)..k).any(|m| v.w(m) == "who");
-            if v.is_quote_mark(k) || (v.speech_cue(k) && !relative) {
+            let participle = v.w(k).ends_with("ing");
+            if v.is_quote_mark(k) || (v.speech_cue(k) && !relative && !participle) {
                 return None;
             }
         }

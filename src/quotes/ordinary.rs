@@ -151,7 +151,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
     // Skip short adjuncts: "said Sunday", "said on Thursday", "said in a
     // statement on Friday", "said after the vote he would ...".
     loop {
-        if k < limit && lex::is_time_word(v.w(k)) {
+        if k < limit && lex::is_time_word(v.w(k)) && !(v.is(k + 1, "'s") || v.is(k + 1, "’s")) {
             k += 1;
         } else if k < limit && lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
             k = adjunct_end(v, k, limit)?;
