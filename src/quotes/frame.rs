@@ -258,14 +258,19 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     while j > 0 && lex::is_aux_or_adverb(v.w(j - 1)) && j + 3 > c {
         j -= 1;
     }
+    let sent = v.sentence(c);
+    // A participle joins an earlier participle cue ("telling CNN that ...
+    // and questioning how ...").
+    let after_participle = earlier
+        .last()
+        .is_some_and(|f| f.cue.start >= sent.start && v.w(f.cue.start).ends_with("ing"));
     let coordinated = j > 0
         && matches!(v.w(j - 1), "and" | "but")
-        && !v.w(c).ends_with("ing")
+        && (!v.w(c).ends_with("ing") || after_participle)
         && !v.is(c + 1, "to");
     if !(participle || coordinated) {
         return None;
     }
-    let sent = v.sentence(c);
     // A present verb is not coordinated with a past cue ("said the
     // shootings and protests demand ..." holds a noun).
     let s_form = |w: &str| w.ends_with('s') && !w.ends_with("ss");

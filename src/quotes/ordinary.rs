@@ -310,6 +310,19 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
                 limit = k;
             }
         }
+        // "X said A and added that B": the content ends at the conjunction
+        // of a cue coordinated with this one (its frame has this speaker).
+        if let Some(next) = frames.get(fi + 1).filter(|n| {
+            n.cue.start < limit && n.cue.start > f.cue.end && !n.inverted && n.speaker == f.speaker
+        }) {
+            let mut k = next.cue.start;
+            while k > f.cue.end + 1 && lex::is_aux_or_adverb(v.w(k - 1)) {
+                k -= 1;
+            }
+            if matches!(v.w(k - 1), "and" | "but") {
+                limit = k - 1;
+            }
+        }
         if let Some(s) = content_start_after(v, f, limit) {
             let e = trim_end(v, s, limit);
             if e > s + 2 {
