@@ -600,11 +600,58 @@ fn np_word(v: &View, k: usize) -> bool {
             || r == "-")
 }
 
+/// A number in digits or words up to ten.
+fn is_count(w: &str) -> bool {
+    is_number(w)
+        || matches!(
+            w,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
+/// A share of a group as a speaker, ending at `end`: "six in 10", "about
+/// 4 out of 10", "most of them", "two of us" (poll and survey reporting).
+fn share_before(v: &View, end: usize) -> Option<Range<usize>> {
+    let lo = v.sentence(end).start;
+    let w = v.w(end);
+    let group = matches!(w, "them" | "us" | "those");
+    if !(group || is_count(w)) || end < lo + 2 {
+        return None;
+    }
+    let mut k = end - 1;
+    if v.w(k) == "of" && k > lo && v.w(k - 1) == "out" {
+        k -= 1;
+    } else if !(v.w(k) == "of" || (v.w(k) == "in" && !group)) {
+        return None;
+    }
+    let q = k - 1;
+    let share = is_count(v.w(q))
+        || (group && (lex::is_determiner(v.w(q)) || matches!(v.w(q), "half" | "none")));
+    if !share || (v.w(k) == "in" && !is_count(v.w(q))) {
+        return None;
+    }
+    let mut s = q;
+    if s > lo
+        && matches!(
+            v.w(s - 1),
+            "about" | "nearly" | "almost" | "roughly" | "only"
+        )
+    {
+        s -= 1;
+    } else if s > lo + 1 && matches!(v.w(s - 1), "than") && matches!(v.w(s - 2), "more" | "fewer") {
+        s -= 2;
+    }
+    Some(s..end + 1)
+}
+
 /// The speaker noun phrase ending at token `end` (inclusive), walking back.
 pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     let w = v.w(end);
     if lex::subject_pronoun(w).is_some() {
         return Some(end..end + 1);
+    }
+    if let Some(q) = share_before(v, end) {
+        return Some(q);
     }
     // "Sen. Lindsey Graham (R-S.C.) said": skip back over the parenthesis.
     if !v.stripped && w == ")" {
