@@ -242,11 +242,12 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
     )
 }
 
-/// Negations: "did not say", "never said" are not attributions.
+/// Negations: "did not say", "never said" are not attributions (stripped
+/// text: "didn t say").
 pub(crate) fn is_negation(w: &str) -> bool {
     matches!(
         w,
-        "not" | "never" | "n't" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't"
+        "not" | "never" | "n't" | "t" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't"
     )
 }
 

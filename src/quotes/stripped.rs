@@ -5,13 +5,15 @@
 //! never crosses a sentence end the model is sure of (`SURE_MARGIN`), nor
 //! another frame: the text between two frames of one such sentence is cut
 //! at the likeliest predicted end in it (or, when the second frame closes
-//! its sentence and needs content before it, where an end is likeliest).
+//! its sentence and needs content before it, where an end is likeliest;
+//! when the first frame closes its own, the text is all the second's).
 //! Within those limits the content of a frame is:
 //! - from `that` to the end when the cue is followed by `that`
 //!   (after an addressee or adjunct: "told the committee on thursday that");
 //! - the rest when the frame opens it ("the u s said the strikes were
-//!   defensive"), or the next sentence when the frame stands alone in its
-//!   own ("two of the officials said | tehran is ...");
+//!   defensive"), or the next sentence, up to the next frame, when the
+//!   frame stands alone in its own ("two of the officials said | tehran is
+//!   ...");
 //! - the text before the frame when the frame closes it ("... says pillar",
 //!   "... the official said on wednesday", "... the official said requesting
 //!   anonymity");
@@ -121,7 +123,8 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
             // side. Otherwise cut at a predicted end, if any, else give the
             // gap to the first frame.
             if closes(v, a) {
-                return None; // the gap is the second frame's alone
+                // The gap is the second frame's alone.
+                return Some(a_end + adjunct_len(v, a_end, b_start));
             }
             if closes(v, b) {
                 let a_tail = a_end + adjunct_len(v, a_end, b_start);
@@ -178,11 +181,15 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
             && hi < v.len()
             && !cuts.get(fi).is_some_and(|c| c.is_some_and(|c| c <= hi))
         {
-            let next_end = ends[hi];
+            // Up to the next sentence's end, or its next frame.
+            let next_frame = frames
+                .get(fi + 1)
+                .map_or(v.len(), |n| n.span.start.min(n.cue.start));
             let limit = match cuts.get(fi) {
-                Some(Some(c)) => next_end.min(*c),
-                _ => next_end,
-            };
+                Some(Some(c)) => ends[hi].min(*c),
+                _ => ends[hi],
+            }
+            .min(next_frame.max(hi));
             if limit >= hi + 3 && !super::lex::opens_adjunct(v.w(hi)) {
                 after = limit - after_start;
                 hi = limit;
