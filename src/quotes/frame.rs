@@ -264,9 +264,13 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     let after_participle = earlier
         .last()
         .is_some_and(|f| f.cue.start >= sent.start && v.w(f.cue.start).ends_with("ing"));
+    // A bare base form after "and" continues another verb ("he'd sit him
+    // down and tell him ..."), not a cue of the clause's subject.
+    let base = j == c && v.w(c) == cue.lemma;
     let coordinated = j > 0
         && matches!(v.w(j - 1), "and" | "but")
         && (!v.w(c).ends_with("ing") || after_participle)
+        && !base
         && !v.is(c + 1, "to");
     if !(participle || coordinated) {
         return None;

@@ -250,7 +250,12 @@ fn infinitive_after(v: &View, c: usize, limit: usize) -> Option<usize> {
     let to = (c..limit.min(c + 6))
         .take_while(|&k| v.is_word(k) && !lex::is_finite_aux(v.w(k)) && !v.speech_cue(k))
         .find(|&k| v.w(k) == "to")?;
-    let verb = to + 1;
+    // The verb may open a quotation ("vowed to \"open up\" the laws").
+    let verb = if to + 1 < limit && v.is_quote_mark(to + 1) {
+        to + 2
+    } else {
+        to + 1
+    };
     if verb >= limit || !v.is_word(verb) || v.capitalised(verb) || lex::is_determiner(v.w(verb)) {
         return None;
     }
