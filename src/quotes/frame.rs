@@ -255,7 +255,7 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     let participle = !v.stripped && cue.strong && v.w(c).ends_with("ing") && v.raw(c - 1) == ",";
     // Over auxiliaries and adverbs back to the conjunction: "and has also said".
     let mut j = c;
-    while j > 0 && lex::is_aux_or_adverb(v.w(j - 1)) && j + 3 > c {
+    while j > 0 && aux_or_adverb(v, j - 1) && j + 3 > c {
         j -= 1;
     }
     let sent = v.sentence(c);
@@ -315,10 +315,17 @@ fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>
     np_after(v, start).filter(|np| np.end < limit)
 }
 
+/// Token `k` is an auxiliary or an adverb between a subject and its cue
+/// ("has also said"; in ordinary text any lowercase "-ly" adverb: "strongly
+/// suggested").
+fn aux_or_adverb(v: &View, k: usize) -> bool {
+    lex::is_aux_or_adverb(v.w(k)) || (!v.stripped && !v.capitalised(k) && lex::is_ly_adverb(v.w(k)))
+}
+
 fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     // Walk back over auxiliaries and adverbs: "has also said".
     let mut j = c;
-    while j > 0 && v.is_word(j - 1) && lex::is_aux_or_adverb(v.w(j - 1)) && j + 4 > c {
+    while j > 0 && v.is_word(j - 1) && aux_or_adverb(v, j - 1) && j + 4 > c {
         j -= 1;
     }
     if j > 0 {
@@ -591,7 +598,7 @@ fn np_word(v: &View, k: usize) -> bool {
         let w = v.w(k);
         // An adverb in "-ly" ends the phrase, but a capitalised word is a
         // name ("Kelly", "Connolly").
-        let adverb = w.ends_with("ly") && w.len() > 4 && !v.capitalised(k);
+        let adverb = lex::is_ly_adverb(w) && !v.capitalised(k);
         return !(lex::is_np_stop(w) || v.speech_cue(k) || adverb);
     }
     // Ordinary text: the dot of an initial ("Mark T. Esper"), a hyphen.

@@ -242,6 +242,17 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
     )
 }
 
+/// A manner or time adverb in "-ly" ("strongly", "traditionally"); nouns
+/// in "-ly" ("family", "assembly") are not.
+pub(crate) fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family" | "assembly" | "rally" | "supply" | "monopoly" | "anomaly" | "bully" | "july"
+        )
+}
+
 /// Negations: "did not say", "never said" are not attributions (stripped
 /// text: "didn t say").
 pub(crate) fn is_negation(w: &str) -> bool {
