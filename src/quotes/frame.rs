@@ -304,15 +304,42 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     })
 }
 
-/// The noun phrase opening the sentence at `start`, ending before `limit`.
-/// Stripped text has no case to end it: there it is a pronoun or a name the
-/// tagger found.
+/// The subject of the clause that a cue before `limit` continues. Stripped
+/// text has no case to end it: there it is a pronoun or a name the tagger
+/// found opening the sentence at `start`. In ordinary text it is the
+/// nearest phrase before `limit` that opens a clause (at the sentence start,
+/// or after a comma or a subordinator, with a word after it): "In an
+/// interview, Trump defended ... and said", "..., and when Rubio thanked
+/// ... and said".
 fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>> {
     if v.stripped && lex::subject_pronoun(v.w(start)).is_none() {
         let end = (start..limit.min(start + 6)).find(|&k| v.ent_start[k] == Some(start as u32))?;
         return Some(start..end + 1);
     }
-    np_after(v, start).filter(|np| np.end < limit)
+    if v.stripped {
+        return np_after(v, start).filter(|np| np.end < limit);
+    }
+    (start..limit.saturating_sub(1))
+        .rev()
+        .filter(|&p| {
+            p == start
+                || v.raw(p - 1) == ","
+                || matches!(
+                    v.w(p - 1),
+                    "when"
+                        | "while"
+                        | "as"
+                        | "after"
+                        | "because"
+                        | "since"
+                        | "and"
+                        | "but"
+                        | "then"
+                )
+        })
+        .find_map(|p| {
+            np_after(v, p).filter(|np| np.end < limit && (p == start || v.is_word(np.end)))
+        })
 }
 
 /// Token `k` is an auxiliary or an adverb between a subject and its cue
