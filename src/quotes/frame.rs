@@ -229,17 +229,19 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
 }
 
 /// Ordinary text: the words after "according to" up to the next punctuation
-/// (at most 12), when they make no speaker noun phrase: "according to
-/// unofficial results tallied on Wednesday". The cue itself says that a
+/// (at most 20), when they make no speaker noun phrase: "according to
+/// unofficial results tallied on Wednesday", "according to early results
+/// of exit polls conducted for ... by ...". The cue itself says that a
 /// source follows.
 fn plain_source(v: &View, start: usize) -> Option<Range<usize>> {
+    const MAX: usize = 20;
     if v.stripped {
         return None;
     }
-    let end = (start..v.len().min(start + 13))
+    let end = (start..v.len().min(start + MAX + 1))
         .find(|&k| !v.is_word(k) || v.sent[k] != v.sent[start])
-        .unwrap_or(v.len().min(start + 13));
-    (end > start && end < start + 13).then_some(start..end)
+        .unwrap_or(v.len().min(start + MAX + 1));
+    (end > start && end <= start + MAX).then_some(start..end)
 }
 
 /// Ordinary text: a cue that continues its clause takes the clause's subject

@@ -243,13 +243,28 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
 }
 
 /// A manner or time adverb in "-ly" ("strongly", "traditionally"); nouns
-/// in "-ly" ("family", "assembly") are not.
+/// and adjectives in "-ly" ("family", "early results", "elderly voters")
+/// are not.
 pub(crate) fn is_ly_adverb(w: &str) -> bool {
     w.len() > 4
         && w.ends_with("ly")
         && !matches!(
             w,
-            "family" | "assembly" | "rally" | "supply" | "monopoly" | "anomaly" | "bully" | "july"
+            "family"
+                | "assembly"
+                | "rally"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "bully"
+                | "july"
+                | "early"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "quarterly"
+                | "elderly"
         )
 }
 
