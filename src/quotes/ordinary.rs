@@ -18,9 +18,10 @@
 //! 5. A frame with no quotation is reported speech: its content runs from
 //!    `that` (or `to` for promises and appeals, or, for strong cues, the
 //!    word after the cue and its adjuncts) to the sentence end, or, for a frame closing its
-//!    sentence after a comma ("..., officials said."), from the sentence
-//!    start to that comma; a frame set off by commas inside its sentence
-//!    takes the sentence around it.
+//!    sentence after a comma ("..., officials said.", "..., as officials
+//!    said."), from the sentence start to that comma; a frame set off by
+//!    commas inside its sentence takes the sentence around it; "As X noted,
+//!    ..." takes the clause after its comma.
 
 use std::ops::Range;
 
@@ -335,8 +336,22 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
                 continue;
             }
         }
-        // "..., officials said." / "..., said the official."
+        // "As the Atlantic noted, trust is ...": the clause after the comma.
         let fs = f.span.start;
+        let as_clause = !f.inverted && fs > sent.start && v.w(fs - 1) == "as";
+        if as_clause && (fs - 1 == sent.start || v.raw(fs - 2) == ",") {
+            let comma = (f.cue.end..limit.min(f.cue.end + 8)).find(|&k| v.raw(k) == ",");
+            if let Some(s) = comma.map(|k| k + 1) {
+                let e = trim_end(v, s, limit);
+                if e > s + 2 {
+                    indirect.push((s..e, fi));
+                    continue;
+                }
+            }
+        }
+        // "..., officials said." / "..., said the official." / "..., as
+        // officials said."
+        let fs = if as_clause { fs - 1 } else { fs };
         if fs > sent.start + 3 && v.raw(fs - 1) == "," {
             let mut s = sent.start;
             while s < fs && !v.is_word(s) && !v.is_quote_mark(s) {
