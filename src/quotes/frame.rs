@@ -254,7 +254,11 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     if c == 0 {
         return None;
     }
-    let participle = !v.stripped && cue.strong && v.w(c).ends_with("ing") && v.raw(c - 1) == ",";
+    // After a comma, which may close a quotation ("as \"fantastic,\" telling
+    // reporters ...").
+    let after_comma =
+        v.raw(c - 1) == "," || (c >= 2 && v.is_quote_mark(c - 1) && v.raw(c - 2) == ",");
+    let participle = !v.stripped && cue.strong && v.w(c).ends_with("ing") && after_comma;
     // Over auxiliaries and adverbs back to the conjunction: "and has also said".
     let mut j = c;
     while j > 0 && aux_or_adverb(v, j - 1) && j + 3 > c {

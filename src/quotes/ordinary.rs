@@ -144,6 +144,10 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         let start = k;
         while k < limit && k - start < 6 && (v.capitalised(k) || is_object_word(v.w(k))) {
             k += 1;
+            // "told The Ledger of Newark"
+            if k + 1 < limit && v.w(k) == "of" && v.capitalised(k - 1) && v.capitalised(k + 1) {
+                k += 1;
+            }
         }
         if k == start {
             return None;
