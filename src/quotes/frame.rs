@@ -312,14 +312,18 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
 
 /// The subject of the clause that a cue before `limit` continues. Stripped
 /// text has no case to end it: there it is a pronoun or a name the tagger
-/// found opening the sentence at `start`. In ordinary text it is the
-/// nearest phrase before `limit` that opens a clause (at the sentence start,
-/// or after a comma or a subordinator, with a word after it): "In an
-/// interview, Trump defended ... and said", "..., and when Rubio thanked
-/// ... and said".
+/// found opening the sentence at `start`, after titles ("sen jane hale").
+/// In ordinary text it is the nearest phrase before `limit` that opens a
+/// clause (at the sentence start, or after a comma or a subordinator, with
+/// a word after it): "In an interview, Trump defended ... and said", "...,
+/// and when Rubio thanked ... and said".
 fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>> {
     if v.stripped && lex::subject_pronoun(v.w(start)).is_none() {
-        let end = (start..limit.min(start + 6)).find(|&k| v.ent_start[k] == Some(start as u32))?;
+        let titles = (start..limit.min(start + 3))
+            .take_while(|&k| lex::is_role_noun(v.w(k)))
+            .count();
+        let end = (start + titles..limit.min(start + titles + 6))
+            .find(|&k| v.ent_start[k] == Some((start + titles) as u32))?;
         return Some(start..end + 1);
     }
     if v.stripped {
@@ -422,16 +426,27 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         np_before(v, sj - 1)
     };
     // Stripped text: a name opening the sentence, then a clause mark or an
-    // apposition (a determiner, a role noun or an age after the name) and
-    // no verb up to the cue.
+    // apposition (a determiner, a role noun, an age, a participle or a
+    // relative clause after the name) and no verb of the sentence's own
+    // up to the cue ("jean hale the mayor of a town in ohio said").
     let opening_name = |v: &View| {
+        if !v.stripped || j > sent_start + 30 {
+            return None;
+        }
         sentence_subject(v, sent_start, j).filter(|np| {
             let w = v.w(np.end);
-            (v.break_after(np.end - 1)
+            let apposition = v.break_after(np.end - 1)
                 || lex::is_determiner(w)
                 || lex::is_role_noun(w)
-                || w.bytes().all(|b| b.is_ascii_digit()))
-                && !(np.end..j).any(|k| lex::is_finite_aux(v.w(k)) || v.speech_cue(k))
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || lex::opens_adjunct(w)
+                || w == "who";
+            let mut relative = false;
+            apposition
+                && !(np.end..j).any(|k| {
+                    relative |= matches!(v.w(k), "who" | "which");
+                    (!relative && lex::is_finite_aux(v.w(k))) || v.speech_cue(k)
+                })
         })
     };
     let after = if c + 1 < v.len() && !v.break_after(c) {
@@ -505,12 +520,13 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             // phrase needs two words, and no time phrase before the cue
             // ("a report this month said iran s stockpile ...").
             let name = v.ent_start[a.end - 1] == Some(a.start as u32);
+            let next = v.w(a.end.min(v.len() - 1));
             (name || (!time_gap && a.len() >= 2))
                 && (v.break_after(a.end - 1)
-                    || matches!(
-                        v.w(a.end.min(v.len() - 1)),
-                        "who" | "a" | "an" | "in" | "on"
-                    ))
+                    || matches!(next, "who" | "a" | "an" | "in" | "on")
+                    // A role's complement ("said the former aide to ...").
+                    || (lex::is_role_noun(v.w(a.end - 1))
+                        && matches!(next, "to" | "for" | "at" | "of")))
         });
     let (speaker, inverted) = if inverted_stripped {
         (after, true)
@@ -545,7 +561,7 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             _ => (None, false),
         }
     } else {
-        (try_before(v), false)
+        (opening_name(v).or_else(|| try_before(v)), false)
     };
     let speaker = speaker?;
     // A speaker has a word with letters ("10 000 confirmed cases" is no frame).

@@ -87,20 +87,21 @@ pub fn extract(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let found;
+    let (found, silent);
     let view;
     match doc.form {
         Form::Ordinary => {
             view = frame::View::new(doc, None, entities);
             found = ordinary::extract(&view, doc);
+            silent = Vec::new();
         }
         Form::Stripped => {
             let b = boundary::predict(doc);
             view = frame::View::new(doc, Some(&b), entities);
-            found = stripped::extract(&view, &b.sure_ends, &b.margins);
+            (found, silent) = stripped::extract(&view, &b.sure_ends, &b.margins);
         }
     }
-    speaker::resolve(&view, entities, found)
+    speaker::resolve(&view, entities, found, &silent)
 }
 
 /// A developer's view of how a document was read: in stripped text the

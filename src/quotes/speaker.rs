@@ -15,7 +15,9 @@
 //! - anything else names itself, less its determiners and titles.
 //!
 //! A quote without a frame of its own (a floating quote) takes the last
-//! speaker.
+//! speaker. Stripped text: the speakers of frames that found no content of
+//! their own are resolved and remembered in turn too, for the pronouns
+//! after them.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -78,11 +80,29 @@ fn org_head(w: &str) -> bool {
 /// quote, so an article with a million attributions stays linear.
 const LOOKBACK: usize = 64;
 
-pub(crate) fn resolve(v: &View, entities: &[Entity], found: Vec<Found>) -> Vec<Quote> {
+/// The quotes of `found`, with speakers. `silent`: the speaker mentions, in
+/// text order, of frames that found no quote; they are resolved and
+/// remembered in turn like the others.
+pub(crate) fn resolve(
+    v: &View,
+    entities: &[Entity],
+    found: Vec<Found>,
+    silent: &[Range<usize>],
+) -> Vec<Quote> {
     let mut known: Vec<Known> = Vec::new();
     let mut full_names = None;
     let mut out = Vec::with_capacity(found.len());
+    let mut silent = silent.iter().peekable();
     for f in found {
+        let at = f
+            .speaker
+            .as_ref()
+            .map_or(f.start, |sp| v.toks[sp.start].start);
+        while let Some(sp) = silent.next_if(|sp| v.toks[sp.start].start < at) {
+            let recent = &known[known.len().saturating_sub(LOOKBACK)..];
+            let k = resolve_mention(v, entities, sp, recent, &mut full_names);
+            known.push(k);
+        }
         let cue_span = f.cue.as_ref().map(|c| v.bytes(c));
         let (speaker, speaker_span) = match &f.speaker {
             None => (
@@ -257,8 +277,21 @@ fn resolve_mention<'a>(
         head,
         number,
         pronoun: None,
-        person: lex::is_role_noun(v.w(sp.end - 1)) || (is_name && number == Number::Singular),
+        person: lex::is_role_noun(v.w(sp.end - 1))
+            || (is_name
+                && number == Number::Singular
+                && (!v.stripped || personal_title(v.w(name_start - 1)))),
     }
+}
+
+/// Stripped text: a role noun before a name that makes the name a
+/// person's ("spokesman ann hale"; not "state news media").
+fn personal_title(w: &str) -> bool {
+    lex::is_role_noun(w)
+        && !matches!(
+            w,
+            "state" | "defense" | "of" | "former" | "senior" | "executive" | "deputy" | "head"
+        )
 }
 
 fn known_from_entity(e: &Entity) -> Known {
@@ -315,4 +348,30 @@ fn earlier_full_name(v: &View, names: &FullNames, at: usize) -> Option<String> {
         .get(v.raw(at))
         .filter(|(k, _)| *k < at)
         .map(|(_, name)| name.clone())
+}
+
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one silent frame
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    #[test]
+    fn pronoun_takes_the_speaker_of_a_frame_without_a_quote() {
+        let text = "ms okafor said she said the plan would fail";
+        let doc = Doc::new(text);
+        let v = View::new(&doc, None, &[]);
+        let quote = || Found {
+            start: v.toks[5].start,
+            end: text.len(),
+            speaker: Some(3..4),
+            cue: Some(4..5),
+            direct: false,
+            inherit: false,
+        };
+        let with = resolve(&v, &[], vec![quote()], &[0..2]);
+        assert_eq!(with[0].speaker.as_deref(), Some("okafor"));
+        let without = resolve(&v, &[], vec![quote()], &[]);
+        assert_eq!(without[0].speaker.as_deref(), Some("she"));
+    }
 }

@@ -24,6 +24,8 @@
 //!
 //! Weak cues ("asked", "urged") count only before `that`.
 
+use std::ops::Range;
+
 use super::frame::{self, View};
 use super::Found;
 
@@ -94,11 +96,13 @@ fn outer_sentences(n: usize, sure: &[bool]) -> (Vec<usize>, Vec<usize>) {
     (starts, ends)
 }
 
-/// The quotes of a stripped document. `sure[i]`: a sentence end the model is
-/// sure of after token `i` (contents never cross one); `margins[i]`: the
-/// model's score for a sentence end there, which decides where the text
-/// between two frames is cut when no sure end lies between them.
-pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
+/// The quotes of a stripped document, and the speaker mentions of the
+/// frames that found no content of their own (a pronoun after them may
+/// stand for their speaker). `sure[i]`: a sentence end the model is sure of
+/// after token `i` (contents never cross one); `margins[i]`: the model's
+/// score for a sentence end there, which decides where the text between two
+/// frames is cut when no sure end lies between them.
+pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, Vec<Range<usize>>) {
     let frames: Vec<_> = frame::frames(v, &|_| false)
         .into_iter()
         .filter(|f| f.strong || (!f.inverted && that_after(v, f.cue.end, v.len()).is_some()))
@@ -140,8 +144,10 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
         })
         .collect();
     let mut out: Vec<Found> = Vec::new();
+    let mut silent = Vec::new();
     let mut taken_until = 0usize; // no two quotes share tokens
     for (fi, f) in frames.iter().enumerate() {
+        let emitted = out.len();
         let mut lo = starts[f.cue.start].max(taken_until);
         let mut hi = ends[f.cue.start];
         if fi > 0 {
@@ -205,7 +211,7 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
             None if before >= 3 && after >= 4 => ranges.push(lo..hi),
             None if before >= 3 => ranges.push(lo..f.span.start),
             None if after >= 3 => ranges.push(after_start..hi),
-            None => continue,
+            None => {}
         }
         for range in ranges {
             if range.len() < 3 || range.start < taken_until {
@@ -214,6 +220,9 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> Vec<Found> {
             taken_until = range.end.max(after_start.min(hi));
             out.push(Found::reported(v.bytes(&range), f));
         }
+        if out.len() == emitted {
+            silent.extend(f.speaker.clone());
+        }
     }
-    out
+    (out, silent)
 }
