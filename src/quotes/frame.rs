@@ -216,7 +216,10 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
             }
         }
         // Verbs of judging speech ([`Cue::object`]) in ordinary text only.
-        if let Some(cue) = v.cue[i].filter(|c| !(v.stripped && c.object)) {
+        // There "comments" and "remarks" are nouns ("his remarks were ...",
+        // "such comments"): news writes "commented" and "remarked".
+        let noun = !v.stripped && matches!(v.w(i), "comments" | "remarks");
+        if let Some(cue) = v.cue[i].filter(|c| !(noun || v.stripped && c.object)) {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);
             } else if let Some(f) = clause_subject_frame(v, i, cue, &out) {
