@@ -386,7 +386,21 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     // A cue form right after an article or a possessive is a noun ("his
     // remarks", "a tweet", stripped "trump s comments"): no frame.
     if j == c && c > 0 && noun_marker(v, c - 1) {
-        return None;
+        // But a possessor with a that-clause is an attribution in the
+        // annotation guidelines ("the mayor's claim that ..."): the
+        // possessor is the speaker.
+        let possessor = (!v.stripped && c >= 2 && v.is(c + 1, "that"))
+            .then(|| matches!(v.raw(c - 1), "'s" | "’s"))
+            .filter(|&p| p)
+            .and_then(|_| np_before(v, c - 2));
+        return possessor.map(|sp| Frame {
+            cue: c..c + 1,
+            lemma: cue.lemma,
+            strong: cue.strong,
+            span: sp.start..c + 1,
+            speaker: Some(sp),
+            inverted: false,
+        });
     }
     // A participle ("warning that", "saying") is a cue only after an
     // auxiliary ("have been warning"): alone it is a noun or an adjunct.
@@ -615,13 +629,14 @@ fn inverted_name(v: &View, a: &Range<usize>) -> Option<Range<usize>> {
 }
 
 /// Whether token `k` marks the next word as a noun: an article, a
-/// possessive determiner, or (stripped text) the `s` of a possessive (not
-/// of an abbreviation: "the u s said").
+/// possessive determiner, a possessive "'s" ("Editor's note"), or (stripped
+/// text) the `s` of a possessive (not of an abbreviation: "the u s said").
 fn noun_marker(v: &View, k: usize) -> bool {
     matches!(
         v.w(k),
         "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
     ) || (v.stripped && v.w(k) == "s" && k > 0 && v.w(k - 1).len() > 1)
+        || (!v.stripped && matches!(v.raw(k), "'s" | "’s"))
 }
 
 /// Ordinary text: the relative pronoun right before a cue starting at `j`
