@@ -526,8 +526,13 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     // Stripped text: "... soleimani says former cia analyst paul pillar" is
     // an inversion when the phrase after the cue ends at a boundary or
     // opens a relative clause or an apposition.
+    // Stripped text: one or two words before the cue in its sentence are
+    // its speaker, not the content of an inversion ("obama said the words
+    // lump , ...").
+    let short_subject = v.stripped && j > sent_start && j < sent_start + 3;
     let inverted_stripped = v.stripped
         && !before_pron
+        && !short_subject
         // No inversion after an auxiliary ("have reported brain injuries").
         && j == c
         && !takes_addressee(cue.lemma)
@@ -550,7 +555,9 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     } else if let Some(name) = after
         .as_ref()
         .and_then(|a| inverted_name(v, a))
-        .filter(|_| v.stripped && !before_pron && j == c && !takes_addressee(cue.lemma))
+        .filter(|_| {
+            v.stripped && !before_pron && !short_subject && j == c && !takes_addressee(cue.lemma)
+        })
     {
         (Some(name), true)
     } else if let Some(who) = relative_who(v, j) {
