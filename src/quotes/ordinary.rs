@@ -131,7 +131,11 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             return Some(k);
         }
     }
-    if !f.strong || c >= limit {
+    // Cues whose bare object is mostly a noun phrase, not speech
+    // ("maintains a lead", "pledged delegates"): content only after `that`,
+    // a colon or (promises) `to`.
+    let np_object = matches!(f.lemma, "maintain" | "pledge");
+    if !f.strong || np_object || c >= limit {
         return None;
     }
     let mut k = c;
