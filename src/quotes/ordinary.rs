@@ -171,7 +171,11 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             k += 1;
         }
     }
-    if k < limit && matches!(v.w(k), "to" | "of" | "about" | "as") {
+    // "said about the plan" has no content; "said about half of ..." does.
+    let about_count = k + 1 < limit
+        && v.w(k) == "about"
+        && (v.w(k + 1) == "half" || v.w(k + 1).bytes().all(|b| b.is_ascii_digit()));
+    if k < limit && matches!(v.w(k), "to" | "of" | "about" | "as") && !about_count {
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
