@@ -704,7 +704,7 @@ fn share_before(v: &View, end: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut k = end - 1;
-    if v.w(k) == "of" && k > lo && v.w(k - 1) == "out" {
+    if v.w(k) == "of" && k > lo + 1 && v.w(k - 1) == "out" {
         k -= 1;
     } else if !(v.w(k) == "of" || (v.w(k) == "in" && !group)) {
         return None;
