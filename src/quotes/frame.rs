@@ -155,6 +155,21 @@ impl<'a> View<'a> {
             )
     }
 
+    /// Whether the words at `k` (before `limit`) make what follows a cue
+    /// its topic, not its content: "of" ("said of the plan") or "about"
+    /// ("said about the deal"), except "about" with a count ("said about
+    /// half of the staff would go").
+    pub fn topic_after(&self, k: usize, limit: usize) -> bool {
+        match self.low.get(k).map(|w| &**w) {
+            _ if k >= limit => false,
+            Some("of") => true,
+            Some("about") => {
+                !(k + 1 < limit && (self.w(k + 1) == "half" || is_number(self.w(k + 1))))
+            }
+            _ => false,
+        }
+    }
+
     /// The sentence of token `i` as a token range.
     pub fn sentence(&self, i: usize) -> Range<usize> {
         let s = self.sent[i] as usize;
@@ -370,7 +385,13 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     }
     if j > 0 {
         let prev = v.w(j - 1);
-        if prev == "to" || lex::is_negation(prev) || prev == "did" || prev == "not" {
+        // The "t" of a split "didn t" / "didn't" (not "at t said").
+        let split_nt = prev == "t"
+            && (0..j - 1)
+                .rev()
+                .find(|&k| v.is_word(k))
+                .is_some_and(|k| v.w(k).ends_with('n'));
+        if prev == "to" || lex::is_negation(prev) || split_nt || prev == "did" {
             return None; // "declined to say", "did not say"
         }
     }
@@ -455,7 +476,7 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
             let apposition = v.break_after(np.end - 1)
                 || lex::is_determiner(w)
                 || lex::is_role_noun(w)
-                || w.bytes().all(|b| b.is_ascii_digit())
+                || is_number(w)
                 || lex::opens_adjunct(w)
                 || w == "who";
             let mut relative = false;
@@ -578,7 +599,7 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         match after {
             _ if before.is_some() => (before, false),
             Some(a) if !time_gap && (after_ends(&a) || !comma_before) => (Some(a), true),
-            _ if comma_before || paren => (try_before(v), false),
+            _ if comma_before => (try_before(v), false),
             // Stripped text: a predicted clause mark between the speaker and
             // the cue ("kagan , says") does not part them.
             _ if v.stripped => (try_before(v), false),
@@ -662,7 +683,8 @@ fn antecedent(v: &View, who: usize) -> Option<Range<usize>> {
     np_before(v, end - 1).filter(|np| name_like(v, np))
 }
 
-fn is_number(w: &str) -> bool {
+/// A word of digits only.
+pub(crate) fn is_number(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
 

@@ -268,12 +268,12 @@ pub(crate) fn is_ly_adverb(w: &str) -> bool {
         )
 }
 
-/// Negations: "did not say", "never said" are not attributions (stripped
-/// text: "didn t say").
+/// Negations: "did not say", "never said" are not attributions (for the
+/// "t" of stripped "didn t say" see `frame`).
 pub(crate) fn is_negation(w: &str) -> bool {
     matches!(
         w,
-        "not" | "never" | "n't" | "t" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't"
+        "not" | "never" | "n't" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't"
     )
 }
 

@@ -171,11 +171,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             k += 1;
         }
     }
-    // "said about the plan" has no content; "said about half of ..." does.
-    let about_count = k + 1 < limit
-        && v.w(k) == "about"
-        && (v.w(k + 1) == "half" || v.w(k + 1).bytes().all(|b| b.is_ascii_digit()));
-    if k < limit && matches!(v.w(k), "to" | "of" | "about" | "as") && !about_count {
+    if k < limit && (matches!(v.w(k), "to" | "as") || v.topic_after(k, limit)) {
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
@@ -215,7 +211,7 @@ fn is_adjunct_noun(w: &str) -> bool {
     )
 }
 
-/// Where the adjunct opened by the preposition (or time word) at `p` ends:
+/// Where the adjunct opened by the preposition at `p` ends:
 /// after its determiners and its time or medium nouns ("on Friday", "in a
 /// June report"), with a named addressee or medium ("in an interview with
 /// Fox News"); a phrase of other words ends where a subject pronoun opens
@@ -233,7 +229,7 @@ fn adjunct_end(v: &View, p: usize, limit: usize) -> Option<usize> {
         && a - p <= 5
         && (lex::is_time_word(v.w(a))
             || is_adjunct_noun(v.w(a))
-            || (a > head && v.w(a).bytes().all(|b| b.is_ascii_digit())))
+            || (a > head && super::frame::is_number(v.w(a))))
     {
         a += 1;
     }
@@ -497,7 +493,16 @@ fn mixed_end(
         .any(|g| g.span.start < end && g.span.end > q.tok_end)
         && !quoted.iter().any(|p| p.open >= q.tok_end && p.open < end);
     let words = (q.tok_end..end).filter(|&k| v.is_word(k)).count();
-    (clear && words >= 2).then_some(end)
+    // A clause or adjunct of the sentence's own ("said \"maybe\" but
+    // declined", "... on Monday", "... when asked") does not continue the
+    // quotation ("and" may: `said "budget cuts" and new fees would pay`).
+    let next = v.w(q.tok_end.min(v.len() - 1));
+    let own = matches!(
+        next,
+        "but" | "when" | "while" | "after" | "before" | "because" | "as" | "if"
+    ) || lex::is_adjunct_prep(next)
+        || lex::is_time_word(next);
+    (clear && words >= 2 && !own).then_some(end)
 }
 
 /// The frame right after quotation `q`: `"...," X said` / `"..." said X`.

@@ -169,6 +169,7 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         let after = if f.inverted
             || takes_object(f.lemma)
             || (after_start < hi && super::lex::opens_adjunct(v.w(after_start)))
+            || (f.lemma == "say" && v.topic_after(after_start, hi))
         {
             0
         } else {
