@@ -26,23 +26,25 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Full month names, in order.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Month number of a month name or abbreviation.
 fn month(w: &str) -> Option<u8> {
-    const FULL: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = FULL.iter().position(|m| *m == w) {
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u8 + 1);
     }
     match w {
@@ -57,6 +59,11 @@ fn month(w: &str) -> Option<u8> {
         "dec" => Some(12),
         _ => None,
     }
+}
+
+/// A full month name that is no common word ("june", not "may" or "march").
+pub(crate) fn is_plain_month(w: &str) -> bool {
+    MONTHS.contains(&w) && !ambiguous_month(w)
 }
 
 /// Month names that are also common words: dates only with support.

@@ -198,17 +198,7 @@ fn is_adjunct_noun(w: &str) -> bool {
             | "video"
             | "message"
             | "appearance"
-            | "january"
-            | "february"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    ) || crate::entities::dates::is_plain_month(w)
 }
 
 /// Where the adjunct opened by the preposition at `p` ends:
