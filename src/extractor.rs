@@ -1,5 +1,6 @@
 //! The Extractor and the Article it returns.
 
+use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rayon::prelude::*;
@@ -68,11 +69,18 @@ impl Extractor {
         texts: &[S],
         threads: Option<usize>,
     ) -> Result<Vec<Result<Article, Error>>, Error> {
-        self.map_batch(texts, threads, |t| self.extract(t))
+        self.map_batch(texts, threads, |_, article| article)
     }
 
-    /// Runs `f` over `texts` on the crate's pool, results in input order.
-    /// A panic in `f` becomes an `Err` at its position; the others complete.
+    /// Extracts every article of `texts` on the crate's pool and maps it,
+    /// with its text, through `f`; results in input order. A panic in the
+    /// extraction or in `f` becomes an `Err` at its position; the others
+    /// complete.
+    ///
+    /// The articles are taken in runs ([`Extractor::runs`]), one stage at a
+    /// time over a run: each stage's models then stay in the processor's
+    /// caches from one article to the next instead of being pushed out by
+    /// the other stages' at every article.
     pub fn map_batch<S, T, F>(
         &self,
         texts: &[S],
@@ -82,19 +90,100 @@ impl Extractor {
     where
         S: AsRef<str> + Sync,
         T: Send,
-        F: Fn(&str) -> T + Sync,
+        F: Fn(&str, Article) -> T + Sync,
     {
         let n = threads
             .or(self.threads)
             .unwrap_or_else(pool::default_threads);
         let pool = pool::pool(n)?;
-        Ok(pool.install(|| {
-            texts
-                .par_iter()
-                .map(|t| guarded(|| f(t.as_ref())))
+        let runs = Self::runs(texts, n);
+        let out: Vec<Vec<Result<T, Error>>> = pool.install(|| {
+            runs.par_iter()
+                .map(|r| extract_run(&texts[r.clone()], &f))
                 .collect()
-        }))
+        });
+        Ok(out.into_iter().flatten().collect())
     }
+
+    /// The runs [`Extractor::map_batch`] splits `texts` into for `threads`
+    /// workers: consecutive ranges of at most [`RUN_ITEMS`] articles and
+    /// [`RUN_BYTES`] of text (or one longer article), small enough that every
+    /// worker gets several.
+    #[doc(hidden)]
+    pub fn runs<S: AsRef<str>>(texts: &[S], threads: usize) -> Vec<Range<usize>> {
+        let items = (texts.len() / (4 * threads.max(1))).clamp(1, RUN_ITEMS);
+        let mut out = Vec::new();
+        let (mut start, mut bytes) = (0, 0);
+        for (i, t) in texts.iter().enumerate() {
+            let len = t.as_ref().len();
+            if i > start && (i - start == items || bytes + len > RUN_BYTES) {
+                out.push(start..i);
+                (start, bytes) = (i, 0);
+            }
+            bytes += len;
+        }
+        if start < texts.len() {
+            out.push(start..texts.len());
+        }
+        out
+    }
+}
+
+/// The most articles in one run of a batch, and the most text. Longer runs
+/// keep more of each stage's data in the caches: on one core, quotes slowed
+/// the pipeline over stripped BBC articles by a median 23% in runs of one
+/// article, 18% in runs of 64 and 16% in runs of 256 (20 pairs of passes
+/// each).
+const RUN_ITEMS: usize = 256;
+const RUN_BYTES: usize = 1 << 20;
+
+/// The articles of `texts`, stage by stage, each mapped through `f`; a panic
+/// in any stage fails only its own article.
+fn extract_run<S, T, F>(texts: &[S], f: &F) -> Vec<Result<T, Error>>
+where
+    S: AsRef<str>,
+    F: Fn(&str, Article) -> T,
+{
+    let docs: Vec<_> = texts
+        .iter()
+        .map(|t| guarded(|| Doc::new(t.as_ref())))
+        .collect();
+    let entities: Vec<_> = docs
+        .iter()
+        .map(|d| then(d, |d| entities::extract(d)))
+        .collect();
+    let figures: Vec<_> = docs
+        .iter()
+        .map(|d| then(d, |d| figures::extract(d)))
+        .collect();
+    let quotes: Vec<_> = docs
+        .iter()
+        .zip(&entities)
+        .map(|(d, e)| match (d, e) {
+            (Ok(d), Ok(e)) => guarded(|| quotes::extract(d, e)),
+            (Err(err), _) | (_, Err(err)) => Err(err.clone()),
+        })
+        .collect();
+    let parts = docs.iter().zip(entities).zip(figures).zip(quotes);
+    texts
+        .iter()
+        .zip(parts)
+        .map(|(t, (((d, e), fig), q))| {
+            let article = Article {
+                form: d.as_ref().map_err(Clone::clone)?.form,
+                entities: e?,
+                figures: fig?,
+                quotes: q?,
+            };
+            guarded(|| f(t.as_ref(), article))
+        })
+        .collect()
+}
+
+/// `f` of the value in `r`, guarded; `r`'s error if it holds one.
+fn then<A, B>(r: &Result<A, Error>, f: impl FnOnce(&A) -> B) -> Result<B, Error> {
+    let a = r.as_ref().map_err(Clone::clone)?;
+    guarded(|| f(a))
 }
 
 /// Runs `f`, turning a panic into [`Error::Internal`] with the panic's message.
@@ -120,9 +209,9 @@ mod tests {
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
         let out = ex
-            .map_batch(&texts, None, |t| {
+            .map_batch(&texts, None, |t, a| {
                 assert!(t != "boom", "injected failure");
-                ex.extract(t)
+                a
             })
             .unwrap();
         std::panic::set_hook(prev);
@@ -133,6 +222,30 @@ mod tests {
                 message: "injected failure".into()
             })
         );
+    }
+
+    #[test]
+    fn runs_cover_the_batch_in_order_within_their_limits() {
+        let long = "x".repeat(RUN_BYTES);
+        let mut texts = vec!["a short one"; 3 * RUN_ITEMS + 10];
+        texts[5] = &long;
+        for threads in [1, 2, 64] {
+            let runs = Extractor::runs(&texts, threads);
+            assert_eq!(runs[0].start, 0);
+            assert_eq!(runs.last().unwrap().end, texts.len());
+            for (a, b) in runs.iter().zip(&runs[1..]) {
+                assert_eq!(a.end, b.start);
+            }
+            let items = (texts.len() / (4 * threads)).min(RUN_ITEMS);
+            for r in &runs {
+                let bytes: usize = texts[r.clone()].iter().map(|t| t.len()).sum();
+                assert!(!r.is_empty() && r.len() <= items);
+                assert!(bytes <= RUN_BYTES || r.len() == 1, "{r:?}");
+            }
+            // The long article is a run of its own.
+            assert!(runs.contains(&(5..6)));
+        }
+        assert!(Extractor::runs::<&str>(&[], 1).is_empty());
     }
 
     #[test]

@@ -357,21 +357,22 @@ fn seed(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// How many passes `speed` makes over each corpus.
-const SPEED_PASSES: usize = 5;
+/// How many pairs of passes `speed` makes over each corpus and way.
+const SPEED_PAIRS: usize = 10;
 
-/// Times the pipeline with and without quotes, over PolNeAR dev (both forms)
-/// and the unlabeled BBC articles (ordinary, and stripped with
-/// `text::strip`). Each pass runs every article through the stages of
-/// `Extractor::extract` without quotes (`Doc`, entities, figures), then
-/// every article through all of them, the quote stage timed apart; the
-/// passes apart, so that each sees the caches as its own pipeline leaves
-/// them (the quote stage and the rest evict each other's data). Each
-/// article keeps its best times over the passes, so a pass disturbed by
-/// other processes on a shared machine loses to an undisturbed one; the
-/// sums over the articles are compared.
+/// Times the whole pipeline with and without quotes on one thread, over
+/// PolNeAR dev (both forms) and the unlabeled BBC articles (ordinary, and
+/// stripped with `text::strip`), in the two ways it runs: one article at a
+/// time (`Extractor::extract`), and in batches (the stages of
+/// `Extractor::extract_batch`, which runs each stage over a run of articles
+/// before the next, on the runs it makes). Without quotes, the same stages
+/// run without the quote stage; both on this thread. The machine's speed
+/// drifts by several percent over seconds (other processes, a shared
+/// processor), so the passes come in pairs, one with quotes and one without,
+/// in alternating order; the median of the pairs' ratios is reported, with
+/// its quartiles.
 fn speed(shared: &Path) -> Result<(), String> {
-    use _newsmine::{quotes, text};
+    use _newsmine::{entities, figures, quotes, text, Doc};
     let jsonl = |p: PathBuf| -> Vec<String> {
         read(&p)
             .lines()
@@ -391,42 +392,79 @@ fn speed(shared: &Path) -> Result<(), String> {
         ("BBC", bbc),
         ("BBC stripped", bbc_stripped),
     ];
-    // Warm up: the models load on first use.
-    std::hint::black_box(Extractor::default().extract("\"Yes,\" she said."));
-    std::hint::black_box(Extractor::default().extract("yes she said"));
+    let ex = Extractor::new(Some(1));
     for (label, texts) in &corpora {
-        // Per article: without quotes, with them, the quote stage alone.
-        let mut best = vec![[f64::INFINITY; 3]; texts.len()];
-        let mut n = 0;
-        for _ in 0..SPEED_PASSES {
-            for (t, best) in texts.iter().zip(&mut best) {
-                let t0 = Instant::now();
-                std::hint::black_box(without_quotes(t));
-                best[0] = best[0].min(t0.elapsed().as_secs_f64());
+        let single = paired(|quotes| {
+            for t in texts {
+                if quotes {
+                    std::hint::black_box(ex.extract(t));
+                } else {
+                    std::hint::black_box(without_quotes(t));
+                }
             }
-            n = 0;
-            for (t, best) in texts.iter().zip(&mut best) {
-                let t0 = Instant::now();
-                let (doc, entities) = without_quotes(t);
-                let t1 = Instant::now();
-                n += std::hint::black_box(quotes::extract(&doc, &entities)).len();
-                let t2 = Instant::now();
-                best[1] = best[1].min((t2 - t0).as_secs_f64());
-                best[2] = best[2].min((t2 - t1).as_secs_f64());
+        });
+        let runs = Extractor::runs(texts, 1);
+        let batch = paired(|quotes| {
+            for r in &runs {
+                let docs: Vec<_> = texts[r.clone()].iter().map(|t| Doc::new(t)).collect();
+                let entities: Vec<_> = docs.iter().map(entities::extract).collect();
+                let figures: Vec<_> = docs.iter().map(figures::extract).collect();
+                if quotes {
+                    let quotes: Vec<_> = docs
+                        .iter()
+                        .zip(&entities)
+                        .map(|(d, e)| quotes::extract(d, e))
+                        .collect();
+                    std::hint::black_box(quotes);
+                }
+                std::hint::black_box((entities, figures));
             }
-        }
-        let sum = |k: usize| best.iter().map(|b| b[k]).sum::<f64>();
-        let (without, with, quotes) = (sum(0), sum(1), sum(2));
+        });
+        let n: usize = texts.iter().map(|t| ex.extract(t).quotes.len()).sum();
         let bytes: usize = texts.iter().map(String::len).sum();
+        let show = |(q1, med, q3): (f64, f64, f64)| {
+            format!(
+                "{:+.1}% (quartiles {:+.1}% {:+.1}%)",
+                100.0 * med,
+                100.0 * q1,
+                100.0 * q3
+            )
+        };
         println!(
-            "{label}: {} texts, {:.1} MB | without quotes {without:.3}s | with quotes {with:.3}s: {:+.1}% | the quote stage {quotes:.3}s ({:.1}% of the time without) | {n} quotes",
+            "{label}: {} texts, {:.1} MB, {n} quotes | with quotes, one article at a time: {} | in batches: {}",
             texts.len(),
             bytes as f64 / 1e6,
-            100.0 * (with / without - 1.0),
-            100.0 * quotes / without,
+            show(single),
+            show(batch),
         );
     }
     Ok(())
+}
+
+/// The quartiles of `time(true) / time(false) - 1` over [`SPEED_PAIRS`]
+/// pairs of passes (after one pass to warm up), where `pass(quotes)` runs
+/// the pipeline with or without quotes.
+fn paired(mut pass: impl FnMut(bool)) -> (f64, f64, f64) {
+    pass(true);
+    let mut ratios = Vec::with_capacity(SPEED_PAIRS);
+    for p in 0..SPEED_PAIRS {
+        let mut time = |quotes: bool| {
+            let t0 = Instant::now();
+            pass(quotes);
+            t0.elapsed().as_secs_f64()
+        };
+        let (with, without) = if p % 2 == 0 {
+            let without = time(false);
+            (time(true), without)
+        } else {
+            let with = time(true);
+            (with, time(false))
+        };
+        ratios.push(with / without - 1.0);
+    }
+    ratios.sort_by(f64::total_cmp);
+    let at = |q: usize| ratios[(q * (ratios.len() - 1)) / 4];
+    (at(1), at(2), at(3))
 }
 
 /// The pipeline's stages before quotes, as `Extractor::extract` runs them.

@@ -120,8 +120,7 @@ impl Engine {
         }
         check_threads(threads)?;
         let ex = &self.inner;
-        let out =
-            py.detach(|| ex.map_batch(&strs, threads, |t| convert::article(t, ex.extract(t))))?;
+        let out = py.detach(|| ex.map_batch(&strs, threads, convert::article))?;
         out.into_iter()
             .enumerate()
             .map(|(i, r)| match r {
