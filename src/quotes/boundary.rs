@@ -208,15 +208,26 @@ thread_local! {
 const ROWS_MAX: usize = 50_000;
 
 /// How far "nothing" must lead on the one-word features for [`predict`] to
-/// skip the pair features of a gap (most gaps are plainly nothing). The
-/// pair lookups are cache misses, a third of the stripped-text quote time
-/// at a lead of 10. Chosen with [`REACH`] on PolNeAR train and dev and the
-/// seed article (`newsmine-eval-quotes`, leads 4, 6 and 10 at reaches 35,
-/// 40 and 50; see the commit that set them): a lead of 4 leaves half the
-/// gaps of a lead of 10 open; train F1 0.590 -> 0.596 and speaker accuracy
-/// 0.808 -> 0.800, dev within 0.002, the seed unchanged. Leads under 4 buy
-/// little more time and cost speaker accuracy (at 0, dev 0.798 -> 0.787).
-const CASCADE_LEAD: f32 = 4.0;
+/// skip the pair features of a gap (most gaps are plainly nothing); the
+/// pair lookups are cache misses. Chosen with [`REACH`], on quote F1 and
+/// speaker accuracy for stripped PolNeAR dev and for half B of PolNeAR
+/// train with a model trained on BBC and half A (a split the committed
+/// model has not seen; `newsmine-eval-quotes`), and the seed article (19 of
+/// 21 throughout):
+///
+/// | lead, reach | dev F1, speaker | half B F1, speaker |
+/// |---|---|---|
+/// | 4, 40 | 0.622, 0.797 | 0.595, 0.774 |
+/// | 2, 30 | 0.613, 0.804 | 0.591, 0.782 |
+/// | **0, 30** | 0.618, 0.796 | 0.595, 0.774 |
+/// | -2, 30 | 0.620, 0.785 | 0.595, 0.765 |
+/// | 0, 25 | 0.602, 0.800 | 0.581, 0.782 |
+/// | -2, 35 | 0.624, 0.781 | 0.601, 0.756 |
+///
+/// A lower lead leaves fewer gaps open and lengthens contents, a shorter
+/// reach cuts them: at 0 and 30 the two balance, with a tenth fewer gaps
+/// labelled than at a reach of 40 and fewer of those open.
+const CASCADE_LEAD: f32 = 0.0;
 
 /// [`label_with`] with the table, faster and, with `cascade` infinite, with
 /// the same result: the features that look at one word come from cached
@@ -373,12 +384,11 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
 
 /// How far from a cue word the model labels gaps. Quotes come only from
 /// frames, and a frame reads boundaries only this close to its cue, so the
-/// model runs on the stretches near cues (most of a quote-heavy article,
-/// much less of the rest): with the words' hashing it is most (about three
-/// quarters, by `perf`) of the stripped-text quote time.
-/// Shorter reaches cut long contents short (at 35 train F1 falls by 0.004,
-/// at 25 by 0.016); see [`CASCADE_LEAD`].
-const REACH: usize = 40;
+/// model runs on the stretches near cues (two thirds of the words of the
+/// BBC articles, stripped): with the words' hashing it is most (about three
+/// quarters, by `perf`) of the stripped-text quote time. Shorter reaches
+/// cut long contents short; see [`CASCADE_LEAD`].
+const REACH: usize = 30;
 
 /// Whether each gap lies within [`REACH`] words of a speech or writing cue
 /// word (`cues`: the cue each word is, [`lex::any_cue`]).
