@@ -233,11 +233,13 @@ const CASCADE_LEAD: f32 = 0.0;
 /// the same result: the features that look at one word come from cached
 /// [`WordRow`]s, the others (pairs, triples, shapes) from the table, unless
 /// "nothing" already leads by `cascade`; gaps within three words of either
-/// end take the plain path; gaps not `near` a cue are nothing.
+/// end take the plain path; gaps not `near` a cue are nothing. `h` holds
+/// the hashes of the words `seen` by near gaps ([`seen_words`]).
 fn label_fast(
     t: &Table,
     h: &WordHashes,
     near: &[bool],
+    seen: &[bool],
     end_margin: f32,
     cascade: f32,
 ) -> (Vec<usize>, Vec<f32>) {
@@ -254,10 +256,7 @@ fn label_fast(
         if cache.len() > ROWS_MAX {
             cache.clear();
         }
-        for j in 0..n {
-            if !near[j.saturating_sub(3)..(j + 3).min(n)].contains(&true) {
-                continue;
-            }
+        for j in (0..n).filter(|&j| seen[j]) {
             let row = cache
                 .entry(h.word[j])
                 .or_insert_with(|| t.word_row(h.word[j], h.suffix(j)));
@@ -343,15 +342,12 @@ pub(crate) struct Boundaries {
 /// Predicted boundaries of a stripped document.
 pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-    let h = WordHashes::new(&words);
-    let cues: Vec<Option<Cue>> = words
-        .iter()
-        .zip(&h.word)
-        .map(|(w, &h)| lex::cue_hashed(w, h))
-        .collect();
+    let cues: Vec<Option<Cue>> = words.iter().map(|w| lex::any_cue(w)).collect();
     let near = near_cues(&words, &cues);
+    let seen = seen_words(&near);
+    let h = WordHashes::only(&words, &seen);
     let (labels, mut margins) = match TABLE.as_ref() {
-        Some(t) => label_fast(t, &h, &near, END_MARGIN, CASCADE_LEAD),
+        Some(t) => label_fast(t, &h, &near, &seen, END_MARGIN, CASCADE_LEAD),
         None => (vec![NONE; words.len()], vec![0.0; words.len()]),
     };
     let mut ends: Vec<bool> = labels.iter().map(|&l| l == END).collect();
@@ -405,6 +401,15 @@ fn near_cues(words: &[&str], cues: &[Option<Cue>]) -> Vec<bool> {
         }
     }
     near
+}
+
+/// Whether a gap [`near_cues`] sees each word (a gap after word `i` sees
+/// words `i - 2 ..= i + 3`).
+fn seen_words(near: &[bool]) -> Vec<bool> {
+    let n = near.len();
+    (0..n)
+        .map(|j| near[j.saturating_sub(3)..(j + 3).min(n)].contains(&true))
+        .collect()
 }
 
 /// How much a sentence end must outscore the other labels: the perceptron
@@ -491,6 +496,17 @@ impl<'a> WordHashes<'a> {
             words,
             word: words.iter().map(|w| hash_str(w)).collect(),
         }
+    }
+
+    /// [`WordHashes::new`] for the words `need` marks only (the others hash
+    /// to 0 and must not be read).
+    fn only(words: &'a [&'a str], need: &[bool]) -> Self {
+        let word = words
+            .iter()
+            .zip(need)
+            .map(|(w, &need)| if need { hash_str(w) } else { 0 })
+            .collect();
+        WordHashes { words, word }
     }
 
     /// The hash of word `i`'s last three characters (of "" past the end).
@@ -709,6 +725,7 @@ mod tests {
                 label_fast(
                     t,
                     &WordHashes::new(&words),
+                    &near,
                     &near,
                     END_MARGIN,
                     f32::INFINITY
