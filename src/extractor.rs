@@ -107,11 +107,16 @@ impl Extractor {
 
     /// The runs [`Extractor::map_batch`] splits `texts` into for `threads`
     /// workers: consecutive ranges of at most [`RUN_ITEMS`] articles and
-    /// [`RUN_BYTES`] of text (or one longer article), small enough that every
-    /// worker gets several.
+    /// [`RUN_BYTES`] of text (or one longer article); with several workers,
+    /// short enough that each gets at least two (one worker takes the
+    /// longest runs: on the 94 stripped PolNeAR dev articles, quotes cost a
+    /// median 19% in runs of 23 and 13% in one run of 94).
     #[doc(hidden)]
     pub fn runs<S: AsRef<str>>(texts: &[S], threads: usize) -> Vec<Range<usize>> {
-        let items = (texts.len() / (4 * threads.max(1))).clamp(1, RUN_ITEMS);
+        let items = match threads {
+            0 | 1 => RUN_ITEMS,
+            n => texts.len().div_ceil(2 * n).clamp(1, RUN_ITEMS),
+        };
         let mut out = Vec::new();
         let (mut start, mut bytes) = (0, 0);
         for (i, t) in texts.iter().enumerate() {
@@ -236,7 +241,10 @@ mod tests {
             for (a, b) in runs.iter().zip(&runs[1..]) {
                 assert_eq!(a.end, b.start);
             }
-            let items = (texts.len() / (4 * threads)).min(RUN_ITEMS);
+            let items = match threads {
+                1 => RUN_ITEMS,
+                n => texts.len().div_ceil(2 * n).min(RUN_ITEMS),
+            };
             for r in &runs {
                 let bytes: usize = texts[r.clone()].iter().map(|t| t.len()).sum();
                 assert!(!r.is_empty() && r.len() <= items);
