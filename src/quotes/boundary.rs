@@ -247,8 +247,8 @@ const CASCADE_LEAD: f32 = 0.0;
 /// the same result: the features that look at one word come from cached
 /// [`WordRow`]s, the others (pairs, triples, shapes) from the table, unless
 /// "nothing" already leads by `cascade`; gaps within three words of either
-/// end take the plain path; gaps not `near` a cue are nothing. `h` holds
-/// the hashes of the words `seen` by near gaps ([`seen_words`]).
+/// end take the plain path; gaps not `near` a cue are nothing; `seen`:
+/// the words near gaps see ([`seen_words`]).
 fn label_fast(
     t: &Table,
     h: &WordHashes,
@@ -356,10 +356,14 @@ pub(crate) struct Boundaries {
 /// Predicted boundaries of a stripped document.
 pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-    let cues: Vec<Option<Cue>> = words.iter().map(|w| lex::any_cue(w)).collect();
+    let h = WordHashes::new(&words);
+    let cues: Vec<Option<Cue>> = words
+        .iter()
+        .zip(&h.word)
+        .map(|(w, &h)| lex::cue_hashed(w, h))
+        .collect();
     let near = near_cues(&words, &cues);
     let seen = seen_words(&near);
-    let h = WordHashes::only(&words, &seen);
     let (labels, mut margins) = match TABLE.as_ref() {
         Some(t) => label_fast(t, &h, &near, &seen, END_MARGIN, CASCADE_LEAD),
         None => (vec![NONE; words.len()], vec![0.0; words.len()]),
@@ -421,9 +425,11 @@ fn near_cues(words: &[&str], cues: &[Option<Cue>]) -> Vec<bool> {
 /// words `i - 2 ..= i + 3`).
 fn seen_words(near: &[bool]) -> Vec<bool> {
     let n = near.len();
-    (0..n)
-        .map(|j| near[j.saturating_sub(3)..(j + 3).min(n)].contains(&true))
-        .collect()
+    let mut seen = vec![false; n];
+    for i in (0..n).filter(|&i| near[i]) {
+        seen[i.saturating_sub(2)..(i + 4).min(n)].fill(true);
+    }
+    seen
 }
 
 /// How much a sentence end must outscore the other labels: the perceptron
@@ -510,17 +516,6 @@ impl<'a> WordHashes<'a> {
             words,
             word: words.iter().map(|w| hash_str(w)).collect(),
         }
-    }
-
-    /// [`WordHashes::new`] for the words `need` marks only (the others hash
-    /// to 0 and must not be read).
-    fn only(words: &'a [&'a str], need: &[bool]) -> Self {
-        let word = words
-            .iter()
-            .zip(need)
-            .map(|(w, &need)| if need { hash_str(w) } else { 0 })
-            .collect();
-        WordHashes { words, word }
     }
 
     /// The hash of word `i`'s last three characters (of "" past the end).
@@ -773,6 +768,11 @@ mod tests {
         let cues: Vec<_> = words.iter().map(|w| lex::any_cue(w)).collect();
         let near = near_cues(&words, &cues);
         assert!(!near[4] && near[5] && near[2 * REACH + 5] && !near[2 * REACH + 6]);
+        // The gap after word 5 sees words 3 to 8.
+        let mut near = vec![false; 10];
+        near[5] = true;
+        let seen: Vec<usize> = (0..10).filter(|&j| seen_words(&near)[j]).collect();
+        assert_eq!(seen, [3, 4, 5, 6, 7, 8]);
         let doc = Doc::new("ok");
         assert!(predict(&doc).sure_ends[0]);
     }

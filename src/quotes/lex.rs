@@ -48,6 +48,11 @@ pub(crate) fn any_cue(word: &str) -> Option<Cue> {
     could_be_cue(word).then(|| lookup(word, hash_str(word)))?
 }
 
+/// [`any_cue`] for a word whose [`hash_str`] is `hash`.
+pub(crate) fn cue_hashed(word: &str, hash: u64) -> Option<Cue> {
+    could_be_cue(word).then(|| lookup(word, hash))?
+}
+
 /// The cue form `word` is, by its hash (no cheap reject first).
 fn lookup(word: &str, hash: u64) -> Option<Cue> {
     CUES.get(&hash)
