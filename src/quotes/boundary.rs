@@ -344,13 +344,15 @@ fn label_fast(
 /// (by [`SURE_MARGIN`]), or a line break; `margins[i]`: how much a sentence
 /// end after token `i` outscores the other labels (infinite at a line break
 /// and after the last token); `cues[i]`: the cue token `i` is, as written
-/// (looked up for the model's reach, kept for the frames).
+/// (looked up for the model's reach, kept for the frames); `para[i]`: the
+/// paragraph of token `i` ([`super::marks::paragraphs`], kept likewise).
 pub(crate) struct Boundaries {
     pub ends: Vec<bool>,
     pub commas: Vec<bool>,
     pub sure_ends: Vec<bool>,
     pub margins: Vec<f32>,
     pub cues: Vec<Option<Cue>>,
+    pub para: Vec<u32>,
 }
 
 /// Predicted boundaries of a stripped document.
@@ -393,6 +395,7 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
         sure_ends,
         margins,
         cues,
+        para,
     }
 }
 

@@ -88,7 +88,7 @@ impl<'a> View<'a> {
             }
         }
         sent_start.push(toks.len());
-        let para = super::marks::paragraphs(doc);
+        let para = b.map_or_else(|| super::marks::paragraphs(doc), |b| b.para.clone());
         let mut ent_start = vec![None; toks.len()];
         for e in entities {
             if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
@@ -410,10 +410,10 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         // But a possessor with a that-clause is an attribution in the
         // annotation guidelines ("the mayor's claim that ..."): the
         // possessor is the speaker.
-        let possessor = (!v.stripped && c >= 2 && v.is(c + 1, "that"))
-            .then(|| matches!(v.raw(c - 1), "'s" | "’s"))
-            .filter(|&p| p)
-            .and_then(|_| np_before(v, c - 2));
+        let possessive = !v.stripped && c >= 2 && matches!(v.raw(c - 1), "'s" | "’s");
+        let possessor = (possessive && v.is(c + 1, "that"))
+            .then(|| np_before(v, c - 2))
+            .flatten();
         return possessor.map(|sp| Frame {
             cue: c..c + 1,
             lemma: cue.lemma,
