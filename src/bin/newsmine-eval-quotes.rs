@@ -357,8 +357,9 @@ fn seed(ex: &Extractor, shared: &Path, verbose: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// How many pairs of passes `speed` makes over each corpus and way.
-const SPEED_PAIRS: usize = 10;
+/// How many pairs of passes `speed` makes over each corpus and way (odd:
+/// the median is one of them).
+const SPEED_PAIRS: usize = 11;
 
 /// Times the whole pipeline with and without quotes on one thread, over
 /// PolNeAR dev (both forms) and the unlabeled BBC articles (ordinary, and
