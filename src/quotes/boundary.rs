@@ -214,12 +214,53 @@ type WordRow = [[i8; CLASSES]; 8];
 thread_local! {
     /// Word rows by word hash, kept across documents: news repeats its
     /// words, so most rows come from here, not from eight lookups in the
-    /// model table (per thread, no lock; cleared when it grows large).
-    static ROWS: std::cell::RefCell<crate::learn::FeatureMap<WordRow>> =
-        std::cell::RefCell::new(Default::default());
+    /// model table (per thread, no lock).
+    static ROWS: std::cell::RefCell<RowCache> = std::cell::RefCell::new(RowCache::new());
 }
 
-const ROWS_MAX: usize = 50_000;
+/// A direct-mapped cache of [`WordRow`]s: the row of a word with hash `h`
+/// can only be in slot `h % ROW_SLOTS`, so the slots of a document's words
+/// are known before any is read and their loads can be started together
+/// ([`prefetch`]); a word whose slot another word holds replaces it.
+struct RowCache {
+    slots: Vec<(u64, WordRow)>,
+}
+
+const ROW_SLOTS: usize = 1 << 16;
+
+impl RowCache {
+    /// Slot `i` starts with the key `i ^ 1`, which belongs in another slot:
+    /// no word's hash matches an empty slot.
+    fn new() -> Self {
+        RowCache {
+            slots: (0..ROW_SLOTS as u64)
+                .map(|i| (i ^ 1, [[0; CLASSES]; 8]))
+                .collect(),
+        }
+    }
+
+    fn slot(h: u64) -> usize {
+        h as usize & (ROW_SLOTS - 1)
+    }
+}
+
+/// How many loads [`label_fast`] starts ahead of their use: enough to
+/// overlap their misses, few enough that the lines stay in the first-level
+/// cache until used.
+const PREFETCH: usize = 256;
+
+/// Asks the processor to start loading the cache line of `p`, so that
+/// independent loads overlap their cache misses (a hint: it changes no
+/// result, and does nothing on other processors).
+#[inline]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads no memory the program sees and cannot fault.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(p).cast());
+    }
+}
 
 /// How far "nothing" must lead on the one-word features for [`predict`] to
 /// skip the pair features of a gap (most gaps are plainly nothing); the
@@ -265,19 +306,23 @@ fn label_fast(
     // `i + AT[place]`). Words no near gap sees are not looked up.
     const AT: [isize; 8] = [-2, -1, 0, 1, 2, 3, 0, 1];
     let mut one = vec![bias; n];
+    let seen_at: Vec<usize> = (0..n).filter(|&j| seen[j]).collect();
     ROWS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() > ROWS_MAX {
-            cache.clear();
-        }
-        for j in (0..n).filter(|&j| seen[j]) {
-            let row = cache
-                .entry(h.word[j])
-                .or_insert_with(|| t.word_row(h.word[j], h.suffix(j)));
-            for (w, off) in row.iter().zip(AT) {
-                if let Some(acc) = one.get_mut(j.wrapping_add_signed(-off)) {
-                    for (a, &w) in acc.iter_mut().zip(w) {
-                        *a += i32::from(w);
+        let slots = &mut cache.borrow_mut().slots;
+        for bundle in seen_at.chunks(PREFETCH) {
+            for &j in bundle {
+                prefetch(&slots[RowCache::slot(h.word[j])]);
+            }
+            for &j in bundle {
+                let slot = &mut slots[RowCache::slot(h.word[j])];
+                if slot.0 != h.word[j] {
+                    *slot = (h.word[j], t.word_row(h.word[j], h.suffix(j)));
+                }
+                for (w, off) in slot.1.iter().zip(AT) {
+                    if let Some(acc) = one.get_mut(j.wrapping_add_signed(-off)) {
+                        for (a, &w) in acc.iter_mut().zip(w) {
+                            *a += i32::from(w);
+                        }
                     }
                 }
             }
@@ -316,22 +361,33 @@ fn label_fast(
             open.push((i, acc));
         }
     }
-    // The pair features of the open gaps, looked up all together: each
-    // lookup is a cache miss or two (the model does not stay in the caches
-    // beside the rest of the pipeline), and independent lookups overlap
-    // their misses.
-    feats.clear();
-    for &(i, _) in &open {
-        pair_features(h, i, &mut feats);
-    }
-    let found: Vec<usize> = feats.iter().map(|&f| t.row(f)).collect();
-    for (&(i, mut acc), rows) in open.iter().zip(found.chunks(PAIR_FEATURES)) {
-        for &r in rows {
-            for (a, w) in acc.iter_mut().zip(t.rows[r]) {
-                *a += i32::from(w);
-            }
+    // The pair features of the open gaps, looked up a bundle of gaps at a
+    // time: each lookup is two dependent loads (bitmap block, then row),
+    // most of them cache misses (the model does not stay in the caches
+    // beside the rest of the pipeline), so all the block loads of a bundle
+    // are started, then all its row loads, before any is used.
+    let mut rows = Vec::new();
+    for bundle in open.chunks(PREFETCH / PAIR_FEATURES) {
+        feats.clear();
+        for &(i, _) in bundle {
+            pair_features(h, i, &mut feats);
         }
-        (out[i], margins[i]) = finish(acc);
+        for &f in &feats {
+            prefetch(&t.blocks[(f >> 6) as usize]);
+        }
+        rows.clear();
+        rows.extend(feats.iter().map(|&f| t.row(f)));
+        for &r in &rows {
+            prefetch(&t.rows[r]);
+        }
+        for (&(i, mut acc), rows) in bundle.iter().zip(rows.chunks(PAIR_FEATURES)) {
+            for &r in rows {
+                for (a, w) in acc.iter_mut().zip(t.rows[r]) {
+                    *a += i32::from(w);
+                }
+            }
+            (out[i], margins[i]) = finish(acc);
+        }
     }
     if let Some(last) = out.last_mut() {
         *last = END;
@@ -749,6 +805,30 @@ mod tests {
                 ),
                 (b.clone(), mb.clone())
             );
+        }
+    }
+
+    #[test]
+    fn words_that_share_a_cache_slot_keep_their_own_rows() {
+        let t = TABLE.as_ref().expect("table loads");
+        // Two words whose rows go in one slot of the word-row cache.
+        let mut by_slot = std::collections::HashMap::new();
+        let (a, b) = (0..)
+            .map(|k| format!("w{k}"))
+            .find_map(|w| {
+                let slot = RowCache::slot(hash_str(&w));
+                by_slot.insert(slot, w.clone()).map(|v| (v, w))
+            })
+            .expect("a collision");
+        let text = format!("{a} {b} said {a} the {b} {a} {b} said to {b} {a} and");
+        let words: Vec<&str> = text.split(' ').collect();
+        let plain = label_with(&words, END_MARGIN, |f, s| t.add_scores(f, s));
+        let near = vec![true; words.len()];
+        let h = WordHashes::new(&words);
+        for _ in 0..2 {
+            let fast = label_fast(t, &h, &near, &near, END_MARGIN, f32::INFINITY);
+            assert_eq!(fast.0, plain.0);
+            assert_eq!(fast.1, plain.1);
         }
     }
 
