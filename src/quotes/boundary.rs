@@ -214,33 +214,53 @@ type WordRow = [[i8; CLASSES]; 8];
 thread_local! {
     /// Word rows by word hash, kept across documents: news repeats its
     /// words, so most rows come from here, not from eight lookups in the
-    /// model table (per thread, no lock).
+    /// model table (per thread, no lock; 2 MB).
     static ROWS: std::cell::RefCell<RowCache> = std::cell::RefCell::new(RowCache::new());
 }
 
-/// A direct-mapped cache of [`WordRow`]s: the row of a word with hash `h`
-/// can only be in slot `h % ROW_SLOTS`, so the slots of a document's words
-/// are known before any is read and their loads can be started together
-/// ([`prefetch`]); a word whose slot another word holds replaces it.
+/// A cache of [`WordRow`]s, two-way set-associative: the row of a word
+/// with hash `h` can only be in set `h % ROW_SETS`, so the sets of a
+/// document's words are known before any is read and their loads can be
+/// started together ([`prefetch`]); a set is one cache line, its first
+/// entry the one used last.
 struct RowCache {
-    slots: Vec<(u64, WordRow)>,
+    sets: Vec<RowSet>,
 }
 
-const ROW_SLOTS: usize = 1 << 16;
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct RowSet([(u64, WordRow); 2]);
+
+const ROW_SETS: usize = 1 << 15;
 
 impl RowCache {
-    /// Slot `i` starts with the key `i ^ 1`, which belongs in another slot:
-    /// no word's hash matches an empty slot.
+    /// The entries of set `i` start with keys that belong in another set:
+    /// no word's hash matches an empty entry.
     fn new() -> Self {
         RowCache {
-            slots: (0..ROW_SLOTS as u64)
-                .map(|i| (i ^ 1, [[0; CLASSES]; 8]))
+            sets: (0..ROW_SETS as u64)
+                .map(|i| RowSet([(i ^ 1, [[0; CLASSES]; 8]); 2]))
                 .collect(),
         }
     }
 
-    fn slot(h: u64) -> usize {
-        h as usize & (ROW_SLOTS - 1)
+    fn set(h: u64) -> usize {
+        h as usize & (ROW_SETS - 1)
+    }
+
+    /// The row of word `j` (hash `h`), from its set or computed into it.
+    fn get(&mut self, t: &Table, h: &WordHashes, j: usize) -> &WordRow {
+        let key = h.word[j];
+        let set = &mut self.sets[Self::set(key)].0;
+        if set[0].0 != key {
+            if set[1].0 == key {
+                set.swap(0, 1);
+            } else {
+                set[1] = set[0];
+                set[0] = (key, t.word_row(key, h.suffix(j)));
+            }
+        }
+        &set[0].1
     }
 }
 
@@ -308,17 +328,14 @@ fn label_fast(
     let mut one = vec![bias; n];
     let seen_at: Vec<usize> = (0..n).filter(|&j| seen[j]).collect();
     ROWS.with(|cache| {
-        let slots = &mut cache.borrow_mut().slots;
+        let cache = &mut *cache.borrow_mut();
         for bundle in seen_at.chunks(PREFETCH) {
             for &j in bundle {
-                prefetch(&slots[RowCache::slot(h.word[j])]);
+                prefetch(&cache.sets[RowCache::set(h.word[j])]);
             }
             for &j in bundle {
-                let slot = &mut slots[RowCache::slot(h.word[j])];
-                if slot.0 != h.word[j] {
-                    *slot = (h.word[j], t.word_row(h.word[j], h.suffix(j)));
-                }
-                for (w, off) in slot.1.iter().zip(AT) {
+                let row = cache.get(t, h, j);
+                for (w, off) in row.iter().zip(AT) {
                     if let Some(acc) = one.get_mut(j.wrapping_add_signed(-off)) {
                         for (a, &w) in acc.iter_mut().zip(w) {
                             *a += i32::from(w);
@@ -809,18 +826,21 @@ mod tests {
     }
 
     #[test]
-    fn words_that_share_a_cache_slot_keep_their_own_rows() {
+    fn words_that_share_a_cache_set_keep_their_own_rows() {
         let t = TABLE.as_ref().expect("table loads");
-        // Two words whose rows go in one slot of the word-row cache.
-        let mut by_slot = std::collections::HashMap::new();
-        let (a, b) = (0..)
+        // Three words whose rows go in one set (of two) of the word-row
+        // cache: each pushes out another in turn.
+        let mut by_set: std::collections::HashMap<usize, Vec<String>> = Default::default();
+        let same = (0..)
             .map(|k| format!("w{k}"))
             .find_map(|w| {
-                let slot = RowCache::slot(hash_str(&w));
-                by_slot.insert(slot, w.clone()).map(|v| (v, w))
+                let set = by_set.entry(RowCache::set(hash_str(&w))).or_default();
+                set.push(w);
+                (set.len() == 3).then(|| set.clone())
             })
-            .expect("a collision");
-        let text = format!("{a} {b} said {a} the {b} {a} {b} said to {b} {a} and");
+            .expect("three words in one set");
+        let [a, b, c] = [&same[0], &same[1], &same[2]];
+        let text = format!("{a} {b} said {c} the {b} {a} {c} said to {b} {a} {c} and {a}");
         let words: Vec<&str> = text.split(' ').collect();
         let plain = label_with(&words, END_MARGIN, |f, s| t.add_scores(f, s));
         let near = vec![true; words.len()];
