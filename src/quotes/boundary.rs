@@ -419,6 +419,7 @@ fn label_fast(
 /// and after the last token); `cues[i]`: the cue token `i` is, as written
 /// (looked up for the model's reach, kept for the frames); `para[i]`: the
 /// paragraph of token `i` ([`super::marks::paragraphs`], kept likewise).
+/// [`super::frame::View::new`] takes `commas`, `cues` and `para`.
 pub(crate) struct Boundaries {
     pub ends: Vec<bool>,
     pub commas: Vec<bool>,

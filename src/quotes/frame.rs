@@ -37,7 +37,9 @@ pub(crate) struct View<'a> {
 impl<'a> View<'a> {
     /// A view whose sentences are `doc.sentences` (ordinary) or those the
     /// boundary model predicted (stripped).
-    pub fn new(doc: &'a Doc<'a>, b: Option<&Boundaries>, entities: &[Entity]) -> Self {
+    /// From stripped text's boundaries it takes the cues, clause marks and
+    /// paragraphs the boundary model computed.
+    pub fn new(doc: &'a Doc<'a>, mut b: Option<&mut Boundaries>, entities: &[Entity]) -> Self {
         let toks = &doc.tokens[..];
         let low: Vec<Cow<str>> = toks
             .iter()
@@ -51,17 +53,21 @@ impl<'a> View<'a> {
             })
             .collect();
         // The boundary model looked up the cues of the words as written.
-        let cue = low
-            .iter()
-            .enumerate()
-            .map(|(i, w)| match (b, w) {
-                (Some(b), Cow::Borrowed(_)) => b.cues[i],
-                _ => lex::any_cue(w),
-            })
-            .collect();
+        let cue = match b.as_deref_mut() {
+            Some(b) => {
+                let mut cue = std::mem::take(&mut b.cues);
+                for (c, w) in cue.iter_mut().zip(&low) {
+                    if let Cow::Owned(w) = w {
+                        *c = lex::any_cue(w);
+                    }
+                }
+                cue
+            }
+            None => low.iter().map(|w| lex::any_cue(w)).collect(),
+        };
         let mut sent = Vec::with_capacity(toks.len());
         let mut sent_start = Vec::new();
-        match b {
+        match b.as_deref() {
             Some(Boundaries { ends, .. }) => {
                 let mut s = 0u32;
                 for i in 0..toks.len() {
@@ -88,7 +94,10 @@ impl<'a> View<'a> {
             }
         }
         sent_start.push(toks.len());
-        let para = b.map_or_else(|| super::marks::paragraphs(doc), |b| b.para.clone());
+        let (para, comma_after) = match b {
+            Some(b) => (std::mem::take(&mut b.para), std::mem::take(&mut b.commas)),
+            None => (super::marks::paragraphs(doc), vec![false; toks.len()]),
+        };
         let mut ent_start = vec![None; toks.len()];
         for e in entities {
             if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
@@ -108,7 +117,7 @@ impl<'a> View<'a> {
             stripped: doc.form == Form::Stripped,
             sent,
             sent_start,
-            comma_after: b.map_or_else(|| vec![false; toks.len()], |b| b.commas.clone()),
+            comma_after,
             para,
             ent_start,
         }

@@ -96,8 +96,8 @@ pub fn extract(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             silent = Vec::new();
         }
         Form::Stripped => {
-            let b = boundary::predict(doc);
-            view = frame::View::new(doc, Some(&b), entities);
+            let mut b = boundary::predict(doc);
+            view = frame::View::new(doc, Some(&mut b), entities);
             (found, silent) = stripped::extract(&view, &b.sure_ends, &b.margins);
         }
     }
@@ -114,8 +114,8 @@ pub fn explain(doc: &Doc, entities: &[Entity]) -> String {
     if doc.tokens.is_empty() {
         return String::new();
     }
-    let b = (doc.form == Form::Stripped).then(|| boundary::predict(doc));
-    let view = frame::View::new(doc, b.as_ref(), entities);
+    let mut b = (doc.form == Form::Stripped).then(|| boundary::predict(doc));
+    let view = frame::View::new(doc, b.as_mut(), entities);
     let frames = frame::frames(&view, &|_| false);
     let mut out = String::new();
     for i in 0..view.len() {
@@ -138,7 +138,7 @@ pub fn explain(doc: &Doc, entities: &[Entity]) -> String {
         }
         match &b {
             Some(b) if b.ends[i] => out.push_str(" |\n"),
-            Some(b) if b.commas[i] => out.push_str(" , "),
+            Some(_) if view.comma_after[i] => out.push_str(" , "),
             _ => out.push(' '),
         }
     }
