@@ -52,8 +52,9 @@ static TABLE: LazyLock<Option<Table>> = LazyLock::new(|| Table::from_bytes(MODEL
 /// feature, and the number of set bits below it is the feature's row in a
 /// dense weight array. No probing, no key comparisons, no branches; the
 /// bitmap (512 kB with its ranks) and the weights (1.3 MB) stay in cache far
-/// better than a hash table would (the model's lookups, most of them cache
-/// misses, are about a third of the stripped-text quote time).
+/// better than a hash table would, and the place of a feature's bit is
+/// known from its hash alone, so [`label_fast`] starts the loads of many
+/// lookups before it uses any ([`prefetch`]).
 /// The model bytes hold `i16` weights times one scale; the table holds them
 /// as `i8` (the largest at 127), half the memory, and so half of what the
 /// quote stage and the other stages push out of each other's caches at
