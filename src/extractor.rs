@@ -21,19 +21,64 @@ pub struct Article {
     pub quotes: Vec<Quote>,
 }
 
+/// Which stages an [`Extractor`] runs; a stage that does not run leaves its
+/// part of the [`Article`] empty. Quotes resolve their speakers through the
+/// entities, so with `quotes` on the entities are extracted anyway (and
+/// returned only with `entities` on).
+///
+/// ```
+/// use _newsmine::{Extractor, Stages};
+///
+/// let figures_only = Stages { entities: false, quotes: false, ..Stages::ALL };
+/// let ex = Extractor::new(None).with_stages(figures_only);
+/// let a = ex.extract("Jane Doe said 1,510 kg of aid arrived.");
+/// assert!(a.entities.is_empty() && a.quotes.is_empty());
+/// assert_eq!(a.figures.len(), 1);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stages {
+    pub entities: bool,
+    pub figures: bool,
+    pub quotes: bool,
+}
+
+impl Stages {
+    /// Every stage.
+    pub const ALL: Stages = Stages {
+        entities: true,
+        figures: true,
+        quotes: true,
+    };
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages::ALL
+    }
+}
+
 /// Extracts entities, figures and quotes. Immutable, `Send + Sync` and cheap
 /// to clone: build one and share it. Models are compiled in and load once per
 /// process, on first use.
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {
     threads: Option<usize>,
+    stages: Stages,
 }
 
 impl Extractor {
-    /// An extractor whose batches use `threads` workers (`None`: the
-    /// `NEWSMINE_THREADS` variable, else all cores).
+    /// An extractor running every stage, whose batches use `threads`
+    /// workers (`None`: the `NEWSMINE_THREADS` variable, else all cores).
     pub fn new(threads: Option<usize>) -> Self {
-        Extractor { threads }
+        Extractor {
+            threads,
+            stages: Stages::ALL,
+        }
+    }
+
+    /// This extractor, running only `stages`.
+    pub fn with_stages(self, stages: Stages) -> Self {
+        Extractor { stages, ..self }
     }
 
     /// The configured thread count, if one was given.
@@ -41,15 +86,21 @@ impl Extractor {
         self.threads
     }
 
+    /// The stages this extractor runs.
+    pub fn stages(&self) -> Stages {
+        self.stages
+    }
+
     /// Extracts everything from one article.
     pub fn extract(&self, text: &str) -> Article {
+        let s = self.stages;
         let doc = Doc::new(text);
-        let entities = entities::extract(&doc);
-        let figures = figures::extract(&doc);
-        let quotes = quotes::extract(&doc, &entities);
+        let entities = run_if(s.entities || s.quotes, || entities::extract(&doc));
+        let figures = run_if(s.figures, || figures::extract(&doc));
+        let quotes = run_if(s.quotes, || quotes::extract(&doc, &entities));
         Article {
             form: doc.form,
-            entities,
+            entities: run_if(s.entities, || entities),
             figures,
             quotes,
         }
@@ -99,7 +150,7 @@ impl Extractor {
         let runs = Self::runs(texts, n);
         let out: Vec<Vec<Result<T, Error>>> = pool.install(|| {
             runs.par_iter()
-                .map(|r| extract_run(&texts[r.clone()], &f))
+                .map(|r| extract_run(&texts[r.clone()], self.stages, &f))
                 .collect()
         });
         Ok(out.into_iter().flatten().collect())
@@ -110,9 +161,8 @@ impl Extractor {
     /// [`RUN_BYTES`] of text (or one longer article); with several workers,
     /// short enough that each gets at least two (one worker takes the
     /// longest runs: on the 94 stripped PolNeAR dev articles, quotes cost a
-    /// median 19% in runs of 23 and 13% in one run of 94).
-    #[doc(hidden)]
-    pub fn runs<S: AsRef<str>>(texts: &[S], threads: usize) -> Vec<Range<usize>> {
+    /// median 19% in runs of 23 and 13% in one run of 94, 2026-11-24).
+    fn runs<S: AsRef<str>>(texts: &[S], threads: usize) -> Vec<Range<usize>> {
         let items = match threads {
             0 | 1 => RUN_ITEMS,
             n => texts.len().div_ceil(2 * n).clamp(1, RUN_ITEMS),
@@ -144,30 +194,35 @@ impl Extractor {
 const RUN_ITEMS: usize = 256;
 const RUN_BYTES: usize = 1 << 20;
 
-/// The articles of `texts`, stage by stage, each mapped through `f`; a panic
-/// in any stage fails only its own article.
-fn extract_run<S, T, F>(texts: &[S], f: &F) -> Vec<Result<T, Error>>
+/// The articles of `texts`, stage by stage (the `stages` that run), each
+/// mapped through `f`; a panic in any stage fails only its own article.
+fn extract_run<S, T, F>(texts: &[S], stages: Stages, f: &F) -> Vec<Result<T, Error>>
 where
     S: AsRef<str>,
     F: Fn(&str, Article) -> T,
 {
+    let s = stages;
     let docs: Vec<_> = texts
         .iter()
         .map(|t| guarded(|| Doc::new(t.as_ref())))
         .collect();
     let entities: Vec<_> = docs
         .iter()
-        .map(|d| then(d, |d| entities::extract(d)))
+        .map(|d| {
+            then(d, |d| {
+                run_if(s.entities || s.quotes, || entities::extract(d))
+            })
+        })
         .collect();
     let figures: Vec<_> = docs
         .iter()
-        .map(|d| then(d, |d| figures::extract(d)))
+        .map(|d| then(d, |d| run_if(s.figures, || figures::extract(d))))
         .collect();
     let quotes: Vec<_> = docs
         .iter()
         .zip(&entities)
         .map(|(d, e)| match (d, e) {
-            (Ok(d), Ok(e)) => guarded(|| quotes::extract(d, e)),
+            (Ok(d), Ok(e)) => guarded(|| run_if(s.quotes, || quotes::extract(d, e))),
             (Err(err), _) | (_, Err(err)) => Err(err.clone()),
         })
         .collect();
@@ -178,13 +233,22 @@ where
         .map(|(t, (((d, e), fig), q))| {
             let article = Article {
                 form: d.as_ref().map_err(Clone::clone)?.form,
-                entities: e?,
+                entities: if s.entities { e? } else { Vec::new() },
                 figures: fig?,
                 quotes: q?,
             };
             guarded(|| f(t.as_ref(), article))
         })
         .collect()
+}
+
+/// `f()` when `on`, else an empty list (a stage that does not run).
+fn run_if<T>(on: bool, f: impl FnOnce() -> Vec<T>) -> Vec<T> {
+    if on {
+        f()
+    } else {
+        Vec::new()
+    }
 }
 
 /// `f` of the value in `r`, guarded; `r`'s error if it holds one.
@@ -256,6 +320,42 @@ mod tests {
             assert!(runs.contains(&(5..6)));
         }
         assert!(Extractor::runs::<&str>(&[], 1).is_empty());
+    }
+
+    #[test]
+    fn stages_that_do_not_run_leave_their_part_empty() {
+        let texts = [
+            "Jane Doe, a spokeswoman for Acme Corp, said on Tuesday that 1,510 kg of aid had arrived in Lyon.",
+            "jane doe a spokeswoman for acme corp said on tuesday that 1 510 kg of aid had arrived in lyon",
+        ];
+        let all: Vec<Article> = texts
+            .iter()
+            .map(|t| Extractor::default().extract(t))
+            .collect();
+        for a in &all {
+            assert!(!a.entities.is_empty() && !a.figures.is_empty() && !a.quotes.is_empty());
+        }
+        for bits in 0..8 {
+            let stages = Stages {
+                entities: bits & 1 != 0,
+                figures: bits & 2 != 0,
+                quotes: bits & 4 != 0,
+            };
+            let ex = Extractor::new(Some(2)).with_stages(stages);
+            assert_eq!(ex.stages(), stages);
+            let batch = ex.extract_batch(&texts, None).unwrap();
+            for ((t, a), b) in texts.iter().zip(&all).zip(batch) {
+                let want = Article {
+                    form: a.form,
+                    entities: run_if(stages.entities, || a.entities.clone()),
+                    figures: run_if(stages.figures, || a.figures.clone()),
+                    // The speakers still resolve through the entities.
+                    quotes: run_if(stages.quotes, || a.quotes.clone()),
+                };
+                assert_eq!(ex.extract(t), want, "{stages:?}");
+                assert_eq!(b.unwrap(), want, "{stages:?}, batch");
+            }
+        }
     }
 
     #[test]

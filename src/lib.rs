@@ -28,6 +28,6 @@ pub mod text;
 mod python;
 
 pub use error::Error;
-pub use extractor::{Article, Extractor};
+pub use extractor::{Article, Extractor, Stages};
 pub use pool::{default_threads, THREADS_ENV};
 pub use text::{Doc, Form};

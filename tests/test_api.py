@@ -158,6 +158,47 @@ def test_extractor_pickles_as_configuration() -> None:
     back = pickle.loads(pickle.dumps(ex))
     assert isinstance(back, Extractor) and back.threads == 3
     assert back.extract("The U.S. acted.") == ex.extract("The U.S. acted.")
+    some = Extractor(threads=2, stages=["quotes", "figures"])
+    back = pickle.loads(pickle.dumps(some))
+    assert back.stages == ("figures", "quotes") and back.threads == 2
+    assert repr(back) == "Extractor(threads=2, stages=('figures', 'quotes'))"
+    assert repr(Extractor()) == "Extractor(threads=None)"
+
+
+STAGE_TEXT = (
+    "Jane Doe, a spokeswoman for Acme Corp, said on Tuesday that 1,510 kg of aid "
+    "had arrived in Lyon."
+)
+
+
+@pytest.mark.parametrize(
+    "stages",
+    [["entities"], ["figures"], ["quotes"], ["entities", "figures"], ["figures", "quotes"]],
+)
+def test_stages_that_do_not_run_leave_their_part_empty(ex: Extractor, stages: list[str]) -> None:
+    full = ex.extract(STAGE_TEXT)
+    assert full.entities and full.figures and full.quotes
+    some = Extractor(stages=stages)
+    assert some.stages == tuple(s for s in ("entities", "figures", "quotes") if s in stages)
+    for art in [some.extract(STAGE_TEXT), *some.extract_batch([STAGE_TEXT])]:
+        assert art.entities == (full.entities if "entities" in stages else [])
+        assert art.figures == (full.figures if "figures" in stages else [])
+        # Speakers still resolve through the entities.
+        assert art.quotes == (full.quotes if "quotes" in stages else [])
+    fr = some.extract_frames([STAGE_TEXT])
+    for name in ("entities", "figures", "quotes"):
+        table = getattr(fr, name)
+        assert len(table) == (len(getattr(full, name)) if name in stages else 0)
+        assert list(table.columns) == list(getattr(ex.extract_frames([]), name).columns)
+
+
+def test_bad_stages() -> None:
+    with pytest.raises(ValueError, match='unknown stage "people"'):
+        Extractor(stages=["entities", "people"])
+    with pytest.raises(ValueError, match="at least one"):
+        Extractor(stages=[])
+    with pytest.raises(TypeError, match="not a str"):
+        Extractor(stages="quotes")
 
 
 def test_html_escapes_text_and_highlights_items() -> None:

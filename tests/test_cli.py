@@ -165,6 +165,23 @@ def test_resume_refuses_another_input(tmp_path: Path) -> None:
         main(["extract", str(b), "--out", str(out), "--resume", "--no-progress"])
 
 
+def test_extract_runs_only_the_stages_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(ROWS[0]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    common = ["--out", str(out), "--no-progress"]
+    assert main(["extract", str(src), *common, "--stages", "figures"]) == 0
+    assert len(_rows(out / "figures.csv")) == 1
+    assert _rows(out / "entities.csv") == [] and _rows(out / "quotes.csv") == []
+    # Another set of stages is another run: it does not resume this one.
+    with pytest.raises(SystemExit, match="other settings"):
+        main(["extract", str(src), *common, "--resume", "--stages", "figures,quotes"])
+    assert main(["extract", str(src), *common, "--stages", "figures,people"]) == 2
+    assert 'unknown stage "people"' in capsys.readouterr().err
+
+
 CONLL = """-DOCSTART- O
 
 Mayor B-PER

@@ -3,6 +3,7 @@
 newsmine demo [--form ordinary|stripped|both]
 newsmine extract FILE [--text-column text] [--id-column ID] [--out DIR]
                       [--format csv|parquet] [--threads N] [--no-progress]
+                      [--stages entities,figures,quotes]
 """
 
 from __future__ import annotations
@@ -97,6 +98,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"error: {path} does not exist", file=sys.stderr)
         return 2
+    try:
+        stages = args.stages.split(",") if args.stages else None
+        ex = Extractor(threads=args.threads, stages=stages)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     counts = extract_file(
         path,
         Path(args.out),
@@ -105,7 +112,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         fmt=args.format,
         rows_per_chunk=args.chunk_rows,
         resume=args.resume,
-        extractor=Extractor(threads=args.threads),
+        extractor=ex,
         progress=not args.no_progress,
     )
     summary = ", ".join(f"{n} {t}" for t, n in counts.items())
@@ -159,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         "--resume", action="store_true", help="continue an interrupted run in the same --out"
     )
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    p.add_argument(
+        "--stages",
+        default=None,
+        help="stages to run, comma-separated (default: entities,figures,quotes); "
+        "the tables of the others stay empty",
+    )
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score newsmine on annotated data")

@@ -242,6 +242,7 @@ def extract_file(
         "id_column": id_column,
         "format": fmt,
         "rows_per_chunk": rows_per_chunk,
+        "stages": list(ex.stages),
     }
     writer = Writer(out, fmt, run, resume)
     bar = _bar(progress)

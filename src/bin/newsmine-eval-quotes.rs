@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use _newsmine::quotes::eval::{covered_fraction, score, speaker_right, GoldQuote, Score};
 use _newsmine::quotes::Quote;
-use _newsmine::Extractor;
+use _newsmine::{Extractor, Stages};
 use serde_json::Value;
 
 fn main() {
@@ -364,16 +364,15 @@ const SPEED_PAIRS: usize = 11;
 /// Times the whole pipeline with and without quotes on one thread, over
 /// PolNeAR dev (both forms) and the unlabeled BBC articles (ordinary, and
 /// stripped with `text::strip`), in the two ways it runs: one article at a
-/// time (`Extractor::extract`), and in batches (the stages of
-/// `Extractor::extract_batch`, which runs each stage over a run of articles
-/// before the next, on the runs it makes). Without quotes, the same stages
-/// run without the quote stage; both on this thread. The machine's speed
-/// drifts by several percent over seconds (other processes, a shared
-/// processor), so the passes come in pairs, one with quotes and one without,
-/// in alternating order; the median of the pairs' ratios is reported, with
-/// its quartiles.
+/// time (`Extractor::extract`), and in batches (`Extractor::extract_batch`,
+/// which runs each stage over a run of articles before the next). Without
+/// quotes is the same extractor with the quote stage off
+/// (`Extractor::with_stages`). The machine's speed drifts by several
+/// percent over seconds (other processes, a shared processor), so the
+/// passes come in pairs, one with quotes and one without, in alternating
+/// order; the median of the pairs' ratios is reported, with its quartiles.
 fn speed(shared: &Path) -> Result<(), String> {
-    use _newsmine::{entities, figures, quotes, text, Doc};
+    use _newsmine::text;
     let jsonl = |p: PathBuf| -> Vec<String> {
         read(&p)
             .lines()
@@ -393,35 +392,23 @@ fn speed(shared: &Path) -> Result<(), String> {
         ("BBC", bbc),
         ("BBC stripped", bbc_stripped),
     ];
-    let ex = Extractor::new(Some(1));
+    let with = Extractor::new(Some(1));
+    let without = Extractor::new(Some(1)).with_stages(Stages {
+        quotes: false,
+        ..Stages::ALL
+    });
+    let ex = |quotes: bool| if quotes { &with } else { &without };
     for (label, texts) in &corpora {
         let single = paired(|quotes| {
             for t in texts {
-                if quotes {
-                    std::hint::black_box(ex.extract(t));
-                } else {
-                    std::hint::black_box(without_quotes(t));
-                }
+                std::hint::black_box(ex(quotes).extract(t));
             }
         });
-        let runs = Extractor::runs(texts, 1);
         let batch = paired(|quotes| {
-            for r in &runs {
-                let docs: Vec<_> = texts[r.clone()].iter().map(|t| Doc::new(t)).collect();
-                let entities: Vec<_> = docs.iter().map(entities::extract).collect();
-                let figures: Vec<_> = docs.iter().map(figures::extract).collect();
-                if quotes {
-                    let quotes: Vec<_> = docs
-                        .iter()
-                        .zip(&entities)
-                        .map(|(d, e)| quotes::extract(d, e))
-                        .collect();
-                    std::hint::black_box(quotes);
-                }
-                std::hint::black_box((entities, figures));
-            }
+            std::hint::black_box(ex(quotes).extract_batch(texts, None))
+                .expect("a pool of one thread");
         });
-        let n: usize = texts.iter().map(|t| ex.extract(t).quotes.len()).sum();
+        let n: usize = texts.iter().map(|t| with.extract(t).quotes.len()).sum();
         let bytes: usize = texts.iter().map(String::len).sum();
         let show = |(q1, med, q3): (f64, f64, f64)| {
             format!(
@@ -466,12 +453,4 @@ fn paired(mut pass: impl FnMut(bool)) -> (f64, f64, f64) {
     ratios.sort_by(f64::total_cmp);
     let at = |q: usize| ratios[(q * (ratios.len() - 1)) / 4];
     (at(1), at(2), at(3))
-}
-
-/// The pipeline's stages before quotes, as `Extractor::extract` runs them.
-fn without_quotes(text: &str) -> (_newsmine::Doc<'_>, Vec<_newsmine::entities::Entity>) {
-    let doc = _newsmine::Doc::new(text);
-    let entities = _newsmine::entities::extract(&doc);
-    std::hint::black_box(_newsmine::figures::extract(&doc));
-    (doc, entities)
 }

@@ -67,14 +67,45 @@ fn check_threads(threads: Option<usize>) -> PyResult<()> {
     Ok(())
 }
 
+/// The stages `names` names (None: all).
+fn stages_of(names: Option<Vec<String>>) -> PyResult<crate::Stages> {
+    const KNOWN: &str = "\"entities\", \"figures\" and \"quotes\"";
+    let Some(names) = names else {
+        return Ok(crate::Stages::ALL);
+    };
+    if names.is_empty() {
+        return Err(PyValueError::new_err(format!(
+            "stages must name at least one of {KNOWN}"
+        )));
+    }
+    let mut s = crate::Stages {
+        entities: false,
+        figures: false,
+        quotes: false,
+    };
+    for name in &names {
+        let on = match name.as_str() {
+            "entities" => &mut s.entities,
+            "figures" => &mut s.figures,
+            "quotes" => &mut s.quotes,
+            _ => {
+                let msg = format!("unknown stage {name:?}: the stages are {KNOWN}");
+                return Err(PyValueError::new_err(msg));
+            }
+        };
+        *on = true;
+    }
+    Ok(s)
+}
+
 #[pymethods]
 impl Engine {
     #[new]
-    #[pyo3(signature = (threads=None))]
-    fn new(threads: Option<usize>) -> PyResult<Self> {
+    #[pyo3(signature = (threads=None, stages=None))]
+    fn new(threads: Option<usize>, stages: Option<Vec<String>>) -> PyResult<Self> {
         check_threads(threads)?;
         Ok(Engine {
-            inner: crate::Extractor::new(threads),
+            inner: crate::Extractor::new(threads).with_stages(stages_of(stages)?),
         })
     }
 
@@ -82,6 +113,20 @@ impl Engine {
     #[getter]
     fn threads(&self) -> Option<usize> {
         self.inner.threads()
+    }
+
+    /// The names of the stages that run, in the order they run.
+    #[getter]
+    fn stages(&self) -> Vec<&'static str> {
+        let s = self.inner.stages();
+        [
+            ("entities", s.entities),
+            ("figures", s.figures),
+            ("quotes", s.quotes),
+        ]
+        .into_iter()
+        .filter_map(|(name, on)| on.then_some(name))
+        .collect()
     }
 
     /// Extracts one article.
