@@ -47,6 +47,28 @@ def test_partition_skips_bad_rows() -> None:
     assert set(out.doc_id) <= {0}
 
 
+def test_dask_extracts_each_partition_once(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    import newsmine.dask
+
+    calls = []
+    real = Extractor.extract_frames
+
+    def counted(self: Extractor, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Extractor, "extract_frames", counted)
+    ddf = dd.from_pandas(_frame(texts), npartitions=3)
+    res = newsmine.dask.extract(ddf, text_column="text", id_column="key")
+    ent, fig, quo = res.compute(scheduler="sync")
+    assert len(calls) == 3 and len(ent) > 0 and len(fig) > 0 and len(quo) > 0
+    with pytest.raises(KeyError, match="no column 'body'"):
+        newsmine.dask.extract(ddf, text_column="body")
+
+
 def test_dask_on_local_cluster_equals_local_run(texts: list[str]) -> None:
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")

@@ -1,19 +1,21 @@
 """newsmine over a Dask DataFrame: ``newsmine.dask.extract(ddf, text_column="text")``.
 
-Each partition goes through :func:`newsmine.extract_partition` on a worker.
-Workers share nothing but the Extractor's configuration: models load once per
-worker process. The thread count per task is chosen so that worker processes
-x tasks per worker x newsmine threads does not exceed the cores of a host.
+Each partition is extracted once, in one task on a worker, into its three
+tables (as :func:`newsmine.extract_partition` would, one at a time); computed
+together, the tables share those tasks. Workers share nothing but the
+Extractor's configuration: models load once per worker process. The thread
+count per task is chosen so that worker processes x tasks per worker x
+newsmine threads does not exceed the cores of a host.
 """
 
 from __future__ import annotations
 
+import operator
 import os
 from typing import Any
 
 from newsmine._api import Extractor
 from newsmine.frames import SCHEMAS
-from newsmine.partition import extract_partition
 
 
 def _threads_per_task() -> int:
@@ -49,11 +51,12 @@ class DaskFrames:
         self.figures = tables["figures"]
         self.quotes = tables["quotes"]
 
-    def compute(self) -> tuple[Any, Any, Any]:
-        """The three tables as pandas DataFrames, computed together."""
+    def compute(self, **kwargs: Any) -> tuple[Any, Any, Any]:
+        """The three tables as pandas DataFrames, computed together (keyword
+        arguments go to ``dask.compute``, e.g. ``scheduler``)."""
         import dask
 
-        return dask.compute(self.entities, self.figures, self.quotes)  # type: ignore[no-any-return]
+        return dask.compute(self.entities, self.figures, self.quotes, **kwargs)  # type: ignore[no-any-return]
 
 
 def extract(
@@ -67,17 +70,25 @@ def extract(
 
     ``doc_id`` is `id_column` when given, else the index of `ddf`.
     """
+    import dask
+    import dask.dataframe as dd
+
+    if text_column not in ddf.columns:
+        raise KeyError(f"no column {text_column!r} in the DataFrame")
     ex = extractor or Extractor(threads=_threads_per_task())
     id_dtype = ddf[id_column].dtype if id_column is not None else ddf.index.dtype
+    parts = [dask.delayed(_tables)(part, text_column, id_column, ex) for part in ddf.to_delayed()]
     tables = {
-        kind: ddf.map_partitions(
-            extract_partition,
-            text_column=text_column,
-            id_column=id_column,
-            kind=kind,
-            extractor=ex,
-            meta=_meta(kind, id_dtype),
+        kind: dd.from_delayed(
+            [dask.delayed(operator.getitem)(p, kind) for p in parts], meta=_meta(kind, id_dtype)
         )
         for kind in SCHEMAS
     }
     return DaskFrames(tables)
+
+
+def _tables(pdf: Any, text_column: str, id_column: str | None, ex: Extractor) -> dict[str, Any]:
+    """The three tables of one partition (rows whose text is missing give none)."""
+    ids = pdf[id_column] if id_column is not None else pdf.index
+    fr = ex.extract_frames(pdf[text_column].array, ids=ids.array, errors="skip")
+    return {kind: getattr(fr, kind) for kind in SCHEMAS}
