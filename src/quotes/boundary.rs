@@ -228,7 +228,6 @@ struct RowCache {
     sets: Vec<RowSet>,
 }
 
-#[derive(Clone, Copy)]
 #[repr(align(64))]
 struct RowSet([(u64, WordRow); 2]);
 

@@ -77,8 +77,9 @@ static CUE_BITS: LazyLock<[u64; 128]> = LazyLock::new(|| {
     bits
 });
 
+/// The top 13 bits of `hash`: a bit of [`CUE_BITS`].
 fn cue_bit(hash: u64) -> usize {
-    (hash >> 50) as usize % (128 * 64)
+    (hash >> 51) as usize
 }
 
 /// The first two letters of the cue forms: bit `b` of `STARTS[a]` is set
