@@ -5,7 +5,10 @@ Builds a corpus from the BBC news articles in ``../shared/data`` when present
 outside [0-9a-z] replaced by a space), else from the demo article that ships
 with the package, and prints MB/s and articles/s at 1 thread and all threads,
 for ``extract_batch`` and for ``extract_frames`` (DataFrames included), plus
-the process's peak memory. Numbers are printed, never asserted.
+the process's peak memory, and what each stage costs: the time of one thread
+with some stages off (``Extractor(stages=...)``) relative to all of them, for
+``extract`` in a loop and for ``extract_batch``. Numbers are printed, never
+asserted.
 
 When spaCy is installed, the same texts also go through spaCy in the same
 run, one process: a blank English pipeline (its tokenizer: the floor of any
@@ -31,6 +34,7 @@ import json
 import os
 import re
 import resource
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -80,6 +84,44 @@ def _frames(ex: Extractor, texts: list[str], threads: int, pandas: bool) -> None
     fr = ex.extract_frames(texts, threads=threads)
     if pandas:
         _ = fr.entities, fr.figures, fr.quotes
+
+
+# Stage sets whose cost `_stage_costs` prints, relative to all stages.
+STAGE_SETS: dict[str, list[str]] = {
+    "without quotes": ["entities", "figures"],
+    "entities only": ["entities"],
+    "figures only": ["figures"],
+}
+
+
+def _loop(ex: Extractor, texts: list[str]) -> None:
+    for t in texts:
+        ex.extract(t)
+
+
+def _stage_costs(corpus: dict[str, list[str]], repeat: int) -> None:
+    """Each stage set's time over all stages' time, one thread: per round, every
+    extractor runs once in turn (so drifts of the machine's speed hit them alike);
+    the median of the rounds' ratios is printed."""
+    full = Extractor(threads=1)
+    sets = {name: Extractor(threads=1, stages=stages) for name, stages in STAGE_SETS.items()}
+    print(f"\nstages, 1 thread: time relative to all stages (median of {repeat} rounds)")
+    header = f"{'form':<9} {'call':<14}" + "".join(f" {name:>15}" for name in sets)
+    print(header)
+    print("-" * len(header))
+    for form, texts in corpus.items():
+        for call, run in (("extract loop", _loop), ("extract_batch", _batch1)):
+            ratios: dict[str, list[float]] = {name: [] for name in sets}
+            for _ in range(repeat):
+                t_full = _best(run, 1, full, texts)
+                for name, ex in sets.items():
+                    ratios[name].append(_best(run, 1, ex, texts) / t_full)
+            cells = "".join(f" {statistics.median(r):>15.2f}" for r in ratios.values())
+            print(f"{form:<9} {call:<14}{cells}")
+
+
+def _batch1(ex: Extractor, texts: list[str]) -> None:
+    ex.extract_batch(texts)
 
 
 def _compare_spacy(ex: Extractor, corpus: dict[str, list[str]], args: argparse.Namespace) -> None:
@@ -147,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{form:<9} {threads:>7} {mb:>7.1f} {mb / t_batch:>11.2f} "
                 f"{len(texts) / t_batch:>9.0f} {mb / t_frames:>12.2f} {cost:>11.1f}%"
             )
+    _stage_costs(corpus, args.repeat)
     _compare_spacy(ex, corpus, args)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS: {peak:.0f} MB (whole process, corpus included)")
