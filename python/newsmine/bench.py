@@ -76,7 +76,7 @@ def _best(fn: Callable[..., object], repeat: int, *args: object) -> float:
     return min(times)
 
 
-def _batch(ex: Extractor, texts: list[str], threads: int) -> None:
+def _batch(ex: Extractor, texts: list[str], threads: int | None = None) -> None:
     ex.extract_batch(texts, threads=threads)
 
 
@@ -110,7 +110,9 @@ def _stage_costs(corpus: dict[str, list[str]], repeat: int) -> None:
     print(header)
     print("-" * len(header))
     for form, texts in corpus.items():
-        for call, run in (("extract loop", _loop), ("extract_batch", _batch1)):
+        for call, run in (("extract loop", _loop), ("extract_batch", _batch)):
+            for ex in (full, *sets.values()):
+                run(ex, texts[:50])  # first use on this thread and pool: not timed
             ratios: dict[str, list[float]] = {name: [] for name in sets}
             for _ in range(repeat):
                 t_full = _best(run, 1, full, texts)
@@ -118,10 +120,6 @@ def _stage_costs(corpus: dict[str, list[str]], repeat: int) -> None:
                     ratios[name].append(_best(run, 1, ex, texts) / t_full)
             cells = "".join(f" {statistics.median(r):>15.2f}" for r in ratios.values())
             print(f"{form:<9} {call:<14}{cells}")
-
-
-def _batch1(ex: Extractor, texts: list[str]) -> None:
-    ex.extract_batch(texts)
 
 
 def _compare_spacy(ex: Extractor, corpus: dict[str, list[str]], args: argparse.Namespace) -> None:

@@ -476,9 +476,10 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
 /// How far from a cue word the model labels gaps. Quotes come only from
 /// frames, and a frame reads boundaries only this close to its cue, so the
 /// model runs on the stretches near cues (two thirds of the words of the
-/// BBC articles, stripped): with the words' hashing it is most (about three
-/// quarters, by `perf`) of the stripped-text quote time. Shorter reaches
-/// cut long contents short; see [`CASCADE_LEAD`].
+/// BBC articles, stripped): with the words' hashing and cue lookups it is
+/// about two thirds of the stripped-text quote time inside the pipeline (by
+/// `perf`, 2026-11-25). Shorter reaches cut long contents short; see
+/// [`CASCADE_LEAD`].
 const REACH: usize = 30;
 
 /// Whether each gap lies within [`REACH`] words of a speech or writing cue
