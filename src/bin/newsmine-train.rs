@@ -1,16 +1,20 @@
 //! Training and evaluation programs for newsmine's models.
 //!
 //! ```text
-//! newsmine-train ner --train FILE[,FILE...] --dev FILE[,FILE...] [--gazetteers DIR]
-//!                    [--unlabeled FILE.jsonl] [--epochs N] [--seed N] --out src/entities/data/model.bin
-//! newsmine-train evaluate-ner FILE [--model model.bin]
+//! newsmine-train ner --train FILE[,FILE...] --dev FILE[,FILE...] [--gazetteers DIR[,DIR]]
+//!                    [--unlabeled FILE.jsonl[,FILE.jsonl...] [--vectors DIR] [--casing FILE.json]]
+//!                    [--epochs N] [--seed N] --out src/entities/data/model.bin
+//! newsmine-train evaluate-ner FILE [--model model.bin] [--errors 1]
 //! newsmine-train tag-ner TEXT... [--model model.bin]
 //! newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]
 //! ```
 //! `ner` writes the model to `--out`; with `--gazetteers` it first compiles the
 //! lexicon into `gazetteers.txt` and with `--unlabeled` computes the word
-//! clusters into `clusters.txt`, both beside `--out` (otherwise it reads the
-//! ones already there). Rebuild the crate afterwards to compile them in.
+//! classes into `clusters.txt` (news classes from the unlabeled texts, vector
+//! classes from `--vectors`' `word2row.tsv` and `vectors.f32`, casing classes
+//! from `--casing`, a JSON object of word forms and log probabilities), both
+//! beside `--out` (otherwise it reads the ones already there). Rebuild the
+//! crate afterwards to compile them in.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,16 +23,17 @@ use std::time::Instant;
 
 use _newsmine::entities::clusters::{self, Clusters};
 use _newsmine::entities::conll::parse_conll;
-use _newsmine::entities::eval::{evaluate_conll, evaluate_with};
+use _newsmine::entities::eval::evaluate_with;
 use _newsmine::entities::features::Resources;
 use _newsmine::entities::gazetteer::{self, Lexicon};
 use _newsmine::entities::tagger::NerModel;
 use _newsmine::entities::tagger::{self, Example, TrainConfig};
+use _newsmine::entities::EntityLabel;
 use _newsmine::Doc;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR] [--unlabeled F.jsonl] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL]\n  newsmine-train tag-ner TEXT... [--model MODEL]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
+        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR[,DIR]] [--unlabeled F.jsonl[,F..] [--vectors DIR] [--casing F.json]] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL] [--errors 1]\n  newsmine-train tag-ner TEXT... [--model MODEL]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
     );
     ExitCode::from(2)
 }
@@ -120,7 +125,13 @@ fn train_ner(args: &Args) -> Result<(), String> {
     let data_dir = out.parent().unwrap_or(Path::new(".")).to_path_buf();
     let t0 = Instant::now();
     let unlabeled: Option<Vec<String>> = match get("unlabeled") {
-        Some(p) => Some(jsonl_texts(&read(&p)?)),
+        Some(list) => {
+            let mut texts = Vec::new();
+            for p in list.split(',') {
+                texts.extend(jsonl_texts(&read(p)?));
+            }
+            Some(texts)
+        }
         None => None,
     };
     let train_files: Vec<String> = get("train")
@@ -139,8 +150,8 @@ fn train_ner(args: &Args) -> Result<(), String> {
         // A single word is "common" when ordinary news text writes it
         // lowercase mid-sentence more often than capitalized.
         let common = common_words(unlabeled.as_deref().unwrap_or(&[]), &train_contents);
-        let text = gazetteer::compile(Path::new(&dir), &|w| common.contains(w))
-            .map_err(|e| e.to_string())?;
+        let dirs: Vec<PathBuf> = dir.split(',').map(PathBuf::from).collect();
+        let text = gazetteer::compile(&dirs, &|w| common.contains(w)).map_err(|e| e.to_string())?;
         std::fs::write(&lex_path, &text).map_err(|e| e.to_string())?;
         eprintln!(
             "lexicon: {} entries, {} bytes -> {}",
@@ -149,25 +160,20 @@ fn train_ner(args: &Args) -> Result<(), String> {
             lex_path.display()
         );
     }
-    // Clusters.
+    // Word classes.
     let cl_path = data_dir.join("clusters.txt");
     if let Some(texts) = &unlabeled {
-        let mut corpus: Vec<String> = texts.clone();
-        for c in &train_contents {
-            corpus.extend(parse_conll(c).into_iter().map(|d| d.text));
-        }
-        let seed = get("seed").and_then(|s| s.parse().ok()).unwrap_or(1);
-        let text = clusters::compute(&corpus, seed);
+        let text = word_classes(args, texts, &train_contents)?;
         std::fs::write(&cl_path, &text).map_err(|e| e.to_string())?;
         eprintln!(
-            "clusters: {} words -> {}",
+            "word classes: {} words -> {}",
             text.lines().count(),
             cl_path.display()
         );
     }
     let res = Resources::new(
         Lexicon::parse(&std::fs::read_to_string(&lex_path).unwrap_or_default()),
-        Clusters::parse(&std::fs::read_to_string(&cl_path).unwrap_or_default()),
+        Clusters::parse(&std::fs::read_to_string(&cl_path).unwrap_or_default())?,
     );
     eprintln!(
         "resources ready in {:.1}s ({} lexicon keys, {} cluster words)",
@@ -224,8 +230,9 @@ fn train_ner(args: &Args) -> Result<(), String> {
                 .map(|(l, c)| format!("{} {:.4}", l.as_str(), c.f1()))
                 .collect();
             println!(
-                "stage {stage} epoch {epoch} dev {name}: F1 {:.4} (P {:.4} R {:.4}) {}",
+                "stage {stage} epoch {epoch} dev {name}: F1 {:.4} PER/ORG/LOC {:.4} (P {:.4} R {:.4}) {}",
                 o.f1(),
+                r.names().f1(),
                 o.precision(),
                 o.recall(),
                 per.join(" ")
@@ -242,6 +249,47 @@ fn train_ner(args: &Args) -> Result<(), String> {
         t0.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The word classes file: news classes from the unlabeled `texts` and the
+/// training articles, vector classes from `--vectors`, casing classes from
+/// `--casing` (see `clusters`).
+fn word_classes(args: &Args, texts: &[String], train: &[String]) -> Result<String, String> {
+    use clusters::Column;
+    let seed = args
+        .named
+        .get("seed")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let mut corpus: Vec<String> = texts.to_vec();
+    for c in train {
+        corpus.extend(parse_conll(c).into_iter().map(|d| d.text));
+    }
+    let mut columns: [HashMap<String, u16>; clusters::COLUMNS] = Default::default();
+    let [fine, coarse] = clusters::compute(&corpus, seed);
+    columns[Column::NewsFine as usize] = fine;
+    columns[Column::NewsCoarse as usize] = coarse;
+    if let Some(dir) = args.named.get("vectors") {
+        let dir = Path::new(dir);
+        let word2row = read(&dir.join("word2row.tsv").to_string_lossy())?;
+        let raw = std::fs::read(dir.join("vectors.f32")).map_err(|e| e.to_string())?;
+        let vectors: Vec<f32> = raw
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let [row, fine, mid, coarse] = clusters::vector_classes(&word2row, &vectors, 300, seed);
+        columns[Column::VecRow as usize] = row;
+        columns[Column::VecFine as usize] = fine;
+        columns[Column::VecMid as usize] = mid;
+        columns[Column::VecCoarse as usize] = coarse;
+    }
+    if let Some(path) = args.named.get("casing") {
+        let probs: HashMap<String, f64> =
+            serde_json::from_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
+        columns[Column::Casing as usize] =
+            clusters::casing_classes(probs.iter().map(|(w, &p)| (w.as_str(), p)), -20.0);
+    }
+    Ok(clusters::format(&columns))
 }
 
 /// Words ordinary text writes lowercase mid-sentence more often than capitalized.
@@ -296,7 +344,7 @@ fn model_arg(args: &Args) -> Result<Option<(NerModel, Resources)>, String> {
     let res = if lex.exists() && cl.exists() {
         Resources::new(
             Lexicon::parse(&std::fs::read_to_string(&lex).map_err(|e| e.to_string())?),
-            Clusters::parse(&std::fs::read_to_string(&cl).map_err(|e| e.to_string())?),
+            Clusters::parse(&std::fs::read_to_string(&cl).map_err(|e| e.to_string())?)?,
         )
     } else {
         tagger::RESOURCES.clone()
@@ -307,12 +355,50 @@ fn model_arg(args: &Args) -> Result<Option<(NerModel, Resources)>, String> {
 fn evaluate_ner(args: &Args) -> Result<(), String> {
     let path = args.positional.first().ok_or("evaluate-ner needs a FILE")?;
     let content = read(path)?;
-    let report = match model_arg(args)? {
-        Some((model, res)) => evaluate_with(&content, |doc| tagger::tag_with(doc, &model, &res)),
-        None => evaluate_conll(&content),
-    };
+    let custom = model_arg(args)?;
+    let errors = args.named.get("errors").is_some_and(|v| v == "1");
+    let mut gold = parse_conll(&content).into_iter();
+    let report = evaluate_with(&content, |doc| {
+        let spans = match &custom {
+            Some((model, res)) => tagger::tag_with(doc, model, res),
+            None => _newsmine::entities::extract(doc)
+                .into_iter()
+                .map(|e| (e.start, e.end, e.label))
+                .collect(),
+        };
+        if let (true, Some(g)) = (errors, gold.next()) {
+            print_errors(doc.text, &g.spans, &spans);
+        }
+        spans
+    });
     print!("{report}");
     Ok(())
+}
+
+/// Prints the spans only one side has (`-` gold, `+` predicted).
+fn print_errors(
+    text: &str,
+    gold: &[(usize, usize, EntityLabel)],
+    pred: &[(usize, usize, EntityLabel)],
+) {
+    let pred: Vec<_> = pred
+        .iter()
+        .filter(|s| s.2 != EntityLabel::Date)
+        .copied()
+        .collect();
+    for (side, a, b) in [("-", gold, &pred[..]), ("+", &pred[..], gold)] {
+        for s in a.iter().filter(|s| !b.contains(s)) {
+            let (mut a, mut b) = (s.0.saturating_sub(40), (s.1 + 40).min(text.len()));
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            let ctx = text[a..b].replace('\n', " ");
+            println!("{side} {}\t{}\t{ctx}", s.2.as_str(), &text[s.0..s.1]);
+        }
+    }
 }
 
 /// Prints the names the tagger finds in each TEXT, one per line.

@@ -2,7 +2,8 @@
 //!
 //! Word window (lowercase words at -2..=2, the word as written, affixes,
 //! lowercase bigrams), shape and capitalisation only in ordinary text,
-//! gazetteer matches with their BILOU position, word clusters, and
+//! gazetteer matches with their BILOU position, word classes (news and
+//! vector clusters, the casing prior: see `super::clusters`), and
 //! document-level hints: in ordinary text whether a capitalized word appears
 //! elsewhere in the article lowercased or capitalized mid-sentence.
 //!
@@ -10,7 +11,7 @@
 //! can cache the first two per word type (see `super::scorer`):
 //! - [`self_features`]: depend only on the token's own text (and the form);
 //! - [`neighbour_features`]: what a word contributes to the token `k`
-//!   positions away (its lowercase form, shape and cluster);
+//!   positions away (its lowercase form, shape and word classes);
 //! - [`context_features`]: everything else (bigrams, shape pairs, sentence
 //!   position, document evidence, gazetteer matches).
 //!
@@ -19,7 +20,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::clusters::Clusters;
+use super::clusters::{Clusters, Column, COLUMNS, NONE};
 use super::gazetteer::{Lexicon, GAZ_CLASSES};
 use crate::learn::{hash_str, mix, FeatureMap};
 use crate::text::{Doc, Form, TokenKind};
@@ -88,6 +89,9 @@ const NUMBER: u64 = 28;
 const LEN: u64 = 29;
 const CLUSTER2: u64 = 30;
 const GAZ_WORD: u64 = 31;
+const CLASS: u64 = 32; // + column, + 100 * (offset + 2) for neighbours
+const CASE_SHARE: u64 = 40; // + 100 * (offset + 2)
+const UNKNOWN: u64 = 41;
 
 /// What the features need to know about one word type: a token's exact
 /// text in one form.
@@ -97,7 +101,8 @@ pub struct WordType {
     pub low: u64,
     /// Hash of the shape (ordinary text; 0 in stripped text).
     pub shape: u64,
-    pub cluster: Option<(u16, u16)>,
+    /// The word's classes ([`Clusters`]; all [`NONE`] for an unknown word).
+    pub classes: [u16; COLUMNS],
     /// Whether the first character is uppercase / lowercase.
     pub upper: bool,
     pub lower: bool,
@@ -185,7 +190,11 @@ impl WordType {
         let t = WordType {
             low: hash_str(&low),
             shape: if ordinary { shape_hash(text) } else { 0 },
-            cluster: res.clusters.get(&low),
+            classes: res
+                .clusters
+                .get(hash_str(&low))
+                .copied()
+                .unwrap_or([NONE; COLUMNS]),
             upper: first.is_some_and(char::is_uppercase),
             lower: first.is_some_and(char::is_lowercase),
             is_word: kind == TokenKind::Word,
@@ -231,9 +240,32 @@ fn self_features(
         feats.push(mix(WORD, hash_str(text)));
         feats.push(mix(SHAPE + 1, t.shape));
     }
-    if let Some((fine, coarse)) = t.cluster {
-        feats.push(mix(CLUSTER + 1000, fine as u64));
-        feats.push(mix(CLUSTER2 + 1000, coarse as u64));
+    let c = &t.classes;
+    if c[Column::NewsFine as usize] != NONE {
+        feats.push(mix(CLUSTER + 1000, c[Column::NewsFine as usize] as u64));
+        feats.push(mix(CLUSTER2 + 1000, c[Column::NewsCoarse as usize] as u64));
+    }
+    for col in [
+        Column::VecRow,
+        Column::VecFine,
+        Column::VecMid,
+        Column::VecCoarse,
+        Column::Casing,
+    ] {
+        let v = c[col as usize];
+        if v != NONE {
+            feats.push(mix(CLASS + col as u64, v as u64));
+        }
+    }
+    // The casing share alone (without frequency), shared by rare and
+    // frequent words.
+    let casing = c[Column::Casing as usize];
+    if casing != NONE {
+        feats.push(mix(CASE_SHARE + 200, (casing / 5) as u64));
+    }
+    // A word no table knows: in stripped text, often a rare name.
+    if kind == TokenKind::Word && c.iter().all(|&v| v == NONE) {
+        feats.push(mix(UNKNOWN, 1));
     }
 }
 
@@ -253,9 +285,29 @@ pub fn neighbour_features(t: Option<&WordType>, k: isize, ordinary: bool, feats:
         if ordinary {
             feats.push(mix(SHAPE + (k + 1) as u64, t.map_or(0, |t| t.shape)));
         }
-        if let Some((fine, coarse)) = t.and_then(|t| t.cluster) {
-            feats.push(mix(CLUSTER + (k + 1) as u64 * 1000, fine as u64));
-            feats.push(mix(CLUSTER2 + (k + 1) as u64 * 1000, coarse as u64));
+        let Some(c) = t.map(|t| &t.classes) else {
+            return;
+        };
+        if c[Column::NewsFine as usize] != NONE {
+            feats.push(mix(
+                CLUSTER + (k + 1) as u64 * 1000,
+                c[Column::NewsFine as usize] as u64,
+            ));
+            feats.push(mix(
+                CLUSTER2 + (k + 1) as u64 * 1000,
+                c[Column::NewsCoarse as usize] as u64,
+            ));
+        }
+        let at = 100 * (k + 2) as u64;
+        for col in [Column::VecFine, Column::VecCoarse] {
+            let v = c[col as usize];
+            if v != NONE {
+                feats.push(mix(CLASS + col as u64 + at, v as u64));
+            }
+        }
+        let casing = c[Column::Casing as usize];
+        if casing != NONE {
+            feats.push(mix(CASE_SHARE + at, (casing / 5) as u64));
         }
     }
 }

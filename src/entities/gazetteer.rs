@@ -25,10 +25,15 @@ pub enum GazClass {
     FirstName = 6,
     LastName = 7,
     Title = 8,
+    /// Full names of world leaders and officials.
+    Person = 9,
+    /// Places of every size (GeoNames places of 1,000 people or more,
+    /// subdivisions of every country).
+    Place = 10,
 }
 
 /// Number of [`GazClass`]es.
-pub const GAZ_CLASSES: usize = 9;
+pub const GAZ_CLASSES: usize = 11;
 
 /// Longest entry kept, in normalized words.
 pub const MAX_WORDS: usize = 4;
@@ -106,12 +111,26 @@ fn step(h: u64, word: u64) -> u64 {
 
 const START: u64 = 0x00C0_FFEE;
 
+/// The non-empty lines of a compiled-in table (split with `memchr`: the
+/// tables have hundreds of thousands of short lines, and load time counts).
+pub(crate) fn table_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let line = text.get(start..end)?;
+            start = end + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line)).filter(|l| !l.is_empty())
+        })
+}
+
 impl Lexicon {
     /// Parses the compiled text format.
     pub fn parse(text: &str) -> Lexicon {
-        let mut map = FeatureMap::default();
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut map = FeatureMap::with_capacity_and_hasher(lines * 3 / 2, Default::default());
         let mut entry = String::new();
-        for line in text.lines() {
+        for line in table_lines(text) {
             let Some((flags, coded)) = line.split_once('\t') else {
                 continue;
             };
@@ -128,9 +147,9 @@ impl Lexicon {
             entry.truncate(shared as usize);
             entry.push_str(chars.as_str());
             let mut h = START;
-            let mut words = entry.split(' ').peekable();
+            let mut words = entry.as_bytes().split(|&b| b == b' ').peekable();
             while let Some(w) = words.next() {
-                h = step(h, word_hash(w.as_bytes()));
+                h = step(h, word_hash(w));
                 let v = map.entry(h).or_insert(0u16);
                 if words.peek().is_some() {
                     *v |= PREFIX;
@@ -226,11 +245,16 @@ impl Lexicon {
     }
 }
 
-/// Builds the compiled lexicon text from the raw lists in `dir` (the layout
-/// of `../shared/data/ner/gazetteers`). `common` says whether a single word is
+/// Builds the compiled lexicon text from the raw lists in `dirs` (the layout
+/// of `../shared/data/ner/gazetteers`, and the `extra.*` lists that
+/// `gazetteer_lists.py` writes; each list is read from the first folder that
+/// has it). `common` says whether a single word is
 /// a common lowercase word (in ordinary news text); such single-word entries
 /// ("will", "may", "home") are dropped from the name lists.
-pub fn compile(dir: &std::path::Path, common: &dyn Fn(&str) -> bool) -> std::io::Result<String> {
+pub fn compile(
+    dirs: &[std::path::PathBuf],
+    common: &dyn Fn(&str) -> bool,
+) -> std::io::Result<String> {
     use std::collections::BTreeMap;
     use GazClass::*;
     const LISTS: &[(&str, &[GazClass])] = &[
@@ -249,6 +273,11 @@ pub fn compile(dir: &std::path::Path, common: &dyn Fn(&str) -> bool) -> std::io:
         ("names.family", &[LastName]),
         ("people.family_name", &[LastName]),
         ("VincentNgPeopleTitles.txt", &[Title]),
+        ("extra.places", &[Place]),
+        ("extra.orgs", &[Org]),
+        ("extra.universities", &[Org, University]),
+        ("extra.corporations", &[Org, Corp]),
+        ("extra.people", &[Person]),
     ];
     // Left out by measurement (dev F1 unchanged or lower, file 2x larger):
     // corporations.txt (capitalised company registry) and
@@ -277,9 +306,8 @@ pub fn compile(dir: &std::path::Path, common: &dyn Fn(&str) -> bool) -> std::io:
     ];
     let mut entries: BTreeMap<String, u16> = BTreeMap::new();
     for (file, classes) in LISTS {
-        let path = dir.join(file);
-        let Ok(bytes) = std::fs::read(&path) else {
-            eprintln!("lexicon: {} missing, skipped", path.display());
+        let Some(bytes) = dirs.iter().find_map(|d| std::fs::read(d.join(file)).ok()) else {
+            eprintln!("lexicon: {file} missing, skipped");
             continue;
         };
         // Some lists are Latin-1.
@@ -289,7 +317,7 @@ pub fn compile(dir: &std::path::Path, common: &dyn Fn(&str) -> bool) -> std::io:
         };
         let bits = classes.iter().fold(0u16, |b, c| b | 1 << (*c as u8));
         let person = classes.iter().any(|c| matches!(c, FirstName | LastName));
-        let loc = classes.contains(&Loc);
+        let loc = classes.contains(&Loc) || classes.contains(&Place);
         for raw in text.lines() {
             let raw = raw.trim_start_matches('\u{feff}').trim();
             if raw.contains(':') || raw.contains('/') || raw.contains('(') || !raw.is_ascii() {

@@ -20,8 +20,9 @@ use crate::learn::{hash_bytes, FeatureMap, Model, Transitions};
 use crate::text::{Doc, Form};
 
 /// Word types kept per thread before the cache starts over (each holds
-/// `5 positions * 2 stages * 17 tags` floats: 680 bytes, ~14 MB in all).
-const MAX_TYPES: usize = 20_000;
+/// `5 positions * 2 stages * 17 tags` floats: 680 bytes, ~22 MB in all;
+/// fewer types mean more recomputing on a large vocabulary).
+const MAX_TYPES: usize = 32_000;
 /// Memoized context features per stage before that memo starts over.
 const MAX_MEMO: usize = 50_000;
 

@@ -53,7 +53,8 @@ pub fn bilou_constraints() -> Vec<bool> {
 pub static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
     Resources::new(
         super::gazetteer::Lexicon::parse(include_str!("data/gazetteers.txt")),
-        super::clusters::Clusters::parse(include_str!("data/clusters.txt")),
+        super::clusters::Clusters::parse(include_str!("data/clusters.txt"))
+            .expect("the compiled-in word classes parse"),
     )
 });
 

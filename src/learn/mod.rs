@@ -37,7 +37,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// Hashes `s` (64-bit, stable across platforms and runs).
 pub fn hash_str(s: &str) -> u64 {
-    hash_bytes(0x9E37_79B9_7F4A_7C15, s.as_bytes())
+    hash_text(s.as_bytes())
+}
+
+/// [`hash_str`] of text given as bytes (the same hash for the same text).
+pub fn hash_text(bytes: &[u8]) -> u64 {
+    hash_bytes(0x9E37_79B9_7F4A_7C15, bytes)
 }
 
 /// Hashes `bytes` starting from `seed`.
