@@ -86,11 +86,17 @@ def test_extract_csv_and_parquet(tmp_path: Path) -> None:
     assert str(table.schema.field("value").type) == "double"
 
 
-def test_extract_rejects_unknown_column(tmp_path: Path) -> None:
+def test_extract_names_the_columns_there_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "in.csv"
     src.write_text("id,body\n1,hello\n", encoding="utf-8")
-    with pytest.raises(SystemExit, match="no column 'text'"):
-        main(["extract", str(src), "--out", str(tmp_path / "o"), "--no-progress"])
+    assert main(["extract", str(src), "--out", str(tmp_path / "o"), "--no-progress"]) == 2
+    assert "has no column 'text'; its columns: 'id', 'body'" in capsys.readouterr().err
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, "body": "hello"}) + "\n", encoding="utf-8")
+    assert main(["extract", str(src), "--out", str(tmp_path / "j"), "--no-progress"]) == 2
+    assert "has no column 'text'; its columns: 'id', 'body'" in capsys.readouterr().err
 
 
 def _articles(n: int) -> list[dict[str, object]]:
@@ -129,8 +135,7 @@ def test_extract_resumes_without_redoing_finished_chunks(
 
     part = tmp_path / "part"
     monkeypatch.setattr(Extractor, "extract_frames", counting)
-    with pytest.raises(KeyboardInterrupt):
-        main(["extract", str(src), "--out", str(part), *common])
+    assert main(["extract", str(src), "--out", str(part), *common]) == 130
     monkeypatch.setattr(Extractor, "extract_frames", real)
     assert json.loads((part / stream.STATE_FILE).read_text())["chunks_done"] == 2
 
@@ -155,14 +160,14 @@ def test_extract_resumes_without_redoing_finished_chunks(
             )
 
 
-def test_resume_refuses_another_input(tmp_path: Path) -> None:
+def test_resume_refuses_another_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     a.write_text(json.dumps({"text": "The U.S. acted."}) + "\n", encoding="utf-8")
     b.write_text(json.dumps({"text": "Another story."}) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(a), "--out", str(out), "--no-progress"]) == 0
-    with pytest.raises(SystemExit, match="other settings or input"):
-        main(["extract", str(b), "--out", str(out), "--resume", "--no-progress"])
+    assert main(["extract", str(b), "--out", str(out), "--resume", "--no-progress"]) == 2
+    assert "other settings or input" in capsys.readouterr().err
 
 
 def test_extract_runs_only_the_stages_asked_for(
@@ -176,10 +181,127 @@ def test_extract_runs_only_the_stages_asked_for(
     assert len(_rows(out / "figures.csv")) == 1
     assert _rows(out / "entities.csv") == [] and _rows(out / "quotes.csv") == []
     # Another set of stages is another run: it does not resume this one.
-    with pytest.raises(SystemExit, match="other settings"):
-        main(["extract", str(src), *common, "--resume", "--stages", "figures,quotes"])
+    assert main(["extract", str(src), *common, "--resume", "--stages", "figures,quotes"]) == 2
+    assert "other settings" in capsys.readouterr().err
     assert main(["extract", str(src), *common, "--stages", "figures,people"]) == 2
     assert 'unknown stage "people"' in capsys.readouterr().err
+
+
+def _cli(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
+    """The real command line, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsmine", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _one_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def test_version() -> None:
+    from newsmine import __version__
+
+    res = _cli("--version")
+    assert res.returncode == 0 and res.stdout.strip() == f"newsmine {__version__}"
+
+
+@pytest.mark.parametrize("rows", ["0", "-5"])
+def test_chunk_rows_must_be_positive(tmp_path: Path, rows: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(ROWS[0]) + "\n", encoding="utf-8")
+    res = _cli("extract", str(src), "--out", str(tmp_path / "o"), f"--chunk-rows={rows}")
+    assert res.returncode == 2
+    assert f"must be at least 1, not {rows}" in res.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_out_that_is_not_a_folder_is_one_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(ROWS[0]) + "\n", encoding="utf-8")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "file", tmp_path / "file" / "sub"):
+        res = _cli("extract", str(src), "--out", str(out), "--no-progress")
+        assert res.returncode == 2
+        assert _one_error_line(res.stderr).startswith("error: ")
+
+
+def test_non_empty_out_needs_resume_or_overwrite(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(ROWS[0]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    res = _cli("extract", str(src), "--out", str(out), "--no-progress")
+    assert res.returncode == 2
+    assert "is not empty: pass --resume" in _one_error_line(res.stderr)
+    assert not (out / "entities.csv").exists()
+    res = _cli("extract", str(src), "--out", str(out), "--no-progress", "--overwrite")
+    assert res.returncode == 0, res.stderr
+    assert len(_rows(out / "entities.csv")) >= 1
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    res = _cli("extract", str(src), "--out", str(out), "--no-progress", "--overwrite")
+    assert res.returncode == 0
+    assert len(_rows(out / "figures.csv")) == 1, "overwritten, not appended"
+
+
+def test_empty_text_and_nested_ids(tmp_path: Path) -> None:
+    rows = [
+        {"id": {"feed": "wire", "n": 1}, "text": "The U.S. said it would act on Thursday."},
+        {"id": [2, "b"], "text": "   "},
+        {"id": "c", "text": ""},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = _cli("extract", str(src), "--id-column", "id", "--out", str(out), "--no-progress")
+    assert res.returncode == 0, res.stderr
+    errors = [(e["doc_id"], e["reason"]) for e in _rows(out / "errors.csv")]
+    assert errors == [('[2, "b"]', "empty text"), ("c", "empty text")]
+    ids = {e["doc_id"] for e in _rows(out / "entities.csv")}
+    assert ids == {'{"feed": "wire", "n": 1}'}
+
+
+def test_ctrl_c_says_how_far_it_got(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in _articles(40_000)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    cmd = ["extract", str(src), "--out", str(out), "--chunk-rows", "200", "--threads", "1"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsmine", *cmd],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    state = out / "_progress.json"
+    deadline = time.monotonic() + 60
+    while not state.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    saved = json.loads(state.read_text())["chunks_done"] * 200
+    assert last == f"interrupted after {saved:,} rows: rerun with --resume", err
+
+
+def test_progress_bar_shows_rows_and_rate(tmp_path: Path) -> None:
+    pytest.importorskip("tqdm")
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in _articles(30)) + "\n", encoding="utf-8")
+    res = _cli("extract", str(src), "--out", str(tmp_path / "o"), "--chunk-rows", "10")
+    assert res.returncode == 0, res.stderr
+    assert "30 rows" in res.stderr and "rows/s" in res.stderr
 
 
 CONLL = """-DOCSTART- O

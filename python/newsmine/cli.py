@@ -1,9 +1,14 @@
 """The ``newsmine`` command.
 
+newsmine --version
 newsmine demo [--form ordinary|stripped|both]
 newsmine extract FILE [--text-column text] [--id-column ID] [--out DIR]
                       [--format csv|parquet] [--threads N] [--no-progress]
-                      [--stages entities,figures,quotes]
+                      [--stages entities,figures,quotes] [--resume | --overwrite]
+newsmine evaluate ner FILE
+
+Errors are one line on stderr (exit status 2); Ctrl-C during ``extract`` says
+how many rows are saved (exit status 130).
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from importlib import resources
 from pathlib import Path
 
 from newsmine._api import Extractor
-from newsmine.stream import extract_file
+from newsmine._newsmine import NewsmineError, __version__
+from newsmine.stream import Interrupted, extract_file
 
 
 def demo_text(form: str) -> str:
@@ -95,26 +101,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if not path.exists():
-        print(f"error: {path} does not exist", file=sys.stderr)
+    if not path.is_file():
+        print(f"error: {path} is not a file", file=sys.stderr)
         return 2
     try:
         stages = args.stages.split(",") if args.stages else None
         ex = Extractor(threads=args.threads, stages=stages)
-    except ValueError as e:
+        counts = extract_file(
+            path,
+            Path(args.out),
+            text_column=args.text_column,
+            id_column=args.id_column,
+            fmt=args.format,
+            rows_per_chunk=args.chunk_rows,
+            resume=args.resume,
+            overwrite=args.overwrite,
+            extractor=ex,
+            progress=not args.no_progress,
+        )
+    except (ValueError, NewsmineError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    counts = extract_file(
-        path,
-        Path(args.out),
-        text_column=args.text_column,
-        id_column=args.id_column,
-        fmt=args.format,
-        rows_per_chunk=args.chunk_rows,
-        resume=args.resume,
-        extractor=ex,
-        progress=not args.no_progress,
-    )
+    except Interrupted as e:
+        print(f"interrupted after {e.rows:,} rows: rerun with --resume", file=sys.stderr)
+        return 130
     summary = ", ".join(f"{n} {t}" for t, n in counts.items())
     print(f"wrote {summary} to {args.out}/ ({args.format})", file=sys.stderr)
     return 0
@@ -143,10 +153,18 @@ def _prf(tp: int, fp: int, fn: int) -> list[str]:
     return [f"{p:.4f}", f"{r:.4f}", f"{f:.4f}"]
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="newsmine", description="Entities, figures and quotes from news articles."
     )
+    parser.add_argument("--version", action="version", version=f"newsmine {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("demo", help="run on a sample article that ships with newsmine")
@@ -161,9 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="newsmine_out", help="output folder (default: newsmine_out)")
     p.add_argument("--format", choices=["csv", "parquet"], default="csv")
     p.add_argument("--threads", type=int, default=None)
-    p.add_argument("--chunk-rows", type=int, default=2_000, help="rows per chunk (default 2000)")
     p.add_argument(
+        "--chunk-rows", type=_positive, default=2_000, help="rows per chunk (default 2000)"
+    )
+    again = p.add_mutually_exclusive_group()
+    again.add_argument(
         "--resume", action="store_true", help="continue an interrupted run in the same --out"
+    )
+    again.add_argument(
+        "--overwrite", action="store_true", help="replace the outputs of a run in --out"
     )
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.add_argument(

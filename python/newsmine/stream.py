@@ -11,7 +11,12 @@ folder with ``pyarrow.parquet.read_table`` or ``pandas.read_parquet``).
 ``OUT/_progress.json`` records the chunks done; ``--resume`` continues an
 interrupted run from there without redoing finished chunks (CSV files are
 cut back to their size after the last finished chunk, later Parquet parts are
-removed).
+removed). A folder that already holds files is refused unless the run resumes
+or ``overwrite=True`` replaces newsmine's outputs there.
+
+Problems with the input or the output folder raise :class:`InputError` (a
+:class:`newsmine.NewsmineError`); Ctrl-C raises :class:`Interrupted`, which
+says how many rows are done and saved.
 """
 
 from __future__ import annotations
@@ -21,15 +26,30 @@ import io
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from newsmine._api import Extractor
+from newsmine._newsmine import NewsmineError
 from newsmine.frames import TABLES, arrow_schema
 
 STATE_FILE = "_progress.json"
 OUTPUTS = (*TABLES, "errors")
+
+
+class InputError(NewsmineError):
+    """The input file or the output folder cannot be used (the message says why)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during :func:`extract_file`: ``rows`` input rows are done and saved;
+    the same call with ``resume=True`` continues after them."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(rows)
+        self.rows = rows
 
 
 class BadRow:
@@ -47,6 +67,8 @@ def problem(text: Any) -> str | None:
         return "missing text"
     if not isinstance(text, str):
         return f"text is {type(text).__name__}, not str"
+    if not text.strip():
+        return "empty text"
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -69,10 +91,19 @@ class Reader:
         elif suffix == ".parquet":
             self.rows = self._parquet()
         else:
-            raise SystemExit(f"error: {path}: expected .jsonl, .csv, .tsv or .parquet")
+            raise InputError(f"{path}: expected .jsonl, .csv, .tsv or .parquet")
+
+    def _check_columns(self, names: list[str]) -> None:
+        """Raises InputError naming the columns there are if one asked for is missing
+        (in JSONL, the keys of the first object)."""
+        for col in (self.text_col, self.id_col):
+            if col is not None and col not in names:
+                there = ", ".join(repr(n) for n in names) or "none"
+                raise InputError(f"{self.path} has no column {col!r}; its columns: {there}")
 
     def _jsonl(self) -> Iterator[tuple[Any, Any]]:
         read = 0
+        first = True
         with self.path.open("rb") as f:
             for i, raw in enumerate(f):
                 read += len(raw)
@@ -88,15 +119,17 @@ class Reader:
                 if not isinstance(row, dict):
                     yield (i, BadRow(f"line {i + 1} is not a JSON object"))
                     continue
-                yield (row.get(self.id_col, i) if self.id_col else i, row.get(self.text_col))
+                if first:
+                    first = False
+                    self._check_columns(list(row))
+                yield (_id(row.get(self.id_col, i)) if self.id_col else i, row.get(self.text_col))
 
     def _csv(self, delimiter: str) -> Iterator[tuple[Any, Any]]:
         csv.field_size_limit(sys.maxsize)
         with self.path.open("rb") as raw:
             f = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="")
             reader = csv.DictReader(f, delimiter=delimiter)
-            if reader.fieldnames is None or self.text_col not in reader.fieldnames:
-                raise SystemExit(f"error: {self.path} has no column {self.text_col!r}")
+            self._check_columns(list(reader.fieldnames or []))
             for i, row in enumerate(reader):
                 self.done = raw.tell() / self.size  # read-ahead makes this approximate
                 yield (row.get(self.id_col, i) if self.id_col else i, row.get(self.text_col))
@@ -105,13 +138,11 @@ class Reader:
         try:
             import pyarrow.parquet as pq
         except ImportError as e:
-            raise SystemExit("error: reading Parquet needs pyarrow: pip install pyarrow") from e
+            raise InputError("reading Parquet needs pyarrow: pip install pyarrow") from e
         pf = pq.ParquetFile(self.path)
         total = max(pf.metadata.num_rows, 1)
         cols = [self.text_col] + ([self.id_col] if self.id_col else [])
-        missing = [c for c in cols if c not in pf.schema_arrow.names]
-        if missing:
-            raise SystemExit(f"error: {self.path} has no column {missing[0]!r}")
+        self._check_columns(list(pf.schema_arrow.names))
         i = 0
         for batch in pf.iter_batches(columns=cols, batch_size=1_000):
             data = batch.to_pydict()
@@ -119,14 +150,30 @@ class Reader:
             for row_id, text in zip(ids, data[self.text_col], strict=True):
                 i += 1
                 self.done = i / total
-                yield row_id, text
+                yield _id(row_id), text
+
+
+def _id(value: Any) -> Any:
+    """An id as the tables hold it: nested ids (objects, lists) as JSON text."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 class Writer:
     """Appends tables chunk by chunk; remembers how far it got in `STATE_FILE`."""
 
-    def __init__(self, out: Path, fmt: str, run: dict[str, Any], resume: bool) -> None:
+    def __init__(
+        self, out: Path, fmt: str, run: dict[str, Any], resume: bool, overwrite: bool
+    ) -> None:
         self.out, self.fmt, self.run = out, fmt, run
+        if out.exists() and not out.is_dir():
+            raise InputError(f"--out {out} is a file, not a folder")
+        if out.is_dir() and any(out.iterdir()) and not (resume or overwrite):
+            raise InputError(
+                f"--out {out} is not empty: pass --resume to continue the run there, "
+                "--overwrite to replace it, or another --out"
+            )
         out.mkdir(parents=True, exist_ok=True)
         self.counts = dict.fromkeys(OUTPUTS, 0)
         self.chunks_done = 0
@@ -144,9 +191,9 @@ class Writer:
             return None
         state: dict[str, Any] = json.loads(path.read_text("utf-8"))
         if state.get("run") != self.run:
-            raise SystemExit(
-                f"error: {self.out} holds a run with other settings or input; "
-                "use another --out, or run without --resume to start over"
+            raise InputError(
+                f"{self.out} holds a run with other settings or input; "
+                "use another --out, or --overwrite to start over"
             )
         return state
 
@@ -161,12 +208,13 @@ class Writer:
                         f.truncate(keep)
                 elif path.exists():
                     path.unlink()
-            else:
-                folder = self.out / table
-                if folder.exists():
-                    for part in folder.glob("part-*.parquet"):
-                        if int(part.stem.split("-")[1]) >= self.chunks_done:
-                            part.unlink()
+            folder = self.out / table
+            if folder.is_dir():
+                for part in folder.glob("part-*.parquet"):
+                    if self.fmt == "csv" or int(part.stem.split("-")[1]) >= self.chunks_done:
+                        part.unlink()
+        if self.chunks_done == 0:
+            (self.out / STATE_FILE).unlink(missing_ok=True)
 
     def write_chunk(self, tables: dict[str, dict[str, list[Any]]]) -> None:
         for table, cols in tables.items():
@@ -222,15 +270,21 @@ def extract_file(
     fmt: str = "csv",
     rows_per_chunk: int = 2_000,
     resume: bool = False,
+    overwrite: bool = False,
     extractor: Extractor | None = None,
     progress: bool = True,
 ) -> dict[str, int]:
-    """Extracts every row of `path` into tables under `out`; returns the row counts."""
+    """Extracts every row of `path` into tables under `out`; returns the row counts.
+
+    Raises :class:`InputError` for an input or output it cannot use and
+    :class:`Interrupted` on Ctrl-C (the finished chunks stay saved)."""
+    if rows_per_chunk < 1:
+        raise InputError(f"rows per chunk must be at least 1, not {rows_per_chunk}")
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401
         except ImportError as e:
-            raise SystemExit("error: --format parquet needs pyarrow: pip install pyarrow") from e
+            raise InputError("--format parquet needs pyarrow: pip install pyarrow") from e
     ex = extractor or Extractor()
     reader = Reader(path, text_column, id_column)
     stat = path.stat()
@@ -244,14 +298,18 @@ def extract_file(
         "rows_per_chunk": rows_per_chunk,
         "stages": list(ex.stages),
     }
-    writer = Writer(out, fmt, run, resume)
+    writer = Writer(out, fmt, run, resume, overwrite)
     bar = _bar(progress)
     rows = reader.rows
+    done = 0
+    started = time.monotonic()
     try:
         # Finished chunks are read past, not extracted again.
         for _ in range(writer.chunks_done * rows_per_chunk):
             if next(rows, None) is None:
                 break
+            done += 1
+        resumed = done
         while True:
             chunk = [r for _, r in zip(range(rows_per_chunk), rows, strict=False)]
             if not chunk:
@@ -270,8 +328,13 @@ def extract_file(
             fr = ex.extract_frames(texts, ids=ids, errors="skip")
             tables = {t: fr.columns(t) for t in TABLES}
             writer.write_chunk({**tables, "errors": bad})
+            done += len(chunk)
             if bar is not None:
+                rate = (done - resumed) / max(time.monotonic() - started, 1e-9)
+                bar.set_postfix_str(f"{done:,} rows, {rate:,.0f} rows/s", refresh=False)
                 bar.update(round(reader.done * 1000) - bar.n)
+    except KeyboardInterrupt:
+        raise Interrupted(done) from None
     finally:
         if bar is not None:
             bar.close()
@@ -289,4 +352,4 @@ def _bar(progress: bool) -> Any:
     return tqdm(total=1000, desc="newsmine", unit="‰", file=sys.stderr, bar_format=_FORMAT)
 
 
-_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| [{elapsed}<{remaining}]"
+_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]"
