@@ -1,5 +1,6 @@
 //! A self-contained HTML view of an article for notebooks: entities, figures
-//! and quotes highlighted in distinct colours, details on hover. All article
+//! and quotes highlighted in distinct colours with a legend, each item's tag
+//! (label, kind, speaker) written after it, details on hover. All article
 //! text is escaped.
 
 use std::fmt::Write;
@@ -29,16 +30,37 @@ pub enum Layer {
     Figure,
 }
 
-/// One highlighted span (`text[start..end]` in bytes) with its hover title.
+/// One highlighted span (`text[start..end]` in bytes) with the tag written
+/// after it and its hover title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Highlight {
     pub start: usize,
     pub end: usize,
     pub layer: Layer,
+    pub tag: String,
     pub title: String,
 }
 
+/// The legend's entries: what each colour marks.
+const LEGEND: [(&str, &str); 7] = [
+    ("PER", "person"),
+    ("ORG", "organisation"),
+    ("LOC", "place"),
+    ("MISC", "other name"),
+    ("DATE", "date"),
+    ("figure", "figure"),
+    ("quote", "quote"),
+];
+
 impl Layer {
+    fn of_legend(key: &str) -> Layer {
+        match key {
+            "figure" => Layer::Figure,
+            "quote" => Layer::Quote,
+            label => Layer::Entity(label.into()),
+        }
+    }
+
     fn style(&self) -> &'static str {
         match self {
             Layer::Quote => "border-bottom:2px solid #e76f51;",
@@ -75,6 +97,15 @@ pub fn html(text: &str, form: Form, highlights: &[Highlight]) -> String {
         count(|l| *l == Layer::Figure),
         count(|l| *l == Layer::Quote),
     );
+    out.push_str("<div style=\"font-size:smaller;margin:2px 0 6px\">");
+    for (key, what) in LEGEND {
+        let _ = write!(
+            out,
+            "<span style=\"{}padding:0 4px;margin-right:6px\">{key}: {what}</span>",
+            Layer::of_legend(key).style()
+        );
+    }
+    out.push_str("</div>");
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         let mut over = highlights
@@ -99,6 +130,15 @@ pub fn html(text: &str, form: Form, highlights: &[Highlight]) -> String {
         out.push_str("\">");
         escape(&mut out, &text[a..b]);
         out.push_str("</span>");
+        // Tags of the items ending here, innermost (entities, figures) first.
+        let ending = highlights.iter().filter(|h| h.end == b && h.start < b);
+        let (quotes, items): (Vec<&Highlight>, Vec<&Highlight>) =
+            ending.partition(|h| h.layer == Layer::Quote);
+        for h in items.into_iter().chain(quotes) {
+            out.push_str("<sup style=\"font-size:0.65em;color:#555;margin-left:1px\">");
+            escape(&mut out, &h.tag);
+            out.push_str("</sup>");
+        }
     }
     out.push_str("</div>");
     out
@@ -115,11 +155,22 @@ mod tests {
             start: 26,
             end: 31,
             layer: Layer::Entity("LOC".into()),
+            tag: "LOC".into(),
             title: "LOC \u{2192} Paris".into(),
         }];
         let html = html(text, Form::Ordinary, &marks);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
-        assert!(html.contains("title=\"LOC \u{2192} Paris\">Paris</span>"));
+        assert!(html.contains("title=\"LOC \u{2192} Paris\">Paris</span><sup"));
+        assert!(
+            html.contains(">LOC</sup>"),
+            "the label shows without hovering"
+        );
+        for (key, what) in LEGEND {
+            assert!(
+                html.contains(&format!("{key}: {what}</span>")),
+                "legend has {key}"
+            );
+        }
     }
 }

@@ -144,13 +144,39 @@ def test_results_pickle_compare_and_are_frozen(ex: Extractor, texts: list[str]) 
     assert pickle.loads(pickle.dumps(art)) == art
 
 
-def test_reprs_are_readable() -> None:
-    e = Entity(0, 5, "Paris", "LOC", "Paris")
-    assert repr(e) == 'Entity("Paris", LOC, 0..5, canonical="Paris")'
+def test_reprs_are_python_syntax_and_evaluate_back() -> None:
+    e = Entity(4, 12, "Ana Ruiz", "PER", "Ana Ruiz")
+    assert repr(e) == "Entity(text='Ana Ruiz', label='PER', start=4, end=12, canonical='Ana Ruiz')"
     f = Figure(0, 9, "1,510 kg", 1510.0, None, "quantity", "kg", None, None)
-    assert repr(f) == 'Figure("1,510 kg", quantity, value=1510, unit="kg", 0..9)'
+    assert repr(f) == (
+        "Figure(text='1,510 kg', kind='quantity', value=1510.0, value_to=None, unit='kg', "
+        "qualifier=None, counted=None, start=0, end=9)"
+    )
+    q = Quote(0, 9, '"It\'s" ok', None, None, None, "said", 10, 14, True)
+    assert repr(q).startswith("Quote(text='\"It\\'s\" ok', speaker=None, cue='said', direct=True")
+    for item in (e, f, q):
+        assert eval(repr(item), vars(newsmine)) == item
     art = Article("Paris is big", "ordinary", [e], [], [])
-    assert repr(art).startswith('Article(form="ordinary", entities=1, figures=0, quotes=0')
+    assert (
+        repr(art) == "<Article form='ordinary' entities=1 figures=0 quotes=0 text='Paris is big'>"
+    )
+
+
+def test_results_hash_and_do_not_order(ex: Extractor, texts: list[str]) -> None:
+    pd = pytest.importorskip("pandas")
+    arts = ex.extract_batch(texts)
+    every = [item for art in arts for item in items(art)]
+    assert len(set(every + every)) == len(set(every))
+    assert {pickle.loads(pickle.dumps(a)) for a in arts} == set(arts)
+    assert hash(Figure(0, 1, "0", 0.0, None, "count", None, None, None)) == hash(
+        Figure(0, 1, "0", -0.0, None, "count", None, None, None)
+    )
+    df = pd.DataFrame({"entity": arts[0].entities * 2})
+    assert len(df.drop_duplicates()) == len(set(arts[0].entities))
+    a, b = Entity(0, 1, "A", "PER", "A"), Entity(2, 3, "B", "PER", "B")
+    for x, y in [(a, b), (arts[0], arts[0])]:
+        with pytest.raises(TypeError):
+            _ = x < y  # type: ignore[operator]
 
 
 def test_extractor_pickles_as_configuration() -> None:
@@ -211,6 +237,10 @@ def test_html_escapes_text_and_highlights_items() -> None:
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert "&amp; Lyon" in html
     assert 'title="LOC → Paris">Paris</span>' in html
+    # Labels show without hovering, and a legend says what the colours mean.
+    assert ">Paris</span><sup" in html and ">LOC</sup>" in html
+    for key in ("PER: person", "ORG: organisation", "LOC: place", "figure: figure", "quote: quote"):
+        assert key in html
 
 
 def test_html_of_real_extraction(ex: Extractor, texts: list[str]) -> None:

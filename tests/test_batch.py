@@ -221,3 +221,17 @@ def test_ids_from_a_series_are_taken_by_position(texts: list[str]) -> None:
     table = Extractor().extract_frames(texts, ids=ints).to_arrow()["entities"]
     assert str(table.schema.field("doc_id").type) == "int64"
     assert set(table.column("doc_id").to_pylist()) <= set(ints)
+
+
+def test_frames_pickle_and_show_in_notebooks(texts: list[str]) -> None:
+    import pickle
+
+    fr = newsmine.Extractor().extract_frames(texts, ids=[f"d{i}" for i in range(len(texts))])
+    back = pickle.loads(pickle.dumps(fr))
+    assert repr(back) == repr(fr)
+    for table in ("entities", "figures", "quotes"):
+        assert back.columns(table) == fr.columns(table)
+    html = fr._repr_html_()
+    rows = fr.columns("entities")
+    assert f"<b>entities</b>: {len(rows['doc_id'])} rows" in html
+    assert f"<td>{rows['text'][0]}</td>" in html

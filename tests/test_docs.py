@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 
 import pytest
 
@@ -16,3 +17,31 @@ import newsmine.partition
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0
+
+
+def _readme_blocks() -> list[str]:
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    assert blocks, "the README has Python examples"
+    return blocks
+
+
+# The Spark and Ray recipes need a cluster's DataFrame (`sdf`, `ds`); they are
+# run as written in test_scale.py when pyspark or ray is installed.
+ENGINE_RECIPES = ("sdf.mapInPandas", "ds.map_batches")
+
+
+def test_readme_examples_run_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("dask.dataframe")
+    ns: dict[str, object] = {}
+    ran = 0
+    for block in _readme_blocks():
+        if any(r in block for r in ENGINE_RECIPES):
+            continue
+        exec(compile(block, "README.md", "exec"), ns)
+        ran += 1
+    assert ran >= 2
+    assert "Elena Vasquez PER" in capsys.readouterr().out

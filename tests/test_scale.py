@@ -30,6 +30,21 @@ def test_accessor_keeps_the_index(texts: list[str]) -> None:
     assert s.newsmine.frames(threads=1).n_docs == len(texts)
 
 
+def test_dataframe_accessor(texts: list[str]) -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"id": [f"n{i}" for i in range(len(texts))], "body": texts})
+    ex = newsmine.Extractor()
+    want = ex.extract_frames(texts, ids=list(df["id"]))
+    fr = df.newsmine.frames(text_column="body", id_column="id")
+    assert fr.columns("quotes") == want.columns("quotes")
+    ents = df.newsmine.entities(text_column="body", id_column="id")
+    assert list(ents["doc_id"]) == want.columns("entities")["doc_id"]
+    by_index = df.rename(columns={"body": "text"}).newsmine.figures()
+    assert [f"n{i}" for i in by_index["doc_id"]] == want.columns("figures")["doc_id"]
+    with pytest.raises(KeyError, match="no column 'text'; the columns: 'id', 'body'"):
+        df.newsmine.quotes()
+
+
 def test_partition_function_matches_local_run(texts: list[str]) -> None:
     df = _frame(texts)
     local = Extractor().extract_frames(df["text"], ids=df["key"])

@@ -6,6 +6,7 @@ DataFrames (``pip install newsmine[pandas]``).
 
 from __future__ import annotations
 
+import html
 import numbers
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -177,9 +178,36 @@ class Frames:
         """One row per quote: doc_id, start, end, text, speaker, cue, direct, ..."""
         return self._frame("quotes")
 
-    def __repr__(self) -> str:
+    def _rows(self) -> dict[str, int]:
         rows = [0, 0, 0]
         for chunk in self._chunks:
             rows = [a + b for a, b in zip(rows, chunk.rows(), strict=True)]
-        sizes = ", ".join(f"{t}={n}" for t, n in zip(TABLES, rows, strict=True))
+        return dict(zip(TABLES, rows, strict=True))
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{t}={n}" for t, n in self._rows().items())
         return f"Frames(docs={self.n_docs}, {sizes})"
+
+    def _repr_html_(self, head: int = 5) -> str:
+        """Notebook view: the row count of each table and its first rows."""
+        parts = [f"<div><b>Frames</b>: {self.n_docs} documents</div>"]
+        for table, n in self._rows().items():
+            cols = self.columns(table)
+            names = list(cols)
+            cells = "".join(f"<th>{html.escape(c)}</th>" for c in names)
+            body = "".join(
+                "<tr>"
+                + "".join(f"<td>{html.escape(_cell(cols[c][i]))}</td>" for c in names)
+                + "</tr>"
+                for i in range(min(n, head))
+            )
+            more = f"<div>… {n - head} more rows</div>" if n > head else ""
+            parts.append(
+                f"<div><b>{table}</b>: {n} rows</div>"
+                f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>{more}"
+            )
+        return "".join(parts)
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)

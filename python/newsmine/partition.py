@@ -4,10 +4,11 @@
 a fixed schema (``newsmine.SCHEMAS``); Dask's ``map_partitions``, Spark's
 ``mapInPandas`` and Ray Data's ``map_batches`` all call it the same way.
 
-Importing newsmine registers a ``.newsmine`` accessor on pandas Series when
-pandas is installed::
+Importing newsmine registers a ``.newsmine`` accessor on pandas Series and
+DataFrames when pandas is installed::
 
-    df["text"].newsmine.entities()      # doc_id = df.index
+    df["text"].newsmine.entities()                    # doc_id = df.index
+    df.newsmine.frames(text_column="text", id_column="id").quotes
 """
 
 from __future__ import annotations
@@ -67,32 +68,86 @@ def extract_partition(
     return getattr(fr, kind)
 
 
+_DOCS = {
+    "frames": "All three tables as :class:`Frames`.",
+    "entities": "One row per entity.",
+    "figures": "One row per figure.",
+    "quotes": "One row per quote.",
+}
+
+
+def _table(texts: Any, ids: Any, kind: str, extractor: Extractor | None, kw: Any) -> Any:
+    """Table `kind` of `texts` ("frames": all three as Frames)."""
+    ex = extractor or default_extractor()
+    if kind == "frames":
+        return ex.extract_frames(texts, ids=ids, **kw)
+    return getattr(_only(ex, kind).extract_frames(texts, ids=ids, **kw), kind)
+
+
+def _series_method(kind: str) -> Any:
+    def method(self: Any, *, extractor: Extractor | None = None, **kw: Any) -> Any:
+        return _table(self._s, kw.pop("ids", None), kind, extractor, kw)
+
+    method.__name__ = kind
+    method.__doc__ = _DOCS[kind] + " Keyword arguments go to ``Extractor.extract_frames``."
+    return method
+
+
+def _frame_method(kind: str) -> Any:
+    def method(
+        self: Any,
+        text_column: str = "text",
+        id_column: str | None = None,
+        *,
+        extractor: Extractor | None = None,
+        **kw: Any,
+    ) -> Any:
+        df = self._df
+        for col in (text_column, id_column):
+            if col is not None and col not in df.columns:
+                there = ", ".join(repr(c) for c in df.columns)
+                raise KeyError(f"no column {col!r}; the columns: {there}")
+        ids = df[id_column] if id_column is not None else df.index
+        return _table(df[text_column], ids, kind, extractor, kw)
+
+    method.__name__ = kind
+    method.__doc__ = (
+        _DOCS[kind] + " ``doc_id`` is `id_column`, else the index; other keyword "
+        "arguments go to ``Extractor.extract_frames``."
+    )
+    return method
+
+
+class SeriesAccessor:
+    """``series.newsmine.entities()``, ``.figures()``, ``.quotes()``, ``.frames()``:
+    tables keyed by the Series index."""
+
+    def __init__(self, series: Any) -> None:
+        self._s = series
+
+    frames = _series_method("frames")
+    entities = _series_method("entities")
+    figures = _series_method("figures")
+    quotes = _series_method("quotes")
+
+
+class FrameAccessor:
+    """``df.newsmine.frames(text_column="text", id_column=None)`` and
+    ``.entities(...)``, ``.figures(...)``, ``.quotes(...)``."""
+
+    def __init__(self, df: Any) -> None:
+        self._df = df
+
+    frames = _frame_method("frames")
+    entities = _frame_method("entities")
+    figures = _frame_method("figures")
+    quotes = _frame_method("quotes")
+
+
 def _register_accessor() -> None:
     try:
         import pandas as pd
     except ImportError:
         return
-
-    @pd.api.extensions.register_series_accessor("newsmine")
-    class NewsmineAccessor:
-        """``series.newsmine.entities()`` etc.: tables keyed by the Series index."""
-
-        def __init__(self, series: pd.Series) -> None:
-            self._s = series
-
-        def frames(self, *, extractor: Extractor | None = None, **kwargs: Any) -> Frames:
-            """All three tables (arguments as for ``Extractor.extract_frames``)."""
-            return (extractor or default_extractor()).extract_frames(self._s, **kwargs)
-
-        def _table(self, kind: str, extractor: Extractor | None, kwargs: Any) -> pd.DataFrame:
-            ex = _only(extractor or default_extractor(), kind)
-            return getattr(ex.extract_frames(self._s, **kwargs), kind)
-
-        def entities(self, *, extractor: Extractor | None = None, **kwargs: Any) -> pd.DataFrame:
-            return self._table("entities", extractor, kwargs)
-
-        def figures(self, *, extractor: Extractor | None = None, **kwargs: Any) -> pd.DataFrame:
-            return self._table("figures", extractor, kwargs)
-
-        def quotes(self, *, extractor: Extractor | None = None, **kwargs: Any) -> pd.DataFrame:
-            return self._table("quotes", extractor, kwargs)
+    pd.api.extensions.register_series_accessor("newsmine")(SeriesAccessor)
+    pd.api.extensions.register_dataframe_accessor("newsmine")(FrameAccessor)

@@ -102,6 +102,17 @@ enum Values {
     Bool(Vec<bool>),
 }
 
+impl Values {
+    fn len(&self) -> usize {
+        match self {
+            Values::Int(v) => v.len(),
+            Values::Float(v) => v.len(),
+            Values::Str(v) => v.len(),
+            Values::Bool(v) => v.len(),
+        }
+    }
+}
+
 /// A cell on its way into a column.
 pub enum Cell {
     Int(Option<i64>),
@@ -222,6 +233,72 @@ impl ColumnChunk {
             self.tables[2].rows,
         )
     }
+
+    /// Pickles as its columns, so `Frames` travel between processes (a Dask
+    /// or multiprocessing worker returns them).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Columns<'py>,))> {
+        let py = slf.py();
+        let tables = slf
+            .get()
+            .tables
+            .iter()
+            .map(|t| {
+                t.values
+                    .iter()
+                    .map(|v| {
+                        let list = PyList::empty(py);
+                        append_values(&list, v)?;
+                        Ok(list)
+                    })
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let rebuild = py.import("newsmine._newsmine")?.getattr("_column_chunk")?;
+        Ok((rebuild, (tables,)))
+    }
+}
+
+/// Each table's columns as Python lists, in schema order.
+type Columns<'py> = Vec<Vec<Bound<'py, PyList>>>;
+
+/// Appends a column's values to a Python list.
+fn append_values(list: &Bound<'_, PyList>, values: &Values) -> PyResult<()> {
+    match values {
+        Values::Int(v) => v.iter().try_for_each(|x| list.append(x)),
+        Values::Float(v) => v.iter().try_for_each(|x| list.append(x)),
+        Values::Str(v) => v.iter().try_for_each(|x| list.append(x)),
+        Values::Bool(v) => v.iter().try_for_each(|x| list.append(x)),
+    }
+}
+
+/// A `ColumnChunk` from the columns its `__reduce__` gave (the three tables'
+/// columns in schema order).
+#[pyfunction]
+pub fn _column_chunk(tables: Vec<Vec<Bound<'_, PyAny>>>) -> PyResult<ColumnChunk> {
+    let bad = || PyValueError::new_err("columns do not match the tables' schema");
+    if tables.len() != SCHEMAS.len() {
+        return Err(bad());
+    }
+    let mut out = SCHEMAS.map(|(_, schema)| Table::new(schema));
+    for ((table, (_, schema)), columns) in out.iter_mut().zip(SCHEMAS).zip(&tables) {
+        if columns.len() != schema.len() {
+            return Err(bad());
+        }
+        for ((values, (_, kind)), column) in table.values.iter_mut().zip(schema).zip(columns) {
+            *values = match kind {
+                Int | OptInt => Values::Int(column.extract()?),
+                Float => Values::Float(column.extract()?),
+                Str | OptStr => Values::Str(column.extract()?),
+                Bool => Values::Bool(column.extract()?),
+            };
+        }
+        let lens: Vec<usize> = table.values.iter().map(Values::len).collect();
+        table.rows = lens.first().copied().unwrap_or(0);
+        if lens.iter().any(|&n| n != table.rows) {
+            return Err(bad());
+        }
+    }
+    Ok(ColumnChunk { tables: out })
 }
 
 fn table_index(name: &str) -> PyResult<usize> {
@@ -243,12 +320,7 @@ pub fn table_lists<'py>(
     for (c, (col, _)) in SCHEMAS[t].1.iter().enumerate() {
         let list = PyList::empty(py);
         for chunk in &chunks {
-            match &chunk.tables[t].values[c] {
-                Values::Int(v) => v.iter().try_for_each(|x| list.append(x))?,
-                Values::Float(v) => v.iter().try_for_each(|x| list.append(x))?,
-                Values::Str(v) => v.iter().try_for_each(|x| list.append(x))?,
-                Values::Bool(v) => v.iter().try_for_each(|x| list.append(x))?,
-            }
+            append_values(&list, &chunk.tables[t].values[c])?;
         }
         out.set_item(*col, list)?;
     }

@@ -240,6 +240,7 @@ fn _newsmine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columns::table_lists, m)?)?;
     m.add_function(wrap_pyfunction!(columns::table_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(columns::schemas, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::_column_chunk, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

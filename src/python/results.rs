@@ -1,10 +1,13 @@
 //! Frozen result classes: Entity, Figure, Quote, Article.
 //!
-//! They hold Python `str` offsets (code points), compare by value, pickle
-//! through `__reduce__` and print readably.
+//! They hold Python `str` offsets (code points), compare by value, hash
+//! (sets, `drop_duplicates`), pickle through `__reduce__` and print in Python
+//! syntax: `repr(x)` evaluates back to `x` for Entity, Figure and Quote.
+
+use std::hash::{Hash, Hasher};
 
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyFloat, PyString, PyType};
 
 use crate::render::{self, Highlight, Layer};
 use crate::Form;
@@ -19,9 +22,67 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// A value as Python writes it in a repr.
+trait PyRepr {
+    fn py_repr(&self, py: Python<'_>) -> PyResult<String>;
+}
+
+impl PyRepr for str {
+    fn py_repr(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(PyString::new(py, self).repr()?.to_string())
+    }
+}
+
+impl PyRepr for String {
+    fn py_repr(&self, py: Python<'_>) -> PyResult<String> {
+        self.as_str().py_repr(py)
+    }
+}
+
+impl PyRepr for usize {
+    fn py_repr(&self, _: Python<'_>) -> PyResult<String> {
+        Ok(self.to_string())
+    }
+}
+
+impl PyRepr for bool {
+    fn py_repr(&self, _: Python<'_>) -> PyResult<String> {
+        Ok(if *self { "True" } else { "False" }.into())
+    }
+}
+
+impl PyRepr for f64 {
+    fn py_repr(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(PyFloat::new(py, *self).repr()?.to_string())
+    }
+}
+
+impl<T: PyRepr> PyRepr for Option<T> {
+    fn py_repr(&self, py: Python<'_>) -> PyResult<String> {
+        match self {
+            Some(v) => v.py_repr(py),
+            None => Ok("None".into()),
+        }
+    }
+}
+
+/// `Name(field=value, ...)` with the values in Python syntax.
+fn call_repr(py: Python<'_>, name: &str, fields: &[(&str, &dyn PyRepr)]) -> PyResult<String> {
+    let args: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| Ok(format!("{k}={}", v.py_repr(py)?)))
+        .collect::<PyResult<_>>()?;
+    Ok(format!("{name}({})", args.join(", ")))
+}
+
+/// A float's bits for hashing, with the two zeros (equal) made one.
+fn float_bits(v: Option<f64>) -> Option<u64> {
+    v.map(|x| if x == 0.0 { 0 } else { x.to_bits() })
+}
+
 /// A named entity or date mention.
-#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(module = "newsmine", frozen, eq, hash, from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entity {
     #[pyo3(get)]
     pub start: usize,
@@ -50,10 +111,17 @@ impl Entity {
         }
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Entity({:?}, {}, {}..{}, canonical={:?})",
-            self.text, self.label, self.start, self.end, self.canonical
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        call_repr(
+            py,
+            "Entity",
+            &[
+                ("text", &self.text),
+                ("label", &self.label),
+                ("start", &self.start),
+                ("end", &self.end),
+                ("canonical", &self.canonical),
+            ],
         )
     }
 
@@ -75,7 +143,7 @@ impl Entity {
 }
 
 /// A number the article states.
-#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
+#[pyclass(module = "newsmine", frozen, eq, hash, from_py_object)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     #[pyo3(get)]
@@ -99,6 +167,16 @@ pub struct Figure {
     /// What the number counts, where the text says.
     #[pyo3(get)]
     pub counted: Option<String>,
+}
+
+impl Eq for Figure {}
+
+impl Hash for Figure {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        (self.start, self.end, &self.text, &self.kind).hash(h);
+        (float_bits(self.value), float_bits(self.value_to)).hash(h);
+        (&self.unit, &self.qualifier, &self.counted).hash(h);
+    }
 }
 
 type FigureArgs = (
@@ -142,27 +220,22 @@ impl Figure {
         }
     }
 
-    fn __repr__(&self) -> String {
-        let mut s = format!(
-            "Figure({:?}, {}, value={}",
-            self.text,
-            self.kind,
-            self.value.map_or("None".into(), |v| v.to_string())
-        );
-        if let Some(v) = self.value_to {
-            s.push_str(&format!(", value_to={v}"));
-        }
-        for (name, field) in [
-            ("unit", &self.unit),
-            ("qualifier", &self.qualifier),
-            ("counted", &self.counted),
-        ] {
-            if let Some(v) = field {
-                s.push_str(&format!(", {name}={v:?}"));
-            }
-        }
-        s.push_str(&format!(", {}..{})", self.start, self.end));
-        s
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        call_repr(
+            py,
+            "Figure",
+            &[
+                ("text", &self.text),
+                ("kind", &self.kind),
+                ("value", &self.value),
+                ("value_to", &self.value_to),
+                ("unit", &self.unit),
+                ("qualifier", &self.qualifier),
+                ("counted", &self.counted),
+                ("start", &self.start),
+                ("end", &self.end),
+            ],
+        )
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, FigureArgs) {
@@ -185,8 +258,8 @@ impl Figure {
 }
 
 /// What was said, by whom, with which cue.
-#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(module = "newsmine", frozen, eq, hash, from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Quote {
     #[pyo3(get)]
     pub start: usize,
@@ -256,15 +329,22 @@ impl Quote {
         }
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Quote({:?}, speaker={:?}, cue={:?}, direct={}, {}..{})",
-            short(&self.text, 60),
-            self.speaker,
-            self.cue,
-            if self.direct { "True" } else { "False" },
-            self.start,
-            self.end
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        call_repr(
+            py,
+            "Quote",
+            &[
+                ("text", &self.text),
+                ("speaker", &self.speaker),
+                ("cue", &self.cue),
+                ("direct", &self.direct),
+                ("start", &self.start),
+                ("end", &self.end),
+                ("speaker_start", &self.speaker_start),
+                ("speaker_end", &self.speaker_end),
+                ("cue_start", &self.cue_start),
+                ("cue_end", &self.cue_end),
+            ],
         )
     }
 
@@ -289,8 +369,8 @@ impl Quote {
 }
 
 /// Everything newsmine found in one article.
-#[pyclass(module = "newsmine", frozen, eq, from_py_object)]
-#[derive(Debug, Clone, PartialEq)]
+#[pyclass(module = "newsmine", frozen, eq, hash, from_py_object)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Article {
     /// The article's text; every item's offsets index into it.
     #[pyo3(get)]
@@ -327,15 +407,17 @@ impl Article {
         }
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Article(form={:?}, entities={}, figures={}, quotes={}, text={:?})",
-            self.form,
+    /// A summary (the full article would flood a console): the counts and
+    /// the start of the text.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Article form={} entities={} figures={} quotes={} text={}>",
+            self.form.py_repr(py)?,
             self.entities.len(),
             self.figures.len(),
             self.quotes.len(),
-            short(&self.text, 50)
-        )
+            short(&self.text, 50).py_repr(py)?
+        ))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, ArticleArgs) {
@@ -362,6 +444,7 @@ impl Article {
                 start: b(q.start),
                 end: b(q.end),
                 layer: Layer::Quote,
+                tag: format!("\u{2014} {}", q.speaker.as_deref().unwrap_or("unknown")),
                 title: format!("quote by {}", q.speaker.as_deref().unwrap_or("unknown")),
             });
         }
@@ -370,6 +453,7 @@ impl Article {
                 start: b(e.start),
                 end: b(e.end),
                 layer: Layer::Entity(e.label.clone()),
+                tag: e.label.clone(),
                 title: format!("{} \u{2192} {}", e.label, e.canonical),
             });
         }
@@ -379,6 +463,7 @@ impl Article {
                 start: b(f.start),
                 end: b(f.end),
                 layer: Layer::Figure,
+                tag: f.kind.clone(),
                 title: format!("{} {value} {}", f.kind, f.unit.as_deref().unwrap_or("")),
             });
         }
