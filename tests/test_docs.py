@@ -1,9 +1,10 @@
-"""The examples in the docstrings run."""
+"""The examples in the docstrings, the README and the documentation site run."""
 
 from __future__ import annotations
 
 import doctest
 import re
+from pathlib import Path
 
 import pytest
 
@@ -20,8 +21,6 @@ def test_docstring_examples(module: object) -> None:
 
 
 def _readme_blocks() -> list[str]:
-    from pathlib import Path
-
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
     assert blocks, "the README has Python examples"
@@ -45,3 +44,18 @@ def test_readme_examples_run_as_written(capsys: pytest.CaptureFixture[str]) -> N
         ran += 1
     assert ran >= 2
     assert "Elena Vasquez PER" in capsys.readouterr().out
+
+
+DOCS = sorted((Path(__file__).parent.parent / "docs").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", DOCS, ids=[p.name for p in DOCS])
+def test_documentation_examples(page: Path) -> None:
+    if page.name == "scale.md":
+        pytest.importorskip("dask.dataframe")
+        pytest.importorskip("pyarrow")
+    result = doctest.testfile(
+        str(page), module_relative=False, optionflags=doctest.ELLIPSIS, raise_on_error=False
+    )
+    assert result.failed == 0
+    assert result.attempted > 0 or page.name == "api.md"

@@ -71,11 +71,12 @@ class Extractor:
             speakers through the entities, so with quotes on the entities
             are extracted anyway (and returned only if asked for).
 
-    >>> ex = Extractor(threads=2)
-    >>> [a.form for a in ex.extract_batch(["The U.S. acted.", "the u s acted on it"])]
-    ['ordinary', 'stripped']
-    >>> Extractor(stages=["figures"]).extract("Jane Doe said 1,510 kg arrived.").entities
-    []
+    Examples:
+        >>> ex = Extractor(threads=2)
+        >>> [a.form for a in ex.extract_batch(["The U.S. acted.", "the u s acted on it"])]
+        ['ordinary', 'stripped']
+        >>> Extractor(stages=["figures"]).extract("Jane Doe said 1,510 kg arrived.").entities
+        []
     """
 
     def __init__(self, *, threads: int | None = None, stages: Iterable[str] | None = None) -> None:

@@ -33,11 +33,18 @@ def evaluate_ner(content: str) -> tuple[str, int, int, list[tuple[str, int, int,
 
 @final
 class Entity:
+    """A named entity or date mention (frozen; compares by value, hashes, pickles)."""
+
     start: int
+    """Offset of the first character (a Python str index)."""
     end: int
+    """Offset after the last character."""
     text: str
+    """The mention as written: ``article.text[start:end]``."""
     label: str
+    """The type: "PER", "ORG", "LOC", "MISC" or "DATE"."""
     canonical: str
+    """The article's name for what the mention refers to (a surname resolves to the full name)."""
     def __new__(cls, start: int, end: int, text: str, label: str, canonical: str) -> Entity: ...
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
     def __eq__(self, other: object, /) -> bool: ...
@@ -46,15 +53,27 @@ class Entity:
 
 @final
 class Figure:
+    """A number the article states (frozen; compares by value, hashes, pickles)."""
+
     start: int
+    """Offset of the first character (a Python str index)."""
     end: int
+    """Offset after the last character."""
     text: str
+    """The figure as written, qualifier words included."""
     value: float | None
+    """The value (a range's lower end, a tally's first number); None when the text gives none."""
     value_to: float | None
+    """A range's upper end or a tally's second number."""
     kind: str
+    """The kind: "count", "percent", "money", "quantity", "ordinal", "fraction",
+    "multiplier", "tally", "range" or "duration"."""
     unit: str | None
+    """A short unit code ("USD", "percent", "kg", ...)."""
     qualifier: str | None
+    """A bound or approximation: "about", "more_than", "less_than", "at_least" or "at_most"."""
     counted: str | None
+    """What the number counts, where the text says ("confirmed cases")."""
     def __new__(
         cls,
         start: int,
@@ -74,16 +93,28 @@ class Figure:
 
 @final
 class Quote:
+    """What was said, by whom, with which cue (frozen; compares by value, hashes, pickles)."""
+
     start: int
+    """Offset of the content's first character (a Python str index)."""
     end: int
+    """Offset after the content."""
     text: str
+    """The content (a direct quote with its marks)."""
     speaker: str | None
+    """Who said it, as the article's full name for them or a description; None when unknown."""
     speaker_start: int | None
+    """Start of the mention the attribution uses."""
     speaker_end: int | None
+    """End of that mention."""
     cue: str | None
+    """The reporting word ("said", "told", "according to")."""
     cue_start: int | None
+    """The cue's start."""
     cue_end: int | None
+    """The cue's end."""
     direct: bool
+    """Whether the quote stood in quotation marks."""
     def __new__(
         cls,
         start: int,
@@ -104,11 +135,19 @@ class Quote:
 
 @final
 class Article:
+    """Everything newsmine found in one article (frozen; compares by value, hashes,
+    pickles; shows itself highlighted in a notebook)."""
+
     text: str
+    """The article's text; every item's offsets index into it."""
     form: str
+    """"ordinary" or "stripped" (lowercased, punctuation removed)."""
     entities: list[Entity]
+    """Entities in text order."""
     figures: list[Figure]
+    """Figures in text order."""
     quotes: list[Quote]
+    """Quotes in text order."""
     def __new__(
         cls,
         text: str,

@@ -4,7 +4,7 @@
 //! newsmine-train ner --train FILE[,FILE...] --dev FILE[,FILE...] [--gazetteers DIR[,DIR]]
 //!                    [--unlabeled FILE.jsonl[,FILE.jsonl...] [--vectors DIR] [--casing FILE.json]]
 //!                    [--epochs N] [--seed N] --out src/entities/data/model.bin
-//! newsmine-train evaluate-ner FILE [--model model.bin] [--errors 1]
+//! newsmine-train evaluate-ner FILE [--model model.bin] [--errors 1] [--strip 1]
 //! newsmine-train tag-ner TEXT... [--model model.bin]
 //! newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]
 //! ```
@@ -33,7 +33,7 @@ use _newsmine::Doc;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR[,DIR]] [--unlabeled F.jsonl[,F..] [--vectors DIR] [--casing F.json]] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL] [--errors 1]\n  newsmine-train tag-ner TEXT... [--model MODEL]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
+        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR[,DIR]] [--unlabeled F.jsonl[,F..] [--vectors DIR] [--casing F.json]] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL] [--errors 1] [--strip 1]\n  newsmine-train tag-ner TEXT... [--model MODEL]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
     );
     ExitCode::from(2)
 }
@@ -354,7 +354,10 @@ fn model_arg(args: &Args) -> Result<Option<(NerModel, Resources)>, String> {
 
 fn evaluate_ner(args: &Args) -> Result<(), String> {
     let path = args.positional.first().ok_or("evaluate-ner needs a FILE")?;
-    let content = read(path)?;
+    let mut content = read(path)?;
+    if args.named.get("strip").is_some_and(|v| v == "1") {
+        content = _newsmine::entities::conll::strip_conll(&content);
+    }
     let custom = model_arg(args)?;
     let errors = args.named.get("errors").is_some_and(|v| v == "1");
     let mut gold = parse_conll(&content).into_iter();

@@ -125,9 +125,69 @@ pub fn parse_conll(content: &str) -> Vec<ConllDoc> {
     docs
 }
 
+/// `content` in the stripped form, the way the team's stripped CoNLL files
+/// are made: each token lowercased and split at characters outside
+/// `[0-9a-z]` (a token of punctuation disappears), tags rewritten as IOB2 so
+/// the pieces of one mention stay one mention. Lets any annotated file score
+/// the stripped form.
+pub fn strip_conll(content: &str) -> String {
+    let mut out = String::with_capacity(content.len());
+    let mut prev: Option<&str> = None;
+    for line in content.lines() {
+        let mut cols = line.split_whitespace();
+        let (Some(tok), Some(tag)) = (cols.next(), cols.last()) else {
+            prev = None;
+            out.push('\n');
+            continue;
+        };
+        if tok == "-DOCSTART-" {
+            prev = None;
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let ty = tag
+            .get(2..)
+            .filter(|_| tag.len() > 2 && tag.as_bytes()[1] == b'-');
+        let begins = tag.starts_with("B-") || ty != prev;
+        let low = tok.to_lowercase();
+        let parts = low
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| !p.is_empty());
+        for (k, part) in parts.enumerate() {
+            let new = match ty {
+                None => "O".to_string(),
+                Some(t) if k == 0 && begins => format!("B-{t}"),
+                Some(t) => format!("I-{t}"),
+            };
+            out.push_str(part);
+            out.push(' ');
+            out.push_str(&new);
+            out.push('\n');
+        }
+        prev = ty;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strips_tokens_and_keeps_mentions_whole() {
+        let c = "-DOCSTART- O\n\nThe O\nU.S. I-LOC\nArmy I-ORG\n, O\nSmith I-PER\n- I-PER\nJones I-PER\nB.A.T B-ORG\n";
+        let s = strip_conll(c);
+        assert_eq!(
+            s,
+            "-DOCSTART- O\n\nthe O\nu B-LOC\ns I-LOC\narmy B-ORG\nsmith B-PER\njones I-PER\nb B-ORG\na I-ORG\nt I-ORG\n"
+        );
+        assert_eq!(conll_form(&s), Form::Stripped);
+        let docs = parse_conll(&s);
+        let t = &docs[0].text;
+        let got: Vec<&str> = docs[0].spans.iter().map(|&(a, b, _)| &t[a..b]).collect();
+        assert_eq!(got, ["u s", "army", "smith jones", "b a t"]);
+    }
 
     #[test]
     fn parses_articles_and_spans() {

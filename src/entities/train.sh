@@ -20,7 +20,7 @@ gzip -dc "$S/casing/en_lexeme_prob.json.gz" > "$work/casing.json"
 
 C=$S/ner/conll2003
 W=$S/ner/worldwide
-cargo run --release --bin newsmine-train -- ner \
+cargo run --release --features train --bin newsmine-train -- ner \
   --train "$C/train.iob2.txt,$C/train.lower_nopunct.iob2.txt,$W/train.iob2.txt,$W/train.lower_nopunct.iob2.txt" \
   --dev "$C/dev.iob2.txt,$C/dev.lower_nopunct.iob2.txt,$W/dev.iob2.txt,$W/dev.lower_nopunct.iob2.txt" \
   --gazetteers "$S/ner/gazetteers,$work/lists" \

@@ -16,7 +16,7 @@
 //! The model is `data/boundaries.bin`, rebuilt with
 //!
 //! ```text
-//! cargo run --release --bin newsmine-train-boundaries -- \
+//! cargo run --release --features train --bin newsmine-train-boundaries -- \
 //!     ../shared/data/unlabeled/bbc_news.jsonl \
 //!     ../shared/data/quotes/polnear/polnear_train.jsonl \
 //!     --dev ../shared/data/quotes/polnear/polnear_dev.jsonl \
