@@ -86,17 +86,17 @@ def test_extract_csv_and_parquet(tmp_path: Path) -> None:
     assert str(table.schema.field("value").type) == "double"
 
 
-def test_extract_names_the_columns_there_are(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_extract_names_the_columns_there_are(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_text("id,body\n1,hello\n", encoding="utf-8")
-    assert main(["extract", str(src), "--out", str(tmp_path / "o"), "--no-progress"]) == 2
-    assert "has no column 'text'; its columns: 'id', 'body'" in capsys.readouterr().err
+    res = _cli("extract", str(src), "--out", str(tmp_path / "o"), "--no-progress")
+    assert res.returncode == 2
+    assert "has no column 'text'; its columns: 'id', 'body'" in _one_error_line(res.stderr)
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": 1, "body": "hello"}) + "\n", encoding="utf-8")
-    assert main(["extract", str(src), "--out", str(tmp_path / "j"), "--no-progress"]) == 2
-    assert "has no column 'text'; its columns: 'id', 'body'" in capsys.readouterr().err
+    res = _cli("extract", str(src), "--out", str(tmp_path / "j"), "--no-progress")
+    assert res.returncode == 2
+    assert "has no column 'text'; its columns: 'id', 'body'" in _one_error_line(res.stderr)
 
 
 def _articles(n: int) -> list[dict[str, object]]:

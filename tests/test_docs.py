@@ -59,3 +59,31 @@ def test_documentation_examples(page: Path) -> None:
     )
     assert result.failed == 0
     assert result.attempted > 0 or page.name == "api.md"
+
+
+def test_readme_commands_run_as_written(tmp_path: Path) -> None:
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    pytest.importorskip("pyarrow")
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- commands:", 1)[1].split("```", 2)[1]
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert lines[0] == "newsmine --version"
+    rows = [
+        {"id": "a", "text": "Mayor Elena Vasquez said the plan would cost $2.5 billion."},
+        {"id": "b", "text": "the u s said on thursday it sent 1 510 kg of aid"},
+    ]
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (tmp_path / "dev.iob2").write_text("-DOCSTART- O\n\nElena B-PER\nVasquez I-PER\nspoke O\n")
+    # The installed `newsmine` script of this interpreter's environment.
+    script = shutil.which("newsmine", path=str(Path(sys.executable).parent))
+    assert script is not None, "the newsmine command is installed beside python"
+    for line in lines:
+        program, *args = line.split()
+        argv = [sys.executable if program == "python" else script, *args]
+        res = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert res.returncode == 0, f"{line}: {res.stderr}"
+    assert (tmp_path / "results" / "entities").is_dir()
