@@ -1,5 +1,7 @@
 //! Entity F1 on the seed article (`../shared/samples`), when the team's data
-//! is present; skipped with a message otherwise.
+//! is present (see `common`).
+
+mod common;
 
 use std::collections::HashSet;
 
@@ -38,15 +40,13 @@ fn gold_entities(json: &str) -> (Vec<(usize, usize, String)>, Vec<String>) {
 }
 
 #[test]
+#[ignore = "needs ../shared: cargo test -- --ignored"]
 fn seed_article_entities() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
-    let (Ok(text), Ok(json)) = (
-        std::fs::read_to_string(dir.join("seed_article.txt")),
-        std::fs::read_to_string(dir.join("seed_gold.json")),
-    ) else {
-        eprintln!("skipped: ../shared/samples (seed article) not present");
+    let Some(dir) = common::shared("samples") else {
         return;
     };
+    let text = std::fs::read_to_string(dir.join("seed_article.txt")).unwrap();
+    let json = std::fs::read_to_string(dir.join("seed_gold.json")).unwrap();
     let (gold, optional) = gold_entities(&json);
     assert!(!gold.is_empty(), "no gold entities parsed");
     // Gold offsets are Python str indices: map chars to bytes.

@@ -1,6 +1,6 @@
 //! Scores newsmine's figures on the public peer suites in
 //! `../shared/data/figures/` (Microsoft Recognizers-Text and Duckling,
-//! English). Skips with a message when the folder is absent. Prints pass
+//! English); needs `../shared` (see `common`). Prints pass
 //! rates per file, in both forms:
 //!
 //! `cargo test --release --test figures_peers -- --nocapture`
@@ -78,11 +78,13 @@
 //! The stripped form of a case runs only where its expected value survives
 //! stripping: the expected text is already only letters, digits and spaces.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use _newsmine::figures::{extract, Figure, FigureKind, Qualifier};
 use _newsmine::Doc;
 use serde_json::Value;
+
+mod common;
 
 fn survives(s: &str) -> bool {
     _newsmine::text::strip(s)
@@ -940,12 +942,11 @@ fn pct(a: usize, b: usize) -> String {
 }
 
 #[test]
+#[ignore = "needs ../shared: cargo test -- --ignored"]
 fn peer_suites() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/figures");
-    if !root.exists() {
-        eprintln!("skipped: ../shared/data/figures not present");
+    let Some(root) = common::shared("data/figures") else {
         return;
-    }
+    };
     let rec = [
         ("Number/NumberModel.json", "number"),
         ("Number/PercentModel.json", "percentage"),

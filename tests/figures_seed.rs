@@ -1,5 +1,5 @@
 //! The seed article (`../shared/samples/`): all 21 gold figures, scored.
-//! Skips with a message when `../shared` is absent.
+//! Needs `../shared` (see `common`).
 //!
 //! A gold figure is matched when a figure has the same span, value(s), kind,
 //! unit and qualifier, and a compatible `counted`: both absent, or the gold
@@ -9,10 +9,10 @@
 //!
 //! Run: `cargo test --release --test figures_seed -- --nocapture`
 
-use std::path::Path;
-
 use _newsmine::figures::{extract, Figure};
 use _newsmine::Doc;
+
+mod common;
 
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
@@ -109,15 +109,13 @@ fn char_to_byte(text: &str, c: usize) -> usize {
 }
 
 #[test]
+#[ignore = "needs ../shared: cargo test -- --ignored"]
 fn seed_article() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
-    let (Ok(text), Ok(gold)) = (
-        std::fs::read_to_string(dir.join("seed_article.txt")),
-        std::fs::read_to_string(dir.join("seed_gold.json")),
-    ) else {
-        eprintln!("skipped: ../shared/samples not present");
+    let Some(dir) = common::shared("samples") else {
         return;
     };
+    let text = std::fs::read_to_string(dir.join("seed_article.txt")).unwrap();
+    let gold = std::fs::read_to_string(dir.join("seed_gold.json")).unwrap();
     let doc = Doc::new(&text);
     let figs = extract(&doc);
     let show = |f: &Figure| {

@@ -1,6 +1,6 @@
 //! The peer quote cases in `../shared/data/quotes/peer_cases/` (textacy and
 //! sayswho test suites). The data is never copied into the repository: the
-//! test skips, saying so, when `../shared` is absent.
+//! tests need `../shared` (see `common`).
 //!
 //! How the peers' expectations are read:
 //! - textacy's `test_direct_quotations` cases (`expected` lists): the direct
@@ -22,14 +22,10 @@ use _newsmine::quotes::{self, Quote};
 use _newsmine::Doc;
 use serde_json::Value;
 
+mod common;
+
 fn peer_dir() -> Option<PathBuf> {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/quotes/peer_cases");
-    if d.is_dir() {
-        Some(d)
-    } else {
-        eprintln!("skipped: {} is absent", d.display());
-        None
-    }
+    common::shared("data/quotes/peer_cases")
 }
 
 /// The speaker of quote `i` as tokens: its mention (less a leading article,
@@ -65,6 +61,7 @@ fn has_mark(s: &str) -> bool {
 }
 
 #[test]
+#[ignore = "needs ../shared: cargo test -- --ignored"]
 fn peer_cases() {
     let Some(dir) = peer_dir() else { return };
     let src = std::fs::read_to_string(dir.join("textacy_sayswho_cases.jsonl")).unwrap();
@@ -123,6 +120,7 @@ fn peer_cases() {
 }
 
 #[test]
+#[ignore = "needs ../shared: cargo test -- --ignored"]
 fn sayswho_passage() {
     let Some(dir) = peer_dir() else { return };
     let text = std::fs::read_to_string(dir.join("sayswho_qa_test_file.txt")).unwrap();

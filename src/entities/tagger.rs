@@ -58,13 +58,16 @@ pub static RESOURCES: LazyLock<Resources> = LazyLock::new(|| {
     )
 });
 
-static MODEL: LazyLock<Option<NerModel>> =
-    LazyLock::new(|| NerModel::from_bytes(include_bytes!("data/model.bin")).ok());
+static MODEL: LazyLock<NerModel> = LazyLock::new(|| {
+    NerModel::from_bytes(include_bytes!("data/model.bin"))
+        .unwrap_or_else(|e| panic!("the compiled-in entity model does not load: {e}"))
+});
 
-/// The compiled-in model (`None` if the model file is empty or unreadable,
-/// which only happens in a checkout that has not trained one).
-pub fn model() -> Option<&'static NerModel> {
-    MODEL.as_ref()
+/// The compiled-in model. A model that does not load is a build defect, so
+/// this panics (the extractor turns a panic into an error for the article):
+/// never a silently empty result.
+pub fn model() -> &'static NerModel {
+    &MODEL
 }
 
 /// A two-stage tagger (Ratinov & Roth 2009, "extended prediction history"):
@@ -326,10 +329,7 @@ pub fn tag_uncached(
 
 /// Entity spans tagged in `doc` by the compiled-in model.
 pub fn tag_doc(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
-    match model() {
-        Some(m) => tag_with(doc, m, &RESOURCES),
-        None => Vec::new(),
-    }
+    tag_with(doc, model(), &RESOURCES)
 }
 
 /// Spans from BILOU tags (lenient: an unclosed B or I ends where its run does).

@@ -44,8 +44,12 @@ const FOLD: u64 = (1 << 21) - 1;
 
 static MODEL_BYTES: &[u8] = include_bytes!("data/boundaries.bin");
 
-/// The compiled-in model, as the fast table [`predict`] uses.
-static TABLE: LazyLock<Option<Table>> = LazyLock::new(|| Table::from_bytes(MODEL_BYTES).ok());
+/// The compiled-in model, as the fast table [`predict`] uses. A model that
+/// does not load is a build defect: this panics rather than label nothing.
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    Table::from_bytes(MODEL_BYTES)
+        .unwrap_or_else(|e| panic!("the compiled-in boundary model does not load: {e}"))
+});
 
 /// The weights of a boundary model, looked up by folded feature hash through
 /// a ranked bitmap: one bit per possible hash says whether the model has the
@@ -440,10 +444,7 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
         .collect();
     let near = near_cues(&words, &cues);
     let seen = seen_words(&near);
-    let (labels, mut margins) = match TABLE.as_ref() {
-        Some(t) => label_fast(t, &h, &near, &seen, END_MARGIN, CASCADE_LEAD),
-        None => (vec![NONE; words.len()], vec![0.0; words.len()]),
-    };
+    let (labels, mut margins) = label_fast(&TABLE, &h, &near, &seen, END_MARGIN, CASCADE_LEAD);
     let mut ends: Vec<bool> = labels.iter().map(|&l| l == END).collect();
     let commas = labels.iter().map(|&l| l == CLAUSE).collect();
     let mut sure_ends: Vec<bool> = margins.iter().map(|&m| m > SURE_MARGIN).collect();
@@ -777,6 +778,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn compiled_in_table_loads() {
+        // A table that does not load panics here, by name.
+        let t = &*TABLE;
+        assert!(t.rows.len() > 10_000 && t.scale > 0.0);
+    }
+
+    #[test]
     fn strip_and_label_news() {
         let (w, l) = strip_and_label("Mr. Esper said, \"We act.\" The U.S. won't go. Gen. Smith");
         assert_eq!(
@@ -795,7 +803,7 @@ mod tests {
     #[test]
     fn the_table_scores_as_the_model_does() {
         let m = Model::from_bytes(MODEL_BYTES).expect("model bytes load");
-        let t = TABLE.as_ref().expect("table loads");
+        let t = &*TABLE;
         let words: Vec<&str> = "kagan says the iranians wanted to be on an escalation path 10 000"
             .split(' ')
             .collect();
@@ -829,7 +837,7 @@ mod tests {
 
     #[test]
     fn words_that_share_a_cache_set_keep_their_own_rows() {
-        let t = TABLE.as_ref().expect("table loads");
+        let t = &*TABLE;
         // Three words whose rows go in one set (of two) of the word-row
         // cache: each pushes out another in turn.
         let mut by_set: std::collections::HashMap<usize, Vec<String>> = Default::default();
