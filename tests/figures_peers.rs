@@ -3,7 +3,7 @@
 //! English); needs `../shared` (see `common`). Prints pass
 //! rates per file, in both forms:
 //!
-//! `cargo test --release --test figures_peers -- --nocapture`
+//! `cargo test --release --test figures_peers -- --ignored --nocapture`
 //!
 //! # Mapping of their types to ours
 //!

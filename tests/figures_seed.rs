@@ -7,7 +7,7 @@
 //! (the annotation sometimes drops an adjective, "service members" for
 //! "american service members", or abridges, "price of brent crude oil").
 //!
-//! Run: `cargo test --release --test figures_seed -- --nocapture`
+//! Run: `cargo test --release --test figures_seed -- --ignored --nocapture`
 
 use _newsmine::figures::{extract, Figure};
 use _newsmine::Doc;
