@@ -187,12 +187,13 @@ impl WordType {
         let words_at = words.len() as u32;
         super::gazetteer::normalized_word_hashes(text, words);
         let first = text.chars().next();
+        let low_hash = hash_str(&low);
         let t = WordType {
-            low: hash_str(&low),
+            low: low_hash,
             shape: if ordinary { shape_hash(text) } else { 0 },
             classes: res
                 .clusters
-                .get(hash_str(&low))
+                .get(low_hash)
                 .copied()
                 .unwrap_or([NONE; COLUMNS]),
             upper: first.is_some_and(char::is_uppercase),
