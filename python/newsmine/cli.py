@@ -205,7 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     ner.set_defaults(func=cmd_evaluate)
 
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:  # before any row was done (``extract`` says how far it got)
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
