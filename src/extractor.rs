@@ -160,8 +160,8 @@ impl Extractor {
     /// workers: consecutive ranges of at most [`RUN_ITEMS`] articles and
     /// [`RUN_BYTES`] of text (or one longer article); with several workers,
     /// short enough that each gets at least two (one worker takes the
-    /// longest runs: on the 94 stripped PolNeAR dev articles, quotes cost a
-    /// median 19% in runs of 23 and 13% in one run of 94, 2026-11-24).
+    /// longest runs, which keep the stages' data in the caches; see
+    /// `src/quotes/RESULTS.md`).
     fn runs<S: AsRef<str>>(texts: &[S], threads: usize) -> Vec<Range<usize>> {
         let items = match threads {
             0 | 1 => RUN_ITEMS,
@@ -185,12 +185,9 @@ impl Extractor {
 }
 
 /// The most articles in one run of a batch, and the most text. Longer runs
-/// keep more of each stage's data in the caches: on one core, quotes slowed
-/// the pipeline over stripped BBC articles by a median 19% in runs of one
-/// article, 15% in runs of 64 and 12.5% in runs of 256 (20 pairs of passes
-/// each, with and without quotes, on the quote stage of 2026-11-24). Since
-/// the boundary model prefetches its lookups the gap is smaller: 13.2%,
-/// 12.6% and 11.5% (2026-11-25).
+/// keep more of each stage's data in the caches, so the stages slow each
+/// other less; retune with `newsmine-eval-quotes speed` (what runs of 1, 64
+/// and 256 articles measured: `src/quotes/RESULTS.md`).
 const RUN_ITEMS: usize = 256;
 const RUN_BYTES: usize = 1 << 20;
 

@@ -279,15 +279,9 @@ pub fn compile(
         ("extra.corporations", &[Org, Corp]),
         ("extra.people", &[Person]),
     ];
-    // Left out by measurement (dev F1 unchanged or lower, file 2x larger):
-    // corporations.txt (capitalised company registry) and
-    // people.person.lastnames (400k surnames). The surnames were measured
-    // twice: as a separate class, stripped dev F1 +0.3 but seed article -3
-    // points; again over seeds 1-3, as a class of their own plus the common
-    // words of the person lists kept as a weak class (instead of dropped),
-    // mean dev F1 0.9212 / 0.8688 (ordinary / stripped) against 0.9231 /
-    // 0.8712 without. The Wikipedia redirect lists are mostly run-together
-    // junk ("AbensbergGermany").
+    // Left out by measurement (src/entities/README.md): corporations.txt,
+    // people.person.lastnames and the Wikipedia redirect lists (mostly
+    // run-together junk: "AbensbergGermany").
     const JUNK_PREFIXES: &[&str] = &[
         "list of",
         "economy of",

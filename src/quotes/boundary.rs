@@ -62,11 +62,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// The model bytes hold `i16` weights times one scale; the table holds them
 /// as `i8` (the largest at 127), half the memory, and so half of what the
 /// quote stage and the other stages push out of each other's caches at
-/// every article. Scores change by less than the weights' rounding: on
-/// stripped PolNeAR dev, quote F1 and speaker accuracy went from 0.618 and
-/// 0.796 to 0.617 and 0.797, on the unseen half of PolNeAR train (see
-/// [`CASCADE_LEAD`]) from 0.595 and 0.774 to 0.594 and 0.775; the seed
-/// article kept its 19 of 21.
+/// every article. Scores change by less than the weights' rounding (what
+/// that cost in quote scores: `src/quotes/RESULTS.md`).
 pub struct Table {
     blocks: Vec<Block>,
     /// One row per feature, in hash order, and a last row of zeros (where
@@ -288,24 +285,11 @@ fn prefetch<T>(p: &T) {
 
 /// How far "nothing" must lead on the one-word features for [`predict`] to
 /// skip the pair features of a gap (most gaps are plainly nothing); the
-/// pair lookups are cache misses. Chosen with [`REACH`], on quote F1 and
-/// speaker accuracy for stripped PolNeAR dev and for half B of PolNeAR
-/// train with a model trained on BBC and half A (a split the committed
-/// model has not seen; `newsmine-eval-quotes`), and the seed article (19 of
-/// 21 throughout):
-///
-/// | lead, reach | dev F1, speaker | half B F1, speaker |
-/// |---|---|---|
-/// | 4, 40 | 0.622, 0.797 | 0.595, 0.774 |
-/// | 2, 30 | 0.613, 0.804 | 0.591, 0.782 |
-/// | **0, 30** | 0.618, 0.796 | 0.595, 0.774 |
-/// | -2, 30 | 0.620, 0.785 | 0.595, 0.765 |
-/// | 0, 25 | 0.602, 0.800 | 0.581, 0.782 |
-/// | -2, 35 | 0.624, 0.781 | 0.601, 0.756 |
-///
-/// A lower lead leaves fewer gaps open and lengthens contents, a shorter
-/// reach cuts them: at 0 and 30 the two balance, with a tenth fewer gaps
-/// labelled than at a reach of 40 and fewer of those open.
+/// pair lookups are cache misses. A lower lead leaves fewer gaps open and
+/// lengthens contents. Retune it with [`REACH`] on stripped quote F1 and
+/// speaker accuracy (`newsmine-eval-quotes`, on PolNeAR dev and on a split
+/// the model has not seen); the grid it was chosen on is in
+/// `src/quotes/RESULTS.md`.
 const CASCADE_LEAD: f32 = 0.0;
 
 /// [`label_with`] with the table, faster and, with `cascade` infinite, with
@@ -476,11 +460,9 @@ pub(crate) fn predict(doc: &Doc) -> Boundaries {
 
 /// How far from a cue word the model labels gaps. Quotes come only from
 /// frames, and a frame reads boundaries only this close to its cue, so the
-/// model runs on the stretches near cues (two thirds of the words of the
-/// BBC articles, stripped): with the words' hashing and cue lookups it is
-/// about two thirds of the stripped-text quote time inside the pipeline (by
-/// `perf`, 2026-11-25). Shorter reaches cut long contents short; see
-/// [`CASCADE_LEAD`].
+/// model runs on the stretches near cues only (most of the stripped quote
+/// time is this model). Shorter reaches cut long contents short; retune
+/// with [`CASCADE_LEAD`].
 const REACH: usize = 30;
 
 /// Whether each gap lies within [`REACH`] words of a speech or writing cue
