@@ -99,6 +99,8 @@ impl<'a> View<'a> {
             None => (super::marks::paragraphs(doc), vec![false; toks.len()]),
         };
         let mut ent_start = vec![None; toks.len()];
+        let mut inside = vec![false; toks.len()];
+        let mut surnames: Vec<&str> = Vec::new();
         for e in entities {
             if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
                 continue;
@@ -107,6 +109,20 @@ impl<'a> View<'a> {
             let last = toks.partition_point(|t| t.start < e.end);
             if first < last && last <= toks.len() {
                 ent_start[last - 1] = Some(first as u32);
+                inside[first..last].fill(true);
+                if e.label == EntityLabel::Per && last - first >= 2 {
+                    surnames.push(&low[last - 1]);
+                }
+            }
+        }
+        // Stripped text: a surname the article has given with its full name
+        // names that person wherever it stands alone, even where the tagger,
+        // without capitals, took it for a common word ("says pillar").
+        if doc.form == Form::Stripped {
+            for i in (0..toks.len()).filter(|&i| !inside[i]) {
+                if low[i].len() >= 3 && surnames.contains(&&*low[i]) {
+                    ent_start[i] = Some(i as u32);
+                }
             }
         }
         View {

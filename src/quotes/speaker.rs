@@ -194,6 +194,19 @@ fn resolve_mention<'a>(
     {
         return known_from_entity(e);
     }
+    // Stripped text: a lone surname of a person the article named in full
+    // before ("says pillar" after "paul pillar"), which the tagger may take
+    // for a common word.
+    if v.stripped && sp.len() == 1 {
+        if let Some(e) = entities[..before].iter().rev().find(|e| {
+            let name = &v.text[e.start..e.end];
+            e.label == EntityLabel::Per
+                && name.contains(' ')
+                && name.rsplit(' ').next() == Some(first)
+        }) {
+            return known_from_entity(e);
+        }
+    }
     // Words of the mention, less determiners ("two of the officials").
     let mut s = sp.start;
     while s + 1 < sp.end && (lex::is_determiner(v.w(s)) || v.w(s) == "of" || !v.is_word(s)) {
