@@ -291,8 +291,9 @@ def test_ctrl_c_says_how_far_it_got(tmp_path: Path) -> None:
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     last = err.strip().splitlines()[-1]
-    saved = json.loads(state.read_text())["chunks_done"] * 200
-    assert last == f"interrupted after {saved:,} rows: rerun with --resume", err
+    saved = json.loads(state.read_text())
+    assert saved["rows_done"] == saved["chunks_done"] * 200
+    assert last == f"interrupted after {saved['rows_done']:,} rows: rerun with --resume", err
 
 
 def test_progress_bar_shows_rows_and_rate(tmp_path: Path) -> None:

@@ -177,10 +177,12 @@ class Writer:
         out.mkdir(parents=True, exist_ok=True)
         self.counts = dict.fromkeys(OUTPUTS, 0)
         self.chunks_done = 0
+        self.rows_done = 0
         self.sizes: dict[str, int] = {}
         state = self._load_state() if resume else None
         if state is not None:
             self.chunks_done = state["chunks_done"]
+            self.rows_done = state.get("rows_done", 0)
             self.sizes = state["sizes"]
             self.counts = state["counts"]
         self._reset_outputs()
@@ -216,7 +218,8 @@ class Writer:
         if self.chunks_done == 0:
             (self.out / STATE_FILE).unlink(missing_ok=True)
 
-    def write_chunk(self, tables: dict[str, dict[str, list[Any]]]) -> None:
+    def write_chunk(self, tables: dict[str, dict[str, list[Any]]], rows: int) -> None:
+        """Appends one chunk's tables; `rows`: the input rows the chunk covered."""
         for table, cols in tables.items():
             n = len(next(iter(cols.values()), []))
             self.counts[table] += n
@@ -225,7 +228,16 @@ class Writer:
             else:
                 self._parquet(table, cols)
         self.chunks_done += 1
+        self.rows_done += rows
         self._save_state()
+
+    def rows_saved(self) -> int:
+        """The input rows of the chunks the state file records as done (read
+        back from the file: whatever an interruption cut short, it is the truth)."""
+        path = self.out / STATE_FILE
+        if not path.exists():
+            return 0
+        return int(json.loads(path.read_text("utf-8")).get("rows_done", 0))
 
     def _csv(self, table: str, cols: dict[str, list[Any]]) -> None:
         path = self.out / f"{table}.csv"
@@ -253,6 +265,7 @@ class Writer:
         state = {
             "run": self.run,
             "chunks_done": self.chunks_done,
+            "rows_done": self.rows_done,
             "sizes": self.sizes,
             "counts": self.counts,
         }
@@ -301,15 +314,13 @@ def extract_file(
     writer = Writer(out, fmt, run, resume, overwrite)
     bar = _bar(progress)
     rows = reader.rows
-    done = 0
     started = time.monotonic()
     try:
         # Finished chunks are read past, not extracted again.
         for _ in range(writer.chunks_done * rows_per_chunk):
             if next(rows, None) is None:
                 break
-            done += 1
-        resumed = done
+        resumed = writer.rows_done
         while True:
             chunk = [r for _, r in zip(range(rows_per_chunk), rows, strict=False)]
             if not chunk:
@@ -327,14 +338,14 @@ def extract_file(
                     bad["reason"].append(reason)
             fr = ex.extract_frames(texts, ids=ids, errors="skip")
             tables = {t: fr.columns(t) for t in TABLES}
-            writer.write_chunk({**tables, "errors": bad})
-            done += len(chunk)
+            writer.write_chunk({**tables, "errors": bad}, len(chunk))
             if bar is not None:
+                done = writer.rows_done
                 rate = (done - resumed) / max(time.monotonic() - started, 1e-9)
                 bar.set_postfix_str(f"{done:,} rows, {rate:,.0f} rows/s", refresh=False)
                 bar.update(round(reader.done * 1000) - bar.n)
     except KeyboardInterrupt:
-        raise Interrupted(done) from None
+        raise Interrupted(writer.rows_saved()) from None
     finally:
         if bar is not None:
             bar.close()
