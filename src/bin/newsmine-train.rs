@@ -360,7 +360,13 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
     }
     let custom = model_arg(args)?;
     let errors = args.named.get("errors").is_some_and(|v| v == "1");
-    let mut gold = parse_conll(&content).into_iter();
+    // The gold articles again, only to list the errors.
+    let mut gold = if errors {
+        parse_conll(&content)
+    } else {
+        Vec::new()
+    }
+    .into_iter();
     let report = evaluate_with(&content, |doc| {
         let spans = match &custom {
             Some((model, res)) => tagger::tag_with(doc, model, res),
@@ -389,16 +395,16 @@ fn print_errors(
         .filter(|s| s.2 != EntityLabel::Date)
         .copied()
         .collect();
-    for (side, a, b) in [("-", gold, &pred[..]), ("+", &pred[..], gold)] {
-        for s in a.iter().filter(|s| !b.contains(s)) {
-            let (mut a, mut b) = (s.0.saturating_sub(40), (s.1 + 40).min(text.len()));
-            while !text.is_char_boundary(a) {
-                a -= 1;
+    for (side, these, others) in [("-", gold, &pred[..]), ("+", &pred[..], gold)] {
+        for s in these.iter().filter(|s| !others.contains(s)) {
+            let (mut lo, mut hi) = (s.0.saturating_sub(40), (s.1 + 40).min(text.len()));
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
             }
-            while !text.is_char_boundary(b) {
-                b += 1;
+            while !text.is_char_boundary(hi) {
+                hi += 1;
             }
-            let ctx = text[a..b].replace('\n', " ");
+            let ctx = text[lo..hi].replace('\n', " ");
             println!("{side} {}\t{}\t{ctx}", s.2.as_str(), &text[s.0..s.1]);
         }
     }
