@@ -119,8 +119,10 @@ impl<'a> View<'a> {
         // names that person wherever it stands alone, even where the tagger,
         // without capitals, took it for a common word ("says pillar").
         if doc.form == Form::Stripped {
+            surnames.sort_unstable();
+            surnames.dedup();
             for i in (0..toks.len()).filter(|&i| !inside[i]) {
-                if low[i].len() >= 3 && surnames.contains(&&*low[i]) {
+                if low[i].len() >= 3 && surnames.binary_search(&&*low[i]).is_ok() {
                     ent_start[i] = Some(i as u32);
                 }
             }
@@ -144,20 +146,24 @@ impl<'a> View<'a> {
     }
 
     pub fn w(&self, i: usize) -> &str {
+        tick();
         &self.low[i]
     }
 
     /// Token `i` is a speech or writing cue (not a verb of judging speech,
     /// [`Cue::object`]).
     pub fn speech_cue(&self, i: usize) -> bool {
+        tick();
         self.cue[i].is_some_and(|c| !c.object)
     }
 
     pub fn raw(&self, i: usize) -> &'a str {
+        tick();
         self.toks[i].text(self.text)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
+        tick();
         self.toks[i].kind != TokenKind::Punct
     }
 
@@ -204,6 +210,7 @@ impl<'a> View<'a> {
     /// Whether a boundary (sentence end, or in stripped text a predicted
     /// comma) lies between tokens `i` and `i + 1`.
     pub fn break_after(&self, i: usize) -> bool {
+        tick();
         i + 1 >= self.len()
             || self.sent[i] != self.sent[i + 1]
             || self.para[i] != self.para[i + 1]
@@ -214,6 +221,27 @@ impl<'a> View<'a> {
     pub fn bytes(&self, r: &Range<usize>) -> Range<usize> {
         self.toks[r.start].start..self.toks[r.end - 1].end
     }
+}
+
+// Test builds count the work of the quote passes (token reads, and the steps
+// of walks over quotations and frames), so that a test can show it growing in
+// proportion to the input, whatever the machine.
+#[cfg(test)]
+thread_local! {
+    static READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// One unit of work: a token read, or one step of a walk that reads none.
+#[inline(always)]
+pub(crate) fn tick() {
+    #[cfg(test)]
+    READS.with(|r| r.set(r.get() + 1));
+}
+
+/// The work counted since the last call (test builds only).
+#[cfg(test)]
+pub(crate) fn take_work() -> u64 {
+    READS.with(|r| r.replace(0))
 }
 
 /// A cue with its speaker.

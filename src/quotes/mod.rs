@@ -144,3 +144,52 @@ pub fn explain(doc: &Doc, entities: &[Entity]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Scale {
+        pattern: Vec<Pattern>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Pattern {
+        name: String,
+        text: String,
+    }
+
+    /// Work units and returned content bytes for `text` repeated to `size`.
+    fn work(text: &str, size: usize) -> (u64, usize) {
+        let t = text.repeat(size / text.len());
+        let doc = Doc::new(&t);
+        let entities = crate::entities::extract(&doc);
+        frame::take_work();
+        let q = extract(&doc, &entities);
+        (frame::take_work(), q.iter().map(|q| q.end - q.start).sum())
+    }
+
+    #[test]
+    fn work_grows_linearly_with_the_input() {
+        let f: Scale = toml::from_str(include_str!("../../tests/fixtures/quotes_scale.toml"))
+            .expect("quotes_scale.toml parses");
+        let mut bad = Vec::new();
+        for p in &f.pattern {
+            let (r1, o1) = work(&p.text, 20_000);
+            let (r4, o4) = work(&p.text, 80_000);
+            assert!(r1 > 0, "{}: no work counted", p.name);
+            if r4 > 5 * r1 || o4 > 5 * o1.max(1) {
+                bad.push(format!(
+                    "{}: work {r1} -> {r4}, content bytes {o1} -> {o4}",
+                    p.name
+                ));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "work grows faster than the input:\n{}",
+            bad.join("\n")
+        );
+    }
+}

@@ -273,6 +273,62 @@ fn trim_end(v: &View, start: usize, mut end: usize) -> usize {
     end
 }
 
+/// How many frames the content of reported speech may hold ("X said that Y
+/// said that ..." holds one): the bound keeps the content of all quotes
+/// linear in the article length on text whose sentences never end.
+const MAX_NESTED: usize = 2;
+
+/// Where the reported speech of frame `fi` must end at the latest, within
+/// its sentence ending at `limit`.
+fn content_limit(v: &View, frames: &[Frame], fi: usize, mut limit: usize) -> usize {
+    let f = &frames[fi];
+    // "X, who said A, said B": the relative clause ends at the comma
+    // before the main frame.
+    let relative = f
+        .speaker
+        .as_ref()
+        .is_some_and(|sp| (sp.end..f.cue.start).any(|k| v.w(k) == "who"));
+    if let Some(next) = frames
+        .get(fi + 1)
+        .filter(|n| relative && n.cue.start < limit)
+    {
+        if let Some(k) = (f.cue.end..next.cue.start).rev().find(|&k| v.raw(k) == ",") {
+            limit = k;
+        }
+    }
+    // "X said A and added that B": the content ends at the conjunction
+    // of a cue coordinated with this one (its frame has this speaker).
+    if let Some(next) = frames.get(fi + 1).filter(|n| {
+        n.cue.start < limit && n.cue.start > f.cue.end && !n.inverted && n.speaker == f.speaker
+    }) {
+        let mut k = next.cue.start;
+        while k > f.cue.end + 1 && lex::is_aux_or_adverb(v.w(k - 1)) {
+            k -= 1;
+        }
+        if matches!(v.w(k - 1), "and" | "but") {
+            limit = k - 1;
+        }
+    }
+    // A stop before a lowercase word, which the sentence splitter does not
+    // take for a sentence end ("... hello there. he said ..."), ends the
+    // content when another frame follows it.
+    let ahead = |n: &&Frame, limit: usize| n.span.start > f.cue.end && n.span.start < limit;
+    if let Some(next) = frames.get(fi + 1).filter(|n| ahead(n, limit)) {
+        let stop = (f.cue.end..next.span.start).find(|&k| {
+            matches!(v.raw(k), "." | "!" | "?") && v.is_word(k + 1) && !v.capitalised(k + 1)
+        });
+        if let Some(k) = stop {
+            limit = k;
+        }
+    }
+    // Reported speech may hold reported speech ("X said that Y said that
+    // ..."), but no deeper than MAX_NESTED frames.
+    if let Some(n) = frames.get(fi + MAX_NESTED + 1).filter(|n| ahead(n, limit)) {
+        limit = n.span.start;
+    }
+    limit
+}
+
 pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
     let quoted = marks::quoted_spans(doc, &v.para);
     // Tokens inside a quotation (either kind) hold no frame.
@@ -299,34 +355,7 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
             continue;
         }
         let sent = v.sentence(f.cue.start);
-        let mut limit = sent.end;
-        // "X, who said A, said B": the relative clause ends at the comma
-        // before the main frame.
-        let relative = f
-            .speaker
-            .as_ref()
-            .is_some_and(|sp| (sp.end..f.cue.start).any(|k| v.w(k) == "who"));
-        if let Some(next) = frames
-            .get(fi + 1)
-            .filter(|n| relative && n.cue.start < limit)
-        {
-            if let Some(k) = (f.cue.end..next.cue.start).rev().find(|&k| v.raw(k) == ",") {
-                limit = k;
-            }
-        }
-        // "X said A and added that B": the content ends at the conjunction
-        // of a cue coordinated with this one (its frame has this speaker).
-        if let Some(next) = frames.get(fi + 1).filter(|n| {
-            n.cue.start < limit && n.cue.start > f.cue.end && !n.inverted && n.speaker == f.speaker
-        }) {
-            let mut k = next.cue.start;
-            while k > f.cue.end + 1 && lex::is_aux_or_adverb(v.w(k - 1)) {
-                k -= 1;
-            }
-            if matches!(v.w(k - 1), "and" | "but") {
-                limit = k - 1;
-            }
-        }
+        let limit = content_limit(v, &frames, fi, sent.end);
         if let Some(s) = content_start_after(v, f, limit) {
             let e = trim_end(v, s, limit);
             if e > s + 2 {
@@ -351,7 +380,14 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
         // officials said."
         let fs = if as_clause { fs - 1 } else { fs };
         if fs > sent.start + 3 && v.raw(fs - 1) == "," {
-            let mut s = sent.start;
+            // Content before the frame reaches back over MAX_NESTED frames
+            // at most.
+            let mut s = fi
+                .checked_sub(MAX_NESTED + 1)
+                .map(|p| &frames[p])
+                .map(|p| p.span.end.max(p.cue.end))
+                .filter(|&e| e > sent.start && e <= fs)
+                .unwrap_or(sent.start);
             while s < fs && !v.is_word(s) && !v.is_quote_mark(s) {
                 s += 1;
             }
@@ -402,26 +438,29 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
         out.push(Found::reported(v.bytes(r), &frames[*fi]));
     }
     // Direct quotes.
+    let framed = framed_before(v, &quoted, &qi_frame, &frames);
+    let reported = Reach::new(indirect.iter().map(|(r, _)| r.clone()));
+    let others = Others {
+        frames: Reach::new(frames.iter().map(|f| f.span.clone())),
+        quoted: Reach::new(quoted.iter().map(|q| q.open..q.tok_end)),
+    };
     for (qi, q) in quoted.iter().enumerate() {
-        let in_reported = indirect
-            .iter()
-            .any(|(r, _)| r.start <= q.open && q.tok_end <= r.end);
-        if in_reported {
+        // Inside reported speech: a range starts at or before it and ends at
+        // or after it.
+        if reported.any(q.open + 1, q.tok_end - 1) {
             continue;
         }
         match qi_frame[qi] {
             Some(fi) => out.push(Found {
-                start: mixed_start(v, q, &frames[fi], &frames, &quoted)
-                    .map_or(q.start, |k| v.toks[k].start),
-                end: mixed_end(v, q, &frames[fi], &frames, &quoted)
-                    .map_or(q.end, |k| v.toks[k - 1].end),
+                start: mixed_start(v, q, &frames[fi], &others).map_or(q.start, |k| v.toks[k].start),
+                end: mixed_end(v, q, &frames[fi], &others).map_or(q.end, |k| v.toks[k - 1].end),
                 speaker: frames[fi].speaker.clone(),
                 cue: Some(frames[fi].cue.clone()),
                 direct: true,
                 inherit: false,
             }),
             None => {
-                if q.continues || floating(v, q, &quoted, &qi_frame, &frames, qi) {
+                if q.continues || floating(v, q, &quoted, framed[qi]) {
                     out.push(Found {
                         start: q.start,
                         end: q.end,
@@ -442,22 +481,13 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
 /// ("The bill's failure was \"heartbreaking,\" she said."): the quote is the
 /// whole clause, from the sentence start, when nothing before the quotation
 /// in the sentence is another frame or quotation.
-fn mixed_start(
-    v: &View,
-    q: &Quoted,
-    f: &Frame,
-    frames: &[Frame],
-    quoted: &[Quoted],
-) -> Option<usize> {
+fn mixed_start(v: &View, q: &Quoted, f: &Frame, others: &Others) -> Option<usize> {
     if f.span.start < q.tok_end {
         return None;
     }
     let s = v.sentence(q.open).start;
     let s = (s..q.open).find(|&k| v.is_word(k))?;
-    let clear = !frames
-        .iter()
-        .any(|g| g.span.end > s && g.span.start < q.open)
-        && !quoted.iter().any(|p| p.tok_end > s && p.open < q.open);
+    let clear = !others.frames.any(q.open, s) && !others.quoted.any(q.open, s);
     (clear && q.open - s >= 2).then_some(s)
 }
 
@@ -465,24 +495,18 @@ fn mixed_start(
 /// its sentence goes on past (`She said "it makes me angry" every time
 /// ...`): the quote runs to the sentence end (token end), when no other
 /// frame or quotation lies in the rest of the sentence.
-fn mixed_end(
-    v: &View,
-    q: &Quoted,
-    f: &Frame,
-    frames: &[Frame],
-    quoted: &[Quoted],
-) -> Option<usize> {
+fn mixed_end(v: &View, q: &Quoted, f: &Frame, others: &Others) -> Option<usize> {
     let e = f.span.end.max(f.cue.end);
     if e > q.open || (e..q.open).any(|k| !v.is_word(k)) {
         return None;
     }
     let limit = v.sentence(q.tok_end - 1).end;
     let end = trim_end(v, q.tok_end, limit);
-    let clear = !frames
-        .iter()
-        .any(|g| g.span.start < end && g.span.end > q.tok_end)
-        && !quoted.iter().any(|p| p.open >= q.tok_end && p.open < end);
-    let words = (q.tok_end..end).filter(|&k| v.is_word(k)).count();
+    let clear = !others.frames.any(end, q.tok_end) && !others.quoted.starts_in(q.tok_end..end);
+    if !clear {
+        return None;
+    }
+    let words = (q.tok_end..end).filter(|&k| v.is_word(k)).take(2).count();
     // A clause or adjunct of the sentence's own ("said \"maybe\" but
     // declined", "... on Monday", "... when asked") does not continue the
     // quotation ("and" may: `said "budget cuts" and new fees would pay`).
@@ -492,7 +516,7 @@ fn mixed_end(
         "but" | "when" | "while" | "after" | "before" | "because" | "as" | "if"
     ) || lex::is_adjunct_prep(next)
         || lex::is_time_word(next);
-    (clear && words >= 2 && !own).then_some(end)
+    (words >= 2 && !own).then_some(end)
 }
 
 /// The frame right after quotation `q`: `"...," X said` / `"..." said X`.
@@ -557,51 +581,88 @@ fn frame_before(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     (ok_end && clean).then_some(fi)
 }
 
-/// A quotation without a frame that continues the previous speaker: it opens
-/// its sentence, and only punctuation separates it from the previous quoted
-/// span of the same paragraph (or the paragraph before) that had a speaker,
-/// or from that span's frame.
-fn floating(
+/// For each quotation, the nearest earlier one that has a frame and is
+/// linked to it by punctuation only (or by the rest of the sentence that
+/// holds that frame: "... said Officer Tusk of the Walrus Police Department.
+/// \"...\""), across frameless quotations linked the same way; `None` when
+/// words come between first. One pass: each answer extends the previous one.
+fn framed_before(
     v: &View,
-    q: &Quoted,
     quoted: &[Quoted],
     qi_frame: &[Option<usize>],
     frames: &[Frame],
-    qi: usize,
-) -> bool {
-    if qi == 0 {
-        return false;
+) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; quoted.len()];
+    for qi in 1..quoted.len() {
+        frame::tick();
+        let j = qi - 1;
+        let p = &quoted[j];
+        let tail = qi_frame[j].map_or(p.tok_end, |fi| p.tok_end.max(frames[fi].span.end));
+        let tail_sent = v.sent[tail.saturating_sub(1)];
+        let linked = (tail..quoted[qi].open).all(|k| !v.is_word(k) || v.sent[k] == tail_sent);
+        out[qi] = match (linked, qi_frame[j]) {
+            (false, _) => None,
+            (true, Some(_)) => Some(j),
+            (true, None) => out[j],
+        };
     }
+    out
+}
+
+/// A quotation without a frame that continues the previous speaker: it opens
+/// its sentence, and only punctuation separates it from the previous quoted
+/// span of the same paragraph (or the paragraph before) that had a speaker,
+/// or from that span's frame (`framed`: [`framed_before`] of `q`).
+fn floating(v: &View, q: &Quoted, quoted: &[Quoted], framed: Option<usize>) -> bool {
     let opens_sentence = v.sentence(q.open).start == q.open
         || (q.open > 0 && matches!(v.raw(q.open - 1), "." | "!" | "?"));
-    if !opens_sentence {
-        return false;
+    // Paragraph ids grow with the text, so the earliest quotation of the walk
+    // is the one furthest back.
+    opens_sentence && framed.is_some_and(|j| v.para[quoted[j].open] + 1 >= v.para[q.open])
+}
+
+/// The frames and quotations of a document, for the mixed-quote checks.
+struct Others {
+    frames: Reach,
+    quoted: Reach,
+}
+
+/// Token ranges sorted by start, with the running maximum of their ends:
+/// overlap questions in O(log n), so a pass over every quotation stays
+/// O(n log n) however many frames and quotations a sentence holds.
+struct Reach {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Reach {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut r: Vec<Range<usize>> = ranges.collect();
+        r.sort_by_key(|r| r.start);
+        let mut top = 0;
+        let max_end = r
+            .iter()
+            .map(|r| {
+                top = top.max(r.end);
+                top
+            })
+            .collect();
+        Reach {
+            starts: r.iter().map(|r| r.start).collect(),
+            max_end,
+        }
     }
-    // Walk back over earlier quoted spans that are linked by punctuation only.
-    let mut j = qi;
-    let mut edge = q.open;
-    while j > 0 {
-        j -= 1;
-        let p = &quoted[j];
-        let mut tail = p.tok_end;
-        if let Some(fi) = qi_frame[j] {
-            tail = tail.max(frames[fi].span.end);
-        }
-        if v.para[p.open] + 1 < v.para[q.open] {
-            return false;
-        }
-        // Between them: punctuation, or the rest of the sentence that holds
-        // the previous quote's frame ("... said Officer Tusk of the Walrus
-        // Police Department. \"...\"").
-        let tail_sent = v.sent[tail.saturating_sub(1)];
-        let linked = (tail..edge).all(|k| !v.is_word(k) || v.sent[k] == tail_sent);
-        if !linked {
-            return false;
-        }
-        if qi_frame[j].is_some() {
-            return true;
-        }
-        edge = p.open;
+
+    /// Some range starts before `before` and ends after `after`.
+    fn any(&self, before: usize, after: usize) -> bool {
+        frame::tick();
+        let i = self.starts.partition_point(|&s| s < before);
+        i > 0 && self.max_end[i - 1] > after
     }
-    false
+
+    /// Some range starts inside `r`.
+    fn starts_in(&self, r: Range<usize>) -> bool {
+        frame::tick();
+        self.starts.partition_point(|&s| s < r.start) < self.starts.partition_point(|&s| s < r.end)
+    }
 }
