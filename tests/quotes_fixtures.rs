@@ -27,6 +27,8 @@ struct Expected {
     text: String,
     speaker: Option<String>,
     mention: Option<String>,
+    /// `speaker_label`: "PER", "ORG", ... or "none".
+    label: Option<String>,
     cue: Option<String>,
     direct: Option<bool>,
 }
@@ -71,9 +73,11 @@ fn check(case: &Case) -> Result<(), String> {
     let got = quotes::extract(&doc, &ents);
     let show = |q: &quotes::Quote| {
         format!(
-            "{:?} speaker={:?} mention={:?} cue={:?} direct={}",
+            "{:?} speaker={:?} label={:?} canonical={:?} mention={:?} cue={:?} direct={}",
             &t[q.start..q.end],
             q.speaker,
+            q.speaker_label,
+            q.speaker_canonical,
             q.speaker_span.clone().map(|r| &t[r]),
             q.cue_span.clone().map(|r| &t[r]),
             q.direct
@@ -101,6 +105,14 @@ fn check(case: &Case) -> Result<(), String> {
         if let Some(m) = &e.mention {
             if q.speaker_span.clone().map(|r| &t[r]) != Some(m.as_str()) {
                 bad.push(format!("mention {m:?}"));
+            }
+        }
+        if let Some(l) = &e.label {
+            let got = q.speaker_label.map_or("none", |l| l.as_str());
+            // The join key is the speaker exactly, and only with a label.
+            let canonical = q.speaker_label.and(q.speaker.as_ref());
+            if got != l || q.speaker_canonical.as_ref() != canonical {
+                bad.push(format!("label {l}"));
             }
         }
         if let Some(c) = &e.cue {

@@ -138,7 +138,7 @@ def test_results_pickle_compare_and_are_frozen(ex: Extractor, texts: list[str]) 
         e.label = "PER"  # type: ignore[misc]
     f = Figure(0, 4, "1.5m", 1.5e6, None, "count", None, "about", "people")
     assert pickle.loads(pickle.dumps(f)) == f
-    q = Quote(0, 9, '"We won"', "Ana Diaz", 11, 14, "said", 15, 19, True)
+    q = Quote(0, 9, '"We won"', "Ana Diaz", "PER", "Ana Diaz", 11, 14, "said", 15, 19, True)
     assert pickle.loads(pickle.dumps(q)) == q
     art = Article("Paris", "ordinary", [e], [f], [q])
     assert pickle.loads(pickle.dumps(art)) == art
@@ -152,8 +152,10 @@ def test_reprs_are_python_syntax_and_evaluate_back() -> None:
         "Figure(text='1,510 kg', kind='quantity', value=1510.0, value_to=None, unit='kg', "
         "qualifier=None, counted=None, start=0, end=9)"
     )
-    q = Quote(0, 9, '"It\'s" ok', None, None, None, "said", 10, 14, True)
-    assert repr(q).startswith("Quote(text='\"It\\'s\" ok', speaker=None, cue='said', direct=True")
+    q = Quote(0, 9, '"It\'s" ok', None, None, None, None, None, "said", 10, 14, True)
+    assert repr(q).startswith(
+        "Quote(text='\"It\\'s\" ok', speaker=None, speaker_label=None, cue='said', direct=True"
+    )
     for item in (e, f, q):
         assert eval(repr(item), vars(newsmine)) == item
     art = Article("Paris is big", "ordinary", [e], [], [])

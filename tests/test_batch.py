@@ -139,6 +139,25 @@ def test_frames_have_doc_id_first_and_match_articles(texts: list[str]) -> None:
         assert got == rows
 
 
+def test_quotes_join_their_speakers_entities(texts: list[str]) -> None:
+    pytest.importorskip("pandas")
+    described = '"The road is closed until Friday," a police officer said.'
+    fr = Extractor().extract_frames([*texts, described])
+    q, e = fr.quotes, fr.entities
+    labelled = q[q.speaker_label.notna()]
+    assert len(labelled) > 0 and q.speaker_label.isna().any()
+    assert (labelled.speaker_canonical == labelled.speaker).all()
+    assert q[q.speaker_label.isna()].speaker_canonical.isna().all()
+    joined = labelled.merge(
+        e, left_on=["doc_id", "speaker_canonical"], right_on=["doc_id", "canonical"]
+    )
+    # Every labelled quote finds its entity, with that label among the matches.
+    keys = ["doc_id", "start_x", "end_x"]
+    assert len(joined.drop_duplicates(keys)) == len(labelled)
+    assert joined.groupby(keys).apply(lambda g: (g.speaker_label == g.label).any()).all()
+    assert q[q.doc_id == len(texts)].speaker.tolist() == ["police officer"]
+
+
 def test_frames_use_series_index_or_ids(texts: list[str]) -> None:
     pd = pytest.importorskip("pandas")
     s = pd.Series(texts, index=[f"doc{i}" for i in range(len(texts))])

@@ -103,6 +103,10 @@ class Quote:
     """The content (a direct quote with its marks)."""
     speaker: str | None
     """Who said it, as the article's full name for them or a description; None when unknown."""
+    speaker_label: str | None
+    """The label ("PER", "ORG", ...) of the speaker's entity; None for a description."""
+    speaker_canonical: str | None
+    """The speaker when it is an entity's `canonical` (the key to join entities); else None."""
     speaker_start: int | None
     """Start of the mention the attribution uses."""
     speaker_end: int | None
@@ -121,6 +125,8 @@ class Quote:
         end: int,
         text: str,
         speaker: str | None,
+        speaker_label: str | None,
+        speaker_canonical: str | None,
         speaker_start: int | None,
         speaker_end: int | None,
         cue: str | None,

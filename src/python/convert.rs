@@ -100,6 +100,8 @@ pub fn article(text: &str, a: crate::Article) -> Article {
                 end: o.get(q.end),
                 text: text[q.start..q.end].to_string(),
                 speaker: q.speaker,
+                speaker_label: q.speaker_label.map(|l| l.as_str().to_string()),
+                speaker_canonical: q.speaker_canonical,
                 speaker_start: speaker.map(|s| s.0),
                 speaker_end: speaker.map(|s| s.1),
                 cue: q.cue_span.map(|r| text[r].to_string()),

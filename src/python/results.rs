@@ -270,6 +270,12 @@ pub struct Quote {
     /// The speaker's full name as the article establishes it.
     #[pyo3(get)]
     pub speaker: Option<String>,
+    /// The label of the entity whose `canonical` the speaker is.
+    #[pyo3(get)]
+    pub speaker_label: Option<String>,
+    /// The speaker when it is an entity's `canonical`: the join key.
+    #[pyo3(get)]
+    pub speaker_canonical: Option<String>,
     #[pyo3(get)]
     pub speaker_start: Option<usize>,
     #[pyo3(get)]
@@ -290,6 +296,8 @@ type QuoteArgs = (
     usize,
     String,
     Option<String>,
+    Option<String>,
+    Option<String>,
     Option<usize>,
     Option<usize>,
     Option<String>,
@@ -301,13 +309,15 @@ type QuoteArgs = (
 #[pymethods]
 impl Quote {
     #[new]
-    #[pyo3(signature = (start, end, text, speaker, speaker_start, speaker_end, cue, cue_start, cue_end, direct))]
+    #[pyo3(signature = (start, end, text, speaker, speaker_label, speaker_canonical, speaker_start, speaker_end, cue, cue_start, cue_end, direct))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         start: usize,
         end: usize,
         text: String,
         speaker: Option<String>,
+        speaker_label: Option<String>,
+        speaker_canonical: Option<String>,
         speaker_start: Option<usize>,
         speaker_end: Option<usize>,
         cue: Option<String>,
@@ -320,6 +330,8 @@ impl Quote {
             end,
             text,
             speaker,
+            speaker_label,
+            speaker_canonical,
             speaker_start,
             speaker_end,
             cue,
@@ -336,10 +348,12 @@ impl Quote {
             &[
                 ("text", &self.text),
                 ("speaker", &self.speaker),
+                ("speaker_label", &self.speaker_label),
                 ("cue", &self.cue),
                 ("direct", &self.direct),
                 ("start", &self.start),
                 ("end", &self.end),
+                ("speaker_canonical", &self.speaker_canonical),
                 ("speaker_start", &self.speaker_start),
                 ("speaker_end", &self.speaker_end),
                 ("cue_start", &self.cue_start),
@@ -357,6 +371,8 @@ impl Quote {
                 s.end,
                 s.text,
                 s.speaker,
+                s.speaker_label,
+                s.speaker_canonical,
                 s.speaker_start,
                 s.speaker_end,
                 s.cue,

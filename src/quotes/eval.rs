@@ -154,6 +154,8 @@ mod tests {
             start,
             end,
             speaker: Some(speaker.into()),
+            speaker_label: None,
+            speaker_canonical: None,
             speaker_span: None,
             cue_span: None,
             direct: false,

@@ -35,7 +35,7 @@ mod stripped;
 
 use std::ops::Range;
 
-use crate::entities::Entity;
+use crate::entities::{Entity, EntityLabel};
 use crate::text::{Doc, Form};
 
 /// One quote: its content is `text[start..end]` in bytes.
@@ -46,6 +46,13 @@ pub struct Quote {
     /// The speaker's full name as the article establishes it, or a
     /// descriptive source ("a u s military official").
     pub speaker: Option<String>,
+    /// The label of the entity the speaker resolved to, when `speaker` is
+    /// the `canonical` of an entity of the article; `None` for a descriptive
+    /// source ("a u s military official") or an unresolved pronoun.
+    pub speaker_label: Option<EntityLabel>,
+    /// `speaker` when it is the `canonical` of an entity of the article (so
+    /// quotes join entities on it), else `None`.
+    pub speaker_canonical: Option<String>,
     /// The mention the attribution itself uses ("he", "pillar").
     pub speaker_span: Option<Range<usize>>,
     /// The cue verb or phrase ("said", "according to").

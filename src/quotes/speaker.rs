@@ -34,6 +34,8 @@ struct Known {
     number: Number,
     /// Set for an unresolved "he" / "she", so that "she" does not take "he".
     pronoun: Option<&'static str>,
+    /// The entity the name is the `canonical` of, when it came from one.
+    label: Option<EntityLabel>,
     /// A person (a person entity, a role noun, an unresolved "he"): what
     /// "he" and "she" may take.
     person: bool,
@@ -93,6 +95,7 @@ pub(crate) fn resolve(
     let mut full_names = None;
     let mut out = Vec::with_capacity(found.len());
     let mut silent = silent.iter().peekable();
+    let canonicals = canonical_labels(entities);
     for f in found {
         let at = f
             .speaker
@@ -104,31 +107,51 @@ pub(crate) fn resolve(
             known.push(k);
         }
         let cue_span = f.cue.as_ref().map(|c| v.bytes(c));
-        let (speaker, speaker_span) = match &f.speaker {
-            None => (
-                if f.inherit {
-                    known.last().map(|k| k.name.clone())
-                } else {
-                    None
-                },
-                None,
-            ),
+        let (known_speaker, speaker_span) = match &f.speaker {
+            None => (known.last().filter(|_| f.inherit).cloned(), None),
             Some(sp) => {
                 let recent = &known[known.len().saturating_sub(LOOKBACK)..];
                 let k = resolve_mention(v, entities, sp, recent, &mut full_names);
-                let name = k.name.clone();
-                known.push(k);
-                (Some(name), Some(v.bytes(sp)))
+                known.push(k.clone());
+                (Some(k), Some(v.bytes(sp)))
             }
         };
+        let label = known_speaker
+            .as_ref()
+            .and_then(|k| k.label.or_else(|| canonicals.get(k.name.as_str()).copied()));
+        let speaker = known_speaker.map(|k| k.name);
         out.push(Quote {
             start: f.start,
             end: f.end,
+            speaker_canonical: label.and(speaker.clone()),
+            speaker_label: label,
             speaker,
             speaker_span,
             cue_span,
             direct: f.direct,
         });
+    }
+    out
+}
+
+/// The label of each canonical name among `entities`: a speaker resolved
+/// to a name that is some entity's canonical (a full name found by its
+/// surname, "Russia" as a speaker) joins that entity. A name several labels
+/// share takes the first of PER, ORG, LOC, MISC.
+fn canonical_labels(entities: &[Entity]) -> HashMap<&str, EntityLabel> {
+    let rank = |l: EntityLabel| match l {
+        EntityLabel::Per => 0,
+        EntityLabel::Org => 1,
+        EntityLabel::Loc => 2,
+        EntityLabel::Misc => 3,
+        EntityLabel::Date => 4,
+    };
+    let mut out: HashMap<&str, EntityLabel> = HashMap::new();
+    for e in entities.iter().filter(|e| e.label != EntityLabel::Date) {
+        let l = out.entry(e.canonical.as_str()).or_insert(e.label);
+        if rank(e.label) < rank(*l) {
+            *l = e.label;
+        }
     }
     out
 }
@@ -180,6 +203,7 @@ fn resolve_mention<'a>(
                 name: v.raw(sp.start).to_string(),
                 head: first.to_string(),
                 number: num,
+                label: None,
                 pronoun: gender,
                 person: gender.is_some(),
             };
@@ -279,6 +303,7 @@ fn resolve_mention<'a>(
                     name: full,
                     head,
                     number: Number::Singular,
+                    label: None,
                     pronoun: None,
                     person: true,
                 };
@@ -289,6 +314,7 @@ fn resolve_mention<'a>(
         name: if is_name { name } else { descriptive() },
         head,
         number,
+        label: None,
         pronoun: None,
         person: lex::is_role_noun(v.w(sp.end - 1))
             || (is_name
@@ -321,6 +347,7 @@ fn known_from_entity(e: &Entity) -> Known {
         } else {
             Number::Neuter
         },
+        label: Some(e.label),
         pronoun: None,
         person: e.label == EntityLabel::Per,
     }
