@@ -165,7 +165,7 @@
 
 mod counted;
 mod cx;
-mod lexicon;
+pub(crate) mod lexicon;
 mod numbers;
 mod qualifiers;
 mod units;

@@ -437,6 +437,15 @@ pub(crate) fn is_adjunct_prep(w: &str) -> bool {
     )
 }
 
+/// Verbs that name their object with a partial quote ("called the vote \"a
+/// win for workers\"", "dubbed it \"the deal of the century\"").
+pub(crate) fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "calls" | "called" | "dubbed" | "branded" | "labeled" | "labelled"
+    )
+}
+
 /// Nouns that name a role rather than a person ("analyst", "official"): in a
 /// speaker phrase, the name follows the last of them.
 pub(crate) fn is_role_noun(w: &str) -> bool {

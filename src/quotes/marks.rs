@@ -223,12 +223,15 @@ pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
             }
         }
     }
-    // A single pair must not straddle a double quote.
+    // A single pair must not straddle a double quote; a pair of marks with
+    // no word between them ("") quotes nothing.
     out.retain(|q| {
-        q.double
-            || !doubles
-                .iter()
-                .any(|d| d.open > q.open && d.open < q.tok_end)
+        let next_double = doubles.partition_point(|d| d.open <= q.open);
+        let straddles = doubles.get(next_double).is_some_and(|d| d.open < q.tok_end);
+        let words = toks[q.open..q.tok_end]
+            .iter()
+            .any(|t| t.kind != TokenKind::Punct);
+        (q.double || !straddles) && words
     });
     out.sort_by_key(|q| q.start);
     out

@@ -265,9 +265,16 @@ fn infinitive_after(v: &View, c: usize, limit: usize) -> Option<usize> {
     })
 }
 
-/// Trims trailing punctuation (but keeps a closing quotation mark).
+/// Trims trailing punctuation, but keeps a closing quotation mark and the
+/// sign that ends a figure ("rose to 3.75%", "cost 40 €").
 fn trim_end(v: &View, start: usize, mut end: usize) -> usize {
-    while end > start && !v.is_word(end - 1) && !v.is_quote_mark(end - 1) {
+    let ends_figure = |k: usize| {
+        let w = v.raw(k);
+        k > start
+            && v.is_word(k - 1)
+            && (matches!(w, "%" | "‰") || crate::figures::lexicon::is_currency_glyph(w))
+    };
+    while end > start && !v.is_word(end - 1) && !v.is_quote_mark(end - 1) && !ends_figure(end - 1) {
         end -= 1;
     }
     end
@@ -459,18 +466,26 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
                 direct: true,
                 inherit: false,
             }),
-            None => {
-                if q.continues || floating(v, q, &quoted, framed[qi]) {
+            None if !q.continues && !floating(v, q, &quoted, framed[qi]) => {
+                if let Some(f) = naming_frame(v, q) {
                     out.push(Found {
                         start: q.start,
                         end: q.end,
-                        speaker: None,
-                        cue: None,
+                        speaker: f.speaker,
+                        cue: Some(f.cue),
                         direct: true,
-                        inherit: true,
+                        inherit: false,
                     });
                 }
             }
+            None => out.push(Found {
+                start: q.start,
+                end: q.end,
+                speaker: None,
+                cue: None,
+                direct: true,
+                inherit: true,
+            }),
         }
     }
     out.sort_by_key(|f| f.start);
@@ -517,6 +532,35 @@ fn mixed_end(v: &View, q: &Quoted, f: &Frame, others: &Others) -> Option<usize> 
     ) || lex::is_adjunct_prep(next)
         || lex::is_time_word(next);
     (words >= 2 && !own).then_some(end)
+}
+
+/// `X called the vote "a win for workers"`: a partial quote after a naming
+/// verb and its object (one to six words, no punctuation) is its subject's
+/// (never `a group called "..."`, where no object comes between).
+fn naming_frame(v: &View, q: &Quoted) -> Option<Frame> {
+    let verb = (q.open.saturating_sub(7)..q.open.saturating_sub(1))
+        .rev()
+        .take_while(|&k| v.is_word(k))
+        .find(|&k| lex::is_naming_verb(v.w(k)))?;
+    if (verb + 1..q.open).any(|k| !v.is_word(k)) || verb == 0 {
+        return None;
+    }
+    // The subject: a pronoun, a name or a role ("the senator").
+    let speaker = frame::np_before(v, verb - 1).filter(|sp| {
+        let head = sp.end - 1;
+        v.sent[sp.start] == v.sent[verb]
+            && (lex::subject_pronoun(v.w(head)).is_some()
+                || v.capitalised(head)
+                || lex::is_role_noun(v.w(head)))
+    })?;
+    Some(Frame {
+        span: speaker.start..verb + 1,
+        cue: verb..verb + 1,
+        lemma: "call",
+        strong: true,
+        speaker: Some(speaker),
+        inverted: false,
+    })
 }
 
 /// The frame right after quotation `q`: `"...," X said` / `"..." said X`.
