@@ -223,24 +223,35 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
     } else {
         decimal_mark(&marks[..n_marks], &groups[..n_marks])?
     };
-    let mut value: f64 = 0.0;
+    // The value is the written decimal, parsed (no float accumulation:
+    // "0.3" is 0.3): the digits without their group marks, the decimal mark
+    // as a point. Past the buffer, fraction digits are dropped and integer
+    // digits scale the value (400 nines: too large a number for a float).
+    let mut clean = [0u8; 40];
+    let mut len = 0;
     let mut int_digits = 0;
-    let mut frac_scale = 0.1;
+    let mut lost_int_digits = 0;
     let mut seen_dec = false;
     for &c in &b[..i] {
-        if c.is_ascii_digit() {
-            let d = f64::from(c - b'0');
-            if seen_dec {
-                value += d * frac_scale;
-                frac_scale /= 10.0;
-            } else {
-                value = value * 10.0 + d;
-                int_digits += 1;
-            }
+        let keep = if c.is_ascii_digit() {
+            int_digits += usize::from(!seen_dec);
+            c
         } else if Some(c) == dec {
             seen_dec = true;
+            b'.'
+        } else {
+            continue;
+        };
+        match clean.get_mut(len) {
+            Some(slot) => {
+                *slot = keep;
+                len += 1;
+            }
+            None => lost_int_digits += usize::from(!seen_dec),
         }
     }
+    let written: f64 = std::str::from_utf8(&clean[..len]).ok()?.parse().ok()?;
+    let value = written * 10f64.powi(lost_int_digits.min(400) as i32);
     let rest = &s[i..];
     let (head, after) = match rest.find(['-', '‐', '‑']) {
         Some(h) => {

@@ -359,11 +359,12 @@ impl Cand {
         if self.lone_one && counted.is_none() {
             return None;
         }
+        // A number too large for a float has no value (never infinity).
         Some(Figure {
             start: cx.toks[self.ts].start,
             end: cx.toks[self.te - 1].end,
-            value: Some(self.value),
-            value_to: self.value_to,
+            value: Some(self.value).filter(|v| v.is_finite()),
+            value_to: self.value_to.filter(|v| v.is_finite()),
             kind: self.kind,
             unit: self.unit,
             qualifier: self.qualifier,
@@ -943,7 +944,7 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             let mut k = te;
             let mut v = n.value;
             if let Some(d) = single_digit(cx, k - 1) {
-                v += d / 10.0;
+                v = numbers::round_to(v + d / 10.0, 1);
                 k += 1;
             }
             if !counted_follows(cx, k) {

@@ -67,9 +67,31 @@ impl<'a> Num<'a> {
 
     /// Applies a scale to both ends ("10-20bn").
     pub fn scale_by(&mut self, scale: f64) {
-        self.value *= scale;
-        self.second = self.second.map(|s| s * scale);
+        self.value = scaled(self.value, scale);
+        self.second = self.second.map(|s| scaled(s, scale));
         self.scaled = true;
+    }
+}
+
+/// `v` rounded to `places` decimals: a value put together by float
+/// arithmetic from a written decimal ("3" and "6" of stripped "3 6
+/// percent") comes back as the decimal written, 3.6, not 3.5999999999999996.
+pub fn round_to(v: f64, places: usize) -> f64 {
+    if !v.is_finite() || places > 17 {
+        return v;
+    }
+    format!("{v:.places$}").parse().unwrap_or(v)
+}
+
+/// `v` times `scale`; a power of ten shifts the decimal point of the
+/// shortest decimal that is `v`, so 1.1 billion is 1100000000, not
+/// 1100000000.0000002.
+pub fn scaled(v: f64, scale: f64) -> f64 {
+    let k = scale.log10().round();
+    if v.is_finite() && (1.0..=22.0).contains(&k) && 10f64.powi(k as i32) == scale {
+        format!("{v}e{k}").parse().unwrap_or(v * scale)
+    } else {
+        v * scale
     }
 }
 
@@ -96,7 +118,10 @@ pub fn after_code<'a>(cx: &Cx<'a>, i: usize) -> Option<(&'static str, Num<'a>)> 
         && !frac.is_empty()
         && frac.bytes().all(|c| c.is_ascii_digit())
     {
-        n.value += frac.parse::<f64>().ok()? / 10f64.powi(frac.len() as i32);
+        n.value = round_to(
+            n.value + frac.parse::<f64>().ok()? / 10f64.powi(frac.len() as i32),
+            frac.len(),
+        );
         n.decimal = true;
         n.last = i + 2;
     }
@@ -159,7 +184,7 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         && !raw.contains(['.', ','])
         && raw.bytes().take_while(u8::is_ascii_digit).count() == d.int_digits;
     if lead_point {
-        n.value = d.value / 10f64.powi(d.int_digits as i32);
+        n.value = round_to(d.value / 10f64.powi(d.int_digits as i32), d.int_digits);
         n.first = i - 1;
         n.decimal = true;
     }
@@ -331,7 +356,7 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
                 || is_percent_at(cx, i + 2))
         {
             let frac: f64 = g[..gd].parse().unwrap_or(0.0);
-            n.value += frac / 10f64.powi(gd as i32);
+            n.value = round_to(n.value + frac / 10f64.powi(gd as i32), gd);
             n.last = i + 1;
             n.decimal = true;
             n.plain_digits = None;
@@ -862,8 +887,8 @@ fn point_decimals(cx: &Cx, n: &mut Num) -> bool {
         return false;
     }
     let k = n.last + 2;
-    let (frac, end) = if let Some((d, v)) = plain_at(cx, k) {
-        (v / 10f64.powi(d as i32), k)
+    let (frac, end, places) = if let Some((d, v)) = plain_at(cx, k) {
+        (v / 10f64.powi(d as i32), k, d)
     } else {
         // Single digits: "point nought three".
         let mut frac = 0.0;
@@ -875,7 +900,7 @@ fn point_decimals(cx: &Cx, n: &mut Num) -> bool {
             j += 1;
         }
         if j > k {
-            (frac, j - 1)
+            (frac, j - 1, j - k)
         } else {
             // Two digits as one word: "point eleven", "point seventy-one",
             // "point seventy one".
@@ -886,20 +911,20 @@ fn point_decimals(cx: &Cx, n: &mut Num) -> bool {
                 _ => None,
             };
             match lx::cardinal(ps.items[0]) {
-                Some((v, Cls::Teen)) if ps.len == 1 => (v / 100.0, k),
+                Some((v, Cls::Teen)) if ps.len == 1 => (v / 100.0, k, 2),
                 Some((v, Cls::Tens)) if ps.len == 1 => match ones(&cx.lw(k + 1)) {
-                    Some(o) if !cx.line_break(k) => ((v + o) / 100.0, k + 1),
-                    _ => (v / 100.0, k),
+                    Some(o) if !cx.line_break(k) => ((v + o) / 100.0, k + 1, 2),
+                    _ => (v / 100.0, k, 2),
                 },
                 Some((v, Cls::Tens)) if ps.len == 2 => match ones(ps.items[1]) {
-                    Some(o) => ((v + o) / 100.0, k),
+                    Some(o) => ((v + o) / 100.0, k, 2),
                     None => return false,
                 },
                 _ => return false,
             }
         }
     };
-    n.value += frac;
+    n.value = round_to(n.value + frac, places);
     n.last = end;
     n.decimal = true;
     n.plain_digits = None;
