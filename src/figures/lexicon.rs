@@ -57,9 +57,30 @@ pub fn cardinal(w: &str) -> Option<(f64, Cls)> {
         "million" | "millions" => (1e6, Scale),
         "billion" | "billions" => (1e9, Scale),
         "trillion" | "trillions" => (1e12, Scale),
+        "quadrillion" | "quadrillions" => (1e15, Scale),
+        "quintillion" | "quintillions" => (1e18, Scale),
+        // The Indian scales: a lakh is 100 000, a crore 10 000 000.
+        "lakh" | "lakhs" | "lac" | "lacs" => (1e5, Scale),
+        "crore" | "crores" => (1e7, Scale),
         "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => (12.0, Dozen),
-        _ => return None,
+        _ => return glued_tens(w),
     })
+}
+
+/// Tens and ones written as one word without a hyphen ("twentyone",
+/// "fortyfive"): one compound, which nothing under ten may follow.
+fn glued_tens(w: &str) -> Option<(f64, Cls)> {
+    let split = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+    .iter()
+    .find(|t| w.len() > t.len() && w.starts_with(*t))?
+    .len();
+    let (tens, ones) = w.split_at(split);
+    match (cardinal(tens)?, cardinal(ones)?) {
+        ((t, Cls::Tens), (o, Cls::Ones)) if o >= 1.0 => Some((t + o, Cls::Teen)),
+        _ => None,
+    }
 }
 
 /// Abbreviated scale words that follow digits ("1.2 bn", "2 5m", "10k").

@@ -322,7 +322,9 @@ fn opens(cx: &Cx, i: usize) -> bool {
             if b == b'a' && t.end - t.start <= 2 {
                 // "a kilogram", "an ml", "an hour and a half"
                 return matches!(&*cx.lw(i), "a" | "an")
-                    && (numbers::one_of_unit(&cx.lw(i + 1)) || a_time_and_a_half(cx, i).is_some());
+                    && (numbers::one_of_unit(&cx.lw(i + 1))
+                        || numbers::couple_of(cx, i)
+                        || a_time_and_a_half(cx, i).is_some());
             }
             // Number words start with one of these letters.
             matches!(

@@ -129,6 +129,14 @@ pub fn after_code<'a>(cx: &Cx<'a>, i: usize) -> Option<(&'static str, Num<'a>)> 
     Some((code, n))
 }
 
+/// "a couple of" at token `i`.
+pub fn couple_of(cx: &Cx, i: usize) -> bool {
+    &*cx.lw(i + 1) == "couple"
+        && &*cx.lw(i + 2) == "of"
+        && !cx.line_break(i)
+        && !cx.line_break(i + 1)
+}
+
 /// Whether the word at `i` can open a number (a cheap test run on every word).
 pub fn opens_number(w: &str) -> bool {
     let first = w.split(['-', '‐', '‑']).next().unwrap_or("");
@@ -139,13 +147,34 @@ pub fn opens_number(w: &str) -> bool {
         || first.ends_with("fold") && lx::cardinal(&first[..first.len() - 4]).is_some()
 }
 
-/// Parses the number that starts at token `i`.
+/// Parses the number that starts at token `i`, with a sign before it.
 pub fn parse<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
-    if cx.is_number(i) {
-        parse_digits(cx, i)
+    let mut n = if cx.is_number(i) {
+        parse_digits(cx, i)?
     } else {
-        parse_words(cx, i)
+        parse_words(cx, i)?
+    };
+    if let Some(s) = sign_before(cx, n.first) {
+        n.first = s;
+        n.value = -n.value;
     }
+    Some(n)
+}
+
+/// The sign before the number starting at token `f`: a minus sign glued
+/// to it, after no number and glued to nothing but a bracket or quotation
+/// mark ("-5 °C", "fell to −3.5%", "(-2%)"; not the dash of "5–10", "2 -7
+/// g", "8%-10%" or "F-16"), or "minus" /
+/// "negative" ("minus sixty", "negative five").
+fn sign_before(cx: &Cx, f: usize) -> Option<usize> {
+    let s = f.checked_sub(1).filter(|&s| s >= cx.floor.get())?;
+    let glued_sign = matches!(cx.raw(s), "-" | "−" | "–")
+        && cx.touching(s)
+        && (s == 0
+            || !(cx.is_number(s - 1)
+                || (cx.touching(s - 1) && !matches!(cx.raw(s - 1), "(" | "[" | "\"" | "“"))));
+    let word = matches!(&*cx.lw(s), "minus" | "negative") && !cx.line_break(s);
+    (glued_sign || word).then_some(s)
 }
 
 fn is_percent_at(cx: &Cx, j: usize) -> bool {
@@ -494,6 +523,17 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
             return Some(n);
         }
     }
+    // "a couple of days": two; "a couple of hundred": two hundred.
+    if head == "a" && ps.len == 1 && couple_of(cx, i) {
+        let mut n = Num::new(i, 2.0);
+        n.last = i + 1;
+        n.words = true;
+        if let Some((v, Cls::Hundred | Cls::Scale)) = lx::cardinal(&cx.lw(i + 3)) {
+            n.scale_by(v);
+            n.last = i + 3;
+        }
+        return Some(n);
+    }
     if matches!(head, "a" | "an") {
         // "a kilogram", "a dollar": one of a measure or currency named
         // alone (not a rate's "per": "$80 a barrel", "2 euros a litre").
@@ -520,12 +560,14 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     let mut total = 0.0;
     let mut cur = 0.0;
     let mut last: Option<Cls> = None;
-    let mut big_scale = 0.0;
+    let mut big_scale: f64 = 0.0;
     let mut last_scale = 1.0;
     // After "and" following "hundred" or a scale: the value read before it
     // and the size of the word before it ("one hundred and three quarters",
     // "two million and one half").
     let mut and_base: Option<(f64, f64)> = None;
+    // Whether a number word under a hundred was read.
+    let mut units_read = false;
     let mut n = Num::new(i, 0.0);
     n.words = true;
     let mut j = i;
@@ -554,7 +596,10 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                         n.needs_article = true;
                     }
                     match cls {
-                        Cls::Ones | Cls::Teen | Cls::Tens => cur += v,
+                        Cls::Ones | Cls::Teen | Cls::Tens => {
+                            cur += v;
+                            units_read = true;
+                        }
                         Cls::Hundred => cur = cur.max(1.0) * v,
                         // "three hundred and two dozen": the dozens are
                         // those read since "and".
@@ -562,6 +607,13 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                             Some((base, _)) => cur += (total + cur - base) * (v - 1.0),
                             None => cur = cur.max(1.0) * v,
                         },
+                        // "a trillion trillion", "lakh crore": a scale
+                        // right after a scale multiplies it.
+                        Cls::Scale if last == Some(Cls::Scale) && cur == 0.0 => {
+                            total = scaled(total, v);
+                            big_scale = big_scale.max(total);
+                            last_scale = total;
+                        }
                         Cls::Scale => {
                             if v > big_scale && total > 0.0 {
                                 total = (total + cur.max(0.0)) * v;
@@ -688,6 +740,13 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     }
     last?; // "hundreds of": nothing read
     n.value = total + cur;
+    // "hundred fifteen", "thousand nine hundred": a scale word opens a
+    // number without "a" or "one" when a number under a hundred follows it
+    // (not "several hundred million").
+    let article = i > 0 && matches!(&*cx.lw_back(i, 1), "a" | "an");
+    if n.needs_article && units_read && !article {
+        n.needs_article = false;
+    }
     finish_words(cx, n)
 }
 
@@ -784,29 +843,35 @@ fn and_a_fraction(cx: &Cx, n: &mut Num) {
     if cx.line_break(n.last) || &*cx.lw(n.last + 1) != "and" {
         return;
     }
-    if !matches!(&*cx.lw(n.last + 2), "a" | "an" | "one") {
-        return;
-    }
+    // "and a half", "and one quarter", "and three eighths" (a numerator
+    // over one takes the plural).
+    let num = match &*cx.lw(n.last + 2) {
+        "a" | "an" | "one" => 1.0,
+        w => match lx::cardinal(w) {
+            Some((v, Cls::Ones | Cls::Teen)) if v >= 2.0 => v,
+            _ => return,
+        },
+    };
     let w = cx.lw(n.last + 3);
     let den = lx::denominator(&w)
-        .filter(|_| !w.ends_with('s'))
+        .filter(|_| w.ends_with('s') == (num > 1.0))
         .or_else(|| {
             lx::ordinal(&w)
-                .filter(|&(v, plural)| v >= 3.0 && !plural)
+                .filter(|&(v, plural)| v >= 3.0 && plural == (num > 1.0))
                 .map(|(v, _)| v)
         });
-    let Some(den) = den else {
+    let Some(den) = den.filter(|&d| num < d) else {
         return;
     };
     let unit = scale_at(cx, n.last);
     n.last += 3;
     n.decimal = true;
     if unit > 1.0 {
-        let share = share_of(cx, n, 1.0 / den, unit);
+        let share = share_of(cx, n, num / den, unit);
         n.value += share;
         return;
     }
-    n.value += 1.0 / den;
+    n.value += num / den;
     // "five and a half million"
     let next = if cx.line_break(n.last) {
         1.0
