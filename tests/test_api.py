@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -249,3 +251,18 @@ def test_html_of_real_extraction(ex: Extractor, texts: list[str]) -> None:
     for text in texts:
         html = ex.extract(text)._repr_html_()
         assert html.startswith('<div class="newsmine-article"')
+
+
+def test_import_does_not_import_pandas_yet_the_accessor_follows_it() -> None:
+    pytest.importorskip("pandas")
+    code = (
+        "import sys, newsmine\n"
+        "assert 'pandas' not in sys.modules\n"
+        "import pandas as pd\n"
+        "ents = pd.Series(['Ana Ruiz visited Lagos.']).newsmine.entities()\n"
+        "print(sorted(ents['text']))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "['Ana Ruiz', 'Lagos']"

@@ -13,6 +13,9 @@ DataFrames when pandas is installed::
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
+import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -144,10 +147,40 @@ class FrameAccessor:
     quotes = _frame_method("quotes")
 
 
-def _register_accessor() -> None:
-    try:
-        import pandas as pd
-    except ImportError:
-        return
+def _register(pd: Any) -> None:
     pd.api.extensions.register_series_accessor("newsmine")(SeriesAccessor)
     pd.api.extensions.register_dataframe_accessor("newsmine")(FrameAccessor)
+
+
+class _AfterPandas(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Registers the accessors once pandas is imported, so that importing
+    newsmine does not import pandas (a third of a second) for users who
+    never touch it. Finds nothing itself: it wraps the loader of pandas."""
+
+    def __init__(self) -> None:
+        self._loader: Any = None
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "pandas" or self._loader is not None:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        self._loader = spec.loader
+        spec.loader = self
+        return spec
+
+    def create_module(self, spec: Any) -> Any:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        self._loader.exec_module(module)
+        _register(module)
+
+
+def _register_accessor() -> None:
+    if "pandas" in sys.modules:
+        _register(sys.modules["pandas"])
+    elif not any(isinstance(f, _AfterPandas) for f in sys.meta_path):
+        sys.meta_path.insert(0, _AfterPandas())
