@@ -19,8 +19,13 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
         prop_assert!(f.start >= prev_end, "overlapping figures in {text:?}");
         prev_end = f.end;
+        // No value only for a number too large for a float.
+        let digits = text[f.start..f.end]
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .count();
         prop_assert!(
-            f.value.is_some_and(f64::is_finite),
+            f.value.map_or(digits > 300, f64::is_finite),
             "value {f:?} in {text:?}"
         );
         if let Some(c) = &f.counted {

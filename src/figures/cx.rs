@@ -185,6 +185,55 @@ fn decimal_mark(marks: &[u8], groups: &[usize]) -> Option<Option<u8>> {
     (marks.len() == 1 && groups[0] != 3).then_some(Some(b','))
 }
 
+/// An exponent after a numeral.
+#[derive(Clone, Copy)]
+enum Exponent {
+    /// "e5": times ten to the power.
+    Times(i32),
+    /// "⁶" after "10": ten to the power.
+    Power(i32),
+}
+
+/// The exponent that opens `rest` (what follows a numeral) and its length
+/// in bytes: "1.2e5", "1E-3", "2.5E+9" (a decimal mark or a sign, two
+/// digits at most, to the end of the token), or superscript digits after a
+/// numeral that is `ten` ("10⁶"); `decimal`: the numeral has a decimal mark.
+fn exponent(rest: &str, ten: bool, decimal: bool) -> Option<(Exponent, usize)> {
+    const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    if ten && rest.starts_with(|c| SUPER.contains(&c) || c == '⁻') {
+        let neg = rest.starts_with('⁻');
+        let mut e = 0i32;
+        let mut len = if neg { '⁻'.len_utf8() } else { 0 };
+        for c in rest[len..]
+            .chars()
+            .take_while(|c| SUPER.contains(c))
+            .take(3)
+        {
+            e = e * 10 + SUPER.iter().position(|&d| d == c)? as i32;
+            len += c.len_utf8();
+        }
+        let digits = len > if neg { '⁻'.len_utf8() } else { 0 };
+        return (digits && len == rest.len())
+            .then_some((Exponent::Power(if neg { -e } else { e }), len));
+    }
+    let body = rest.strip_prefix(['e', 'E'])?;
+    let (neg, num) = match body.strip_prefix(['-', '+']) {
+        Some(n) => (body.starts_with('-'), n),
+        None => (false, body),
+    };
+    // Without a decimal mark or a sign it is a model name ("Boeing's 7E7",
+    // stripped "7e7").
+    if !decimal && num.len() == body.len() {
+        return None;
+    }
+    let n = num.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 || n != num.len() {
+        return None;
+    }
+    let e: i32 = num.parse().ok()?;
+    Some((Exponent::Times(if neg { -e } else { e }), rest.len()))
+}
+
 /// Parses the text of a digit token; `None` for shapes that are never a
 /// figure (IP addresses, "5-17-2018", lists "22,24,26", non-ASCII letters).
 pub fn digits(s: &str) -> Option<Digits<'_>> {
@@ -251,8 +300,17 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
         }
     }
     let written: f64 = std::str::from_utf8(&clean[..len]).ok()?.parse().ok()?;
-    let value = written * 10f64.powi(lost_int_digits.min(400) as i32);
-    let rest = &s[i..];
+    let mut value = written * 10f64.powi(lost_int_digits.min(400) as i32);
+    let mut rest = &s[i..];
+    // Scientific notation: "1.2e5", "1,2E-3", and a power of ten written
+    // with superscripts ("10⁶").
+    if let Some((exp, len)) = exponent(rest, &b[..i] == b"10", dec.is_some()) {
+        value = match exp {
+            Exponent::Times(e) => super::numbers::scaled(value, 10f64.powi(e)),
+            Exponent::Power(e) => super::numbers::scaled(1.0, 10f64.powi(e)),
+        };
+        rest = &rest[len..];
+    }
     let (head, after) = match rest.find(['-', '‐', '‑']) {
         Some(h) => {
             let dash = rest[h..].chars().next().map_or(1, char::len_utf8);

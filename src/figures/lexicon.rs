@@ -484,6 +484,14 @@ pub fn is_change_verb(w: &str) -> bool {
     )
 }
 
+/// What a price or rate is per, beside the units ("$6.75 a share").
+pub fn is_rate_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "share" | "head" | "person" | "unit" | "piece" | "ticket" | "vote" | "visit" | "night"
+    )
+}
+
 /// Unit classes, which decide a figure's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitCls {

@@ -85,10 +85,10 @@ pub fn round_to(v: f64, places: usize) -> f64 {
 
 /// `v` times `scale`; a power of ten shifts the decimal point of the
 /// shortest decimal that is `v`, so 1.1 billion is 1100000000, not
-/// 1100000000.0000002.
+/// 1100000000.0000002, and 1.2e-3 is 0.0012.
 pub fn scaled(v: f64, scale: f64) -> f64 {
     let k = scale.log10().round();
-    if v.is_finite() && (1.0..=22.0).contains(&k) && 10f64.powi(k as i32) == scale {
+    if v.is_finite() && k != 0.0 && (-22.0..=22.0).contains(&k) && 10f64.powi(k as i32) == scale {
         format!("{v}e{k}").parse().unwrap_or(v * scale)
     } else {
         v * scale
@@ -158,7 +158,39 @@ pub fn parse<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         n.first = s;
         n.value = -n.value;
     }
+    one_in_n(cx, &mut n);
     Some(n)
+}
+
+/// "one in four voters", "1 in 10": a share, a fraction (1/4, 1/10).
+fn one_in_n(cx: &Cx, n: &mut Num) {
+    let j = n.last + 1;
+    let plain = |n: &Num| n.shape == Shape::Cardinal && n.second.is_none() && n.tail.is_empty();
+    if !plain(n) || n.value != 1.0 || &*cx.lw(j) != "in" {
+        return;
+    }
+    if cx.line_break(n.last) || cx.line_break(j) {
+        return;
+    }
+    let of = if cx.is_number(j + 1) {
+        parse_digits(cx, j + 1)
+    } else {
+        parse_words(cx, j + 1)
+    };
+    // At most one in a thousand: "one in 2015" is a year.
+    let share = |d: &Num| {
+        plain(d) && d.value > n.value && d.value <= 1000.0 && !d.scaled && d.glued.is_empty()
+    };
+    // Not "number one in three weeks" (a chart place, then a span of time).
+    let rank = n.first > 0 && matches!(&*cx.lw(n.first - 1), "number" | "no");
+    let time =
+        |d: &Num| lx::unit_word(&cx.lw(d.last + 1)).is_some_and(|(_, c)| c == lx::UnitCls::Time);
+    if let Some(d) = of.filter(|d| share(d) && !time(d) && !rank) {
+        n.value /= d.value;
+        n.shape = Shape::Fraction;
+        n.last = d.last;
+        n.plain_digits = None;
+    }
 }
 
 /// The sign before the number starting at token `f`: a minus sign glued
@@ -183,6 +215,15 @@ fn is_percent_at(cx: &Cx, j: usize) -> bool {
         &*w,
         "percent" | "percents" | "pct" | "pc" | "%" | "percentage"
     ) || (&*w == "per" && &*cx.lw(j + 1) == "cent")
+}
+
+/// A price or rate follows at `j`: "a share", "per barrel", "an ounce"
+/// ("6 75 a share" lost the point of 6.75).
+fn rate_at(cx: &Cx, j: usize) -> bool {
+    let next = cx.lw(j + 1);
+    matches!(&*cx.lw(j), "a" | "an" | "per")
+        && (lx::is_rate_noun(&next)
+            || lx::unit_word(&next).is_some_and(|(_, c)| c != lx::UnitCls::Currency))
 }
 
 fn is_scale_word(w: &str) -> Option<f64> {
@@ -253,6 +294,7 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         if !n.decimal && n.second.is_none() {
             point_decimals(cx, &mut n);
         }
+        times_power_of_ten(cx, &mut n);
         // "10-20 million": the scale applies to both ends.
         scale_words(cx, &mut n);
         if n.scaled && n.last > i && n.second.is_none() {
@@ -260,6 +302,34 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         }
     }
     Some(n)
+}
+
+/// "3 x 10^6", "3×10⁶": the number times a power of ten.
+fn times_power_of_ten(cx: &Cx, n: &mut Num) {
+    let j = n.last + 1;
+    if !matches!(cx.raw(j), "x" | "X" | "×" | "*") || !cx.is_number(j + 1) {
+        return;
+    }
+    let ten = cx.raw(j + 1);
+    let (power, end) = if ten == "10" && cx.raw(j + 2) == "^" && cx.touching(j + 1) {
+        match plain_at(cx, j + 3).filter(|&(d, _)| d <= 2 && cx.touching(j + 2)) {
+            Some((_, e)) => (10f64.powi(e as i32), j + 3),
+            None => return,
+        }
+    } else if ten.starts_with("10") && !ten[2..].starts_with(|c: char| c.is_ascii_digit()) {
+        match digits(ten)
+            .map(|d| d.value)
+            .filter(|&v| v != 10.0 && v.log10().fract() == 0.0)
+        {
+            Some(p) => (p, j + 1),
+            None => return,
+        }
+    } else {
+        return;
+    };
+    n.value = scaled(n.value, power);
+    n.last = end;
+    n.plain_digits = None;
 }
 
 /// Denominators that a written fraction "n/d" uses in news ("3/4",
@@ -382,7 +452,8 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
             && (gsuf.is_empty() || glued_scale.is_some())
             && (glued_scale.is_some()
                 || is_scale_word(&cx.lw(i + 2)).is_some()
-                || is_percent_at(cx, i + 2))
+                || is_percent_at(cx, i + 2)
+                || rate_at(cx, i + 2))
         {
             let frac: f64 = g[..gd].parse().unwrap_or(0.0);
             n.value = round_to(n.value + frac / 10f64.powi(gd as i32), gd);
