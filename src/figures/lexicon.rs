@@ -1,6 +1,11 @@
 //! Word tables of the figure grammar. Every lookup takes a lowercase ASCII
 //! word and is a `match` (compiled to length and byte comparisons), so a
-//! lookup costs a few nanoseconds and needs no allocation or global state.
+//! lookup costs a few nanoseconds and needs no allocation or global state;
+//! the units those tables do not name come from `data/units.tsv`, generated
+//! from pint's unit registry by `units_table.py` ([`table_unit`]).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// How a number word combines with its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -633,6 +638,50 @@ pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
         "taka" => ("BDT", Currency),
         _ => return None,
     })
+}
+
+/// The unit table generated from pint's registry (`units_table.py`): lowercase
+/// form -> code and class. Multi-word forms join their words with one space
+/// ("square miles", "kilometres per hour"), quotients with "/" ("km/h").
+struct Table {
+    units: HashMap<&'static str, (&'static str, UnitCls)>,
+    /// The first words of the forms of more than one token ("square", "km").
+    heads: HashSet<&'static str>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut units = HashMap::new();
+    let mut heads = HashSet::new();
+    for line in include_str!("data/units.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(form), Some(code), Some(cls)) = (f.next(), f.next(), f.next()) else {
+            panic!("units.tsv: a line without three columns: {line:?}");
+        };
+        let cls = match cls {
+            "time" => UnitCls::Time,
+            "physical" => UnitCls::Physical,
+            _ => panic!("units.tsv: unknown class in {line:?}"),
+        };
+        units.insert(form, (code, cls));
+        if let Some(cut) = form.find([' ', '/']) {
+            heads.insert(&form[..cut]);
+        }
+    }
+    Table { units, heads }
+});
+
+/// A unit of the generated table ([`TABLE`]), by its lowercase form.
+pub fn table_unit(form: &str) -> Option<(&'static str, UnitCls)> {
+    TABLE.units.get(form).copied()
+}
+
+/// Whether a unit of more than one token in the generated table starts with
+/// the word `w`.
+pub fn opens_table_phrase(w: &str) -> bool {
+    TABLE.heads.contains(w)
 }
 
 /// A unit glued to digits ("300kg", "1.2bn" is a scale, "40C", "10am").

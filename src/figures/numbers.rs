@@ -217,6 +217,13 @@ fn is_percent_at(cx: &Cx, j: usize) -> bool {
     ) || (&*w == "per" && &*cx.lw(j + 1) == "cent")
 }
 
+/// A physical unit follows at `j` ("3 8 ghz", "14 2 psi" lost the points
+/// of 3.8 and 14.2; not a unit of time: "2 3 days" may be two spans).
+fn physical_unit_at(cx: &Cx, j: usize) -> bool {
+    let w = cx.lw(j);
+    w.len() > 1 && super::units::word(&w).is_some_and(|(_, c)| c == lx::UnitCls::Physical)
+}
+
 /// A price or rate follows at `j`: "a share", "per barrel", "an ounce"
 /// ("6 75 a share" lost the point of 6.75).
 fn rate_at(cx: &Cx, j: usize) -> bool {
@@ -453,7 +460,8 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
             && (glued_scale.is_some()
                 || is_scale_word(&cx.lw(i + 2)).is_some()
                 || is_percent_at(cx, i + 2)
-                || rate_at(cx, i + 2))
+                || rate_at(cx, i + 2)
+                || physical_unit_at(cx, i + 2))
         {
             let frac: f64 = g[..gd].parse().unwrap_or(0.0);
             n.value = round_to(n.value + frac / 10f64.powi(gd as i32), gd);

@@ -13,12 +13,44 @@ pub struct UnitHit {
     pub last: usize,
 }
 
-/// The unit word `w` (a token or a glued suffix), resolved.
+/// The unit word `w` (a token or a glued suffix), resolved: from the word
+/// list, else from the generated table.
 pub fn word(w: &str) -> Option<(&'static str, UnitCls)> {
     match w {
         "m2" | "sqm" => Some(("m2", UnitCls::Physical)),
-        _ => lx::unit_word(w),
+        _ => lx::unit_word(w).or_else(|| lx::table_unit(w)),
     }
+}
+
+/// A unit of two to four tokens from the generated table at `j`: "square
+/// miles", "nautical miles", "kilometres per hour", "km/h", "micrograms per
+/// cubic metre". The longest wins.
+fn phrase(cx: &Cx, j: usize) -> Option<UnitHit> {
+    if !lx::opens_table_phrase(&cx.lw(j)) {
+        return None;
+    }
+    let mut text = String::new();
+    let mut best = None;
+    for k in j..j + 4 {
+        if k > j && cx.line_break(k - 1) {
+            break;
+        }
+        let w = cx.lw(k);
+        if w.is_empty() {
+            break;
+        }
+        let slash = &*w == "/" || text.ends_with('/');
+        if k > j && !slash {
+            text.push(' ');
+        }
+        text.push_str(&w);
+        if k > j {
+            if let Some((code, cls)) = lx::table_unit(&text) {
+                best = Some(UnitHit { code, cls, last: k });
+            }
+        }
+    }
+    best
 }
 
 /// The unit written in the tokens after `last` (the number's last token).
@@ -34,6 +66,9 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         w = cx.lw(j);
     }
     let hit = |code, cls, last| Some(UnitHit { code, cls, last });
+    if let Some(h) = phrase(cx, j) {
+        return Some(h);
+    }
     match &*w {
         "%" => return hit("percent", UnitCls::Percent, j),
         "per" if &*cx.lw(j + 1) == "cent" => return hit("percent", UnitCls::Percent, j + 1),
