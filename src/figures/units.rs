@@ -284,7 +284,7 @@ pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
     }
     let p = first - 1;
     let w = cx.lw(p);
-    let code = lx::currency_before(&w)?;
+    let code = lx::currency_before(&w).or_else(|| lx::table_currency_code(&w))?;
     let glyph = lx::is_currency_glyph(&w);
     if glyph {
         // "US$", "A$", "HK$", "USD$", "Mex$"; with a space in tokenized
