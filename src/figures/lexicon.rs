@@ -497,6 +497,26 @@ pub fn is_rate_noun(w: &str) -> bool {
     )
 }
 
+/// Whether a word of temperature comes shortly before token `i` ("cooled
+/// to 4 K", "a temperature of 300 K"): there a capital K is kelvin.
+pub fn temperature_before(cx: &super::cx::Cx, i: usize) -> bool {
+    (i.saturating_sub(6)..i).any(|k| {
+        matches!(
+            &*cx.lw(k),
+            "temperature"
+                | "temperatures"
+                | "cooled"
+                | "heated"
+                | "warmed"
+                | "chilled"
+                | "kelvin"
+                | "degrees"
+                | "thermal"
+                | "cryogenic"
+        )
+    })
+}
+
 /// Unit classes, which decide a figure's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitCls {

@@ -358,7 +358,8 @@ struct Cand {
 impl Cand {
     fn finish(self, cx: &Cx) -> Option<Figure> {
         let counted = counted::counted(cx, self.ts, self.te, self.kind);
-        if self.lone_one && counted.is_none() {
+        // A lone "one" counts what it names, or one "of the two".
+        if self.lone_one && counted.is_none() && !one_of_a_number(cx, self.te) {
             return None;
         }
         // A number too large for a float has no value (never infinity).
@@ -373,6 +374,16 @@ impl Cand {
             counted,
         })
     }
+}
+
+/// "of the two", "of 12" after a lone "one" ending before token `te`: a
+/// share of a number, so "one" is one.
+fn one_of_a_number(cx: &Cx, te: usize) -> bool {
+    let k = te + 1 + usize::from(&*cx.lw(te + 1) == "the");
+    // A cardinal ("two", "12"), not an ordinal ("one of the first").
+    let cardinal = lx::cardinal(&cx.lw(k)).is_some()
+        || (cx.is_number(k) && cx.raw(k).bytes().all(|b| b.is_ascii_digit() || b == b','));
+    &*cx.lw(te) == "of" && cardinal
 }
 
 enum Step {
@@ -988,7 +999,7 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         && qualifier.is_none();
     if lone_one {
         let prev = cx.lw_back(n.first, 1);
-        if &*cx.lw(te) == "of"
+        if (&*cx.lw(te) == "of" && !one_of_a_number(cx, te))
             || matches!(
                 &*prev,
                 "the"

@@ -540,6 +540,8 @@ fn scale_words(cx: &Cx, n: &mut Num) {
         let (v, ok) = match lx::cardinal(&w) {
             Some((v, Cls::Scale | Cls::Hundred | Cls::Dozen)) => (v, true),
             _ => match &*w {
+                // "4 K" after a temperature word is kelvin (the unit).
+                "k" if cx.raw(j) == "K" && lx::temperature_before(cx, n.first) => (0.0, false),
                 "bn" | "mn" | "mln" | "bln" | "tn" | "trn" | "tln" | "k" => {
                     (lx::scale_abbrev(&w).unwrap_or(1.0), true)
                 }

@@ -187,6 +187,9 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
     if matches!(&*w, "quarter" | "quarters") && cx.is_number(last) && !content_after {
         return hit("quarter", UnitCls::Time, j);
     }
+    if cx.raw(j) == "K" && lx::temperature_before(cx, last) {
+        return hit("K", UnitCls::Physical, j);
+    }
     // "1 m", "12 m 2 dm", "1 m x 1 m": metres written apart (in stripped
     // text, where "$458 m" lost its "$", only where the letter ends the
     // figure as above); a capital "M" is million, decided by the caller.
