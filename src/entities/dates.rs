@@ -104,6 +104,11 @@ const DATE_PREPS: &[&str] = &[
     "to", "between", "and", "early", "late", "mid", "last", "next", "this", "since", "as",
 ];
 
+/// A word after which a month or a year is a date ("in", "since", ...).
+pub(crate) fn is_date_word(w: &str) -> bool {
+    DATE_PREPS.contains(&w)
+}
+
 const RELATIVE_UNITS: &[&str] = &[
     "week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter",
 ];

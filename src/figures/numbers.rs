@@ -1012,6 +1012,7 @@ fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
     if !n.tail.is_empty() {
         return Some(n);
     }
+    said_digit_by_digit(cx, &mut n);
     and_a_fraction(cx, &mut n);
     if point_decimals(cx, &mut n) {
         // "two point five million"
@@ -1022,6 +1023,58 @@ fn finish_words<'a>(cx: &Cx<'a>, mut n: Num<'a>) -> Option<Num<'a>> {
         }
     }
     Some(n)
+}
+
+/// Numbers said in pairs or digit by digit: "nineteen eighty-four" (1984;
+/// a year, so no figure, after a date word: "in nineteen eighty-four"),
+/// "twenty twenty-one" (2021), "zero eight" (8).
+fn said_digit_by_digit(cx: &Cx, n: &mut Num) {
+    let whole = |v: f64| v.fract() == 0.0;
+    if n.scaled || n.decimal || n.shape != Shape::Cardinal || cx.line_break(n.last) {
+        return;
+    }
+    let k = n.last + 1;
+    // Digits one by one after a zero ("zero eight", "zero zero seven"):
+    // each a single number word under ten. Not a zero inside a score or a
+    // formation ("three-nought-four" is three numbers).
+    let digit = |j: usize| match lx::cardinal(&cx.lw(j)) {
+        Some((d, Cls::Ones)) => Some(d),
+        _ => None,
+    };
+    let after_number = n.first > 0 && (digit(n.first - 1).is_some() || cx.is_number(n.first - 1));
+    if n.first == n.last && n.value == 0.0 && digit(n.first).is_some() && !after_number {
+        let mut v = n.value;
+        let mut j = k;
+        while let Some(d) = digit(j) {
+            v = v * 10.0 + d;
+            j += 1;
+        }
+        if j > k {
+            n.value = v;
+            n.last = j - 1;
+        }
+        return;
+    }
+    if !(10.0..=99.0).contains(&n.value) || !whole(n.value) || !cx.is_word(k) {
+        return;
+    }
+    let Some(pair) = parse_words(cx, k) else {
+        return;
+    };
+    let two_digits = (10.0..=99.0).contains(&pair.value) && whole(pair.value);
+    if two_digits && !pair.scaled && pair.shape == Shape::Cardinal && pair.tail.is_empty() {
+        n.value = n.value * 100.0 + pair.value;
+        n.last = pair.last;
+        // After a date word it is a year, skipped as "in 1984" is.
+        let prev = if n.first > 0 {
+            cx.lw(n.first - 1)
+        } else {
+            Lw::of("")
+        };
+        if crate::entities::dates::is_date_word(&prev) {
+            n.plain_digits = Some(4);
+        }
+    }
 }
 
 /// The decimals of a number said aloud: "two point five", "nought point
