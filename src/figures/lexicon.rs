@@ -806,6 +806,15 @@ pub fn is_currency_glyph(w: &str) -> bool {
             | "฿"
             | "₫"
             | "₪"
+            | "৳"
+            | "₸"
+            | "₵"
+            | "₲"
+            | "₼"
+            | "₮"
+            | "៛"
+            | "₨"
+            | "﷼"
     )
 }
 
@@ -853,6 +862,15 @@ pub fn currency_before(w: &str) -> Option<&'static str> {
         "฿" => "THB",
         "₫" => "VND",
         "₪" => "ILS",
+        "৳" => "BDT",
+        "₸" => "KZT",
+        "₵" => "GHS",
+        "₲" => "PYG",
+        "₼" => "AZN",
+        "₮" => "MNT",
+        "៛" => "KHR",
+        "₨" => "PKR",
+        "﷼" => "SAR",
         _ => return None,
     })
 }

@@ -178,8 +178,9 @@ PER: list[tuple[list[str], list[str]]] = [
     ),
     (["gram"], ["kilometer", "mile"]),
     (["meter**3", "liter", "barrel"], ["second", "day", "year"]),
+    (["meter"], ["second**2"]),
 ]
-SPELLED = {"meter**3": ["cubic meter", "cubic metre"]}
+SPELLED = {"meter**3": ["cubic meter", "cubic metre"], "second**2": ["second squared"]}
 
 
 def plural(w: str) -> str:
@@ -266,7 +267,7 @@ def quotients(ureg: pint.UnitRegistry, rows: dict[str, tuple[str, str]]) -> None
                 code = code_of(ureg, f"{top}/{bottom}")
                 tsym = f"{ureg.parse_units(top):~}".replace(" ", "").replace("**", "")
                 bsym = f"{ureg.parse_units(bottom):~}".replace(" ", "").replace("**", "")
-                for b in (bsym, CODE.get(bsym, bsym)):
+                for b in (bsym, CODE.get(bsym, bsym), bsym.replace("2", "²")):
                     rows.setdefault(f"{tsym}/{b}".lower(), (code, "physical"))
                     # Stripped text has a space for the slash.
                     if tsym.isascii() and len(tsym) > 1:
