@@ -54,8 +54,29 @@ fn phrase(cx: &Cx, j: usize) -> Option<UnitHit> {
 }
 
 /// The unit written in the tokens after `last` (the number's last token).
-/// `half` allows "half an hour".
+/// `half` allows "half an hour". A percent per year is a rate of its own
+/// ("3 per cent per year", "2% a year", "5 percent annually").
 pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
+    let hit = unit_after(cx, last, half)?;
+    if hit.code != "percent" || cx.line_break(hit.last) {
+        return Some(hit);
+    }
+    let k = hit.last + 1;
+    let per_year = match (&*cx.lw(k), &*cx.lw(k + 1)) {
+        ("annually", _) => Some(k),
+        ("per" | "a" | "each", "year") | ("per", "annum") if !cx.line_break(k) => Some(k + 1),
+        _ => None,
+    };
+    // Not "5% a year ago", "a year earlier".
+    let per_year = per_year.filter(|&e| !matches!(&*cx.lw(e + 1), "ago" | "earlier" | "before"));
+    Some(per_year.map_or(hit, |last| UnitHit {
+        code: "percent/year",
+        last,
+        ..hit
+    }))
+}
+
+fn unit_after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
     let mut j = last + 1;
     if cx.line_break(last) {
         return None;
