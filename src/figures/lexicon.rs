@@ -528,82 +528,63 @@ pub enum UnitCls {
 }
 
 /// A unit word written after a number, as a separate token: its canonical
-/// code and class. Currency words are here too ("dollars" -> USD).
+/// code and class, from the news usages listed here, else from the table
+/// generated from pint and ISO 4217 ([`table_unit`]). Currency words are
+/// here too ("dollars" -> USD).
 pub fn unit_word(w: &str) -> Option<(&'static str, UnitCls)> {
+    listed_unit(w).or_else(|| table_unit(w))
+}
+
+/// The units whose news usage the generated table does not give: spellings
+/// and abbreviations it lacks ("kilos", "kmh"), codes the figures have
+/// always given ("calories" are kcal, "tons" metric), and the currencies.
+fn listed_unit(w: &str) -> Option<(&'static str, UnitCls)> {
     use UnitCls::*;
     Some(match w {
         // time
-        "second" | "seconds" | "sec" | "secs" => ("second", Time),
-        "minute" | "minutes" | "min" | "mins" => ("minute", Time),
-        "hour" | "hours" | "hr" | "hrs" | "h" => ("hour", Time),
-        "day" | "days" => ("day", Time),
-        "week" | "weeks" | "wk" | "wks" => ("week", Time),
-        "fortnight" | "fortnights" => ("fortnight", Time),
-        "month" | "months" => ("month", Time),
-        "year" | "years" | "yr" | "yrs" => ("year", Time),
+        "min" | "mins" => ("minute", Time),
+        "h" => ("hour", Time),
+        "wk" | "wks" => ("week", Time),
         // "87 yo": years old, as clinical notes write it
         "yo" => ("year", Time),
         "decade" | "decades" => ("decade", Time),
-        "century" | "centuries" => ("century", Time),
         // multiplier
         "times" | "fold" => ("times", Times),
         // percent
         "percent" | "percents" | "per_cent" | "pct" | "pc" | "percentage" => ("percent", Percent),
         // mass
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
-        | "kilos" | "k.g" | "k.g." | "k.gs" => ("kg", Physical),
-        "g" | "gram" | "grams" | "gramme" | "grammes" | "gs" => ("g", Physical),
-        "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => ("mg", Physical),
-        "microgram" | "micrograms" | "mcg" | "microgrammes" | "μg" | "µg" => ("ug", Physical),
-        "tonne" | "tonnes" | "ton" | "tons" => ("t", Physical),
-        "lb" | "lbs" => ("lb", Physical),
-        "ounce" | "ounces" | "oz" => ("oz", Physical),
-        // length
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("km", Physical),
-        "metre" | "metres" | "meter" | "meters" => ("m", Physical),
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("cm", Physical),
-        "dm" | "decimetre" | "decimetres" | "decimeter" | "decimeters" => ("dm", Physical),
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("mm", Physical),
-        "mile" | "miles" | "mi" => ("mi", Physical),
-        "foot" | "feet" | "ft" => ("ft", Physical),
-        "inch" | "inches" => ("in", Physical),
-        "yard" | "yards" | "yd" | "yds" => ("yd", Physical),
-        // area
-        "hectare" | "hectares" | "ha" => ("ha", Physical),
-        "acre" | "acres" => ("acre", Physical),
-        "km2" | "sqkm" => ("km2", Physical),
-        // volume
-        "litre" | "litres" | "liter" | "liters" | "l" => ("l", Physical),
-        "millilitre" | "millilitres" | "milliliter" | "milliliters" | "ml" | "mls" => {
-            ("ml", Physical)
+        "kgs" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" | "k.g" | "k.g." | "k.gs" => {
+            ("kg", Physical)
         }
-        "hectolitre" | "hectolitres" | "hectoliter" | "hectoliters" => ("hl", Physical),
-        "gallon" | "gallons" | "gal" | "gals" => ("gal", Physical),
-        "barrel" | "barrels" | "bbl" | "bpd" => ("barrel", Physical),
+        "g" | "gramme" | "grammes" | "gs" => ("g", Physical),
+        "milligramme" | "milligrammes" => ("mg", Physical),
+        "microgram" | "micrograms" | "mcg" | "microgrammes" | "μg" | "µg" => ("ug", Physical),
+        "ton" | "tons" => ("t", Physical),
+        "lbs" => ("lb", Physical),
+        // length
+        "kms" => ("km", Physical),
+        "dm" | "decimetre" | "decimetres" | "decimeter" | "decimeters" => ("dm", Physical),
+        "mm" => ("mm", Physical),
+        "yds" => ("yd", Physical),
+        // area
+        "sqkm" => ("km2", Physical),
+        // volume
+        "l" => ("l", Physical),
+        "mls" => ("ml", Physical),
+        "gals" => ("gal", Physical),
+        "bpd" => ("barrel", Physical),
         "cup" | "cups" => ("cup", Physical),
         // temperature and angle
-        "celsius" | "centigrade" | "celcius" => ("C", Physical),
-        "fahrenheit" | "farenheit" => ("F", Physical),
+        "centigrade" | "celcius" => ("C", Physical),
+        "farenheit" => ("F", Physical),
         "degree" | "degrees" | "deg" => ("deg", Physical),
         // speed, power, energy, data
         "mph" => ("mph", Physical),
         "kph" | "kmh" | "kmph" => ("km/h", Physical),
         "knots" | "knot" => ("kn", Physical),
-        "mw" | "megawatt" | "megawatts" => ("MW", Physical),
-        "gw" | "gigawatt" | "gigawatts" => ("GW", Physical),
-        "kw" | "kilowatt" | "kilowatts" => ("kW", Physical),
-        "kwh" => ("kWh", Physical),
-        "mwh" => ("MWh", Physical),
-        "twh" => ("TWh", Physical),
-        "gb" | "gigabyte" | "gigabytes" => ("GB", Physical),
-        "mb" | "megabyte" | "megabytes" => ("MB", Physical),
-        "tb" | "terabyte" | "terabytes" => ("TB", Physical),
         "mbps" => ("Mbps", Physical),
-        // after digits only ("16-bit"; "two-bit" is an idiom)
-        "bit" | "bits" => ("bit", Physical),
-        "calories" | "kcal" => ("kcal", Physical),
+        "calories" => ("kcal", Physical),
         "points" | "point" | "pts" => ("point", Physical),
-        "volts" | "volt" => ("V", Physical),
         // currency
         "dollar" | "dollars" | "usd" | "bucks" => ("USD", Currency),
         "euro" | "euros" | "eur" => ("EUR", Currency),

@@ -13,12 +13,11 @@ pub struct UnitHit {
     pub last: usize,
 }
 
-/// The unit word `w` (a token or a glued suffix), resolved: from the word
-/// list, else from the generated table.
+/// The unit word `w` (a token or a glued suffix), resolved.
 pub fn word(w: &str) -> Option<(&'static str, UnitCls)> {
     match w {
         "m2" | "sqm" => Some(("m2", UnitCls::Physical)),
-        _ => lx::unit_word(w).or_else(|| lx::table_unit(w)),
+        _ => lx::unit_word(w),
     }
 }
 
