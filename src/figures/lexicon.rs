@@ -517,6 +517,12 @@ pub fn temperature_before(cx: &super::cx::Cx, i: usize) -> bool {
     })
 }
 
+/// A dash between numbers: the hyphen, its Unicode forms, the figure, en,
+/// em and horizontal-bar dashes ("5–10", "5‒10").
+pub fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "‐" | "‑" | "‒" | "–" | "—" | "―")
+}
+
 /// Unit classes, which decide a figure's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitCls {

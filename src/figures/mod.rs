@@ -913,7 +913,8 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
                 _
             ))
         );
-        let to_big = matches!(&*cx.lw(last + 1), "-" | "–" | "—" | "to" | "through")
+        let to_big = (lx::is_dash(&cx.lw(last + 1))
+            || matches!(&*cx.lw(last + 1), "to" | "through"))
             && cx.is_number(last + 2)
             && numbers::parse(cx, last + 2).is_some_and(|m| m.value > 2100.0 && !m.scaled);
         let dash_big = n.second.is_some_and(|s| s > 2100.0);
@@ -1223,8 +1224,7 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     }
     let j = c.te;
     let conn = cx.lw(j);
-    let dash = matches!(&*conn, "-" | "–" | "—" | "‐")
-        || (&*conn == "~" && cx.touching(j - 1) && cx.touching(j));
+    let dash = lx::is_dash(&conn) || (&*conn == "~" && cx.touching(j - 1) && cx.touching(j));
     let before = cx.lw_back(c.ts, 1);
     let between = &*before == "between" && c.qualifier.is_none();
     let from = &*before == "from" && c.qualifier.is_none();

@@ -836,10 +836,7 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
 /// eighths". Not two tens or two ones ("twenty - thirty", "three - one"
 /// are ranges and scores), nor in a vote or score context.
 fn dash_compound(cx: &Cx, i: usize, j: usize, last: Option<Cls>, num: f64) -> bool {
-    if !matches!(cx.raw(j + 1), "-" | "–" | "—" | "‐" | "‑")
-        || cx.line_break(j + 1)
-        || !cx.is_word(j + 2)
-    {
+    if !lx::is_dash(cx.raw(j + 1)) || cx.line_break(j + 1) || !cx.is_word(j + 2) {
         return false;
     }
     let w = cx.lw(j + 2);
