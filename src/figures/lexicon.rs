@@ -4,8 +4,9 @@
 //! the units those tables do not name come from `data/units.tsv`, generated
 //! from pint's unit registry by `units_table.py` ([`table_unit`]).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use crate::learn::{hash_str, FeatureMap};
 
 /// How a number word combines with its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -652,14 +653,16 @@ fn listed_unit(w: &str) -> Option<(&'static str, UnitCls)> {
 /// Multi-word forms join their words with one space ("square miles",
 /// "kenyan shillings"), quotients with "/" ("km/h").
 struct Table {
-    units: HashMap<&'static str, (&'static str, UnitCls)>,
-    /// The first words of the forms of more than one token ("square", "km").
-    heads: HashSet<&'static str>,
+    /// By [`hash_str`] of the form: the form, its code and class.
+    units: FeatureMap<(&'static str, &'static str, UnitCls)>,
+    /// [`hash_str`] of the first words of the forms of more than one token
+    /// ("square", "km").
+    heads: FeatureMap<()>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut units = HashMap::new();
-    let mut heads = HashSet::new();
+    let mut units = FeatureMap::default();
+    let mut heads = FeatureMap::default();
     let files = [
         ("units.tsv", include_str!("data/units.tsv")),
         ("currencies.tsv", include_str!("data/currencies.tsv")),
@@ -676,9 +679,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 Some("physical") => UnitCls::Physical,
                 Some(_) => panic!("{file}: unknown class in {line:?}"),
             };
-            units.insert(form, (code, cls));
+            units.insert(hash_str(form), (form, code, cls));
             if let Some(cut) = form.find([' ', '/']) {
-                heads.insert(&form[..cut]);
+                heads.insert(hash_str(&form[..cut]), ());
             }
         }
     }
@@ -688,8 +691,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// An ISO 4217 code of the generated table ("kes" -> "KES"), which may
 /// stand before a number as after it.
 pub fn table_currency_code(w: &str) -> Option<&'static str> {
-    match TABLE.units.get(w) {
-        Some(&(code, UnitCls::Currency)) if w.len() == 3 && code.eq_ignore_ascii_case(w) => {
+    match table_unit(w) {
+        Some((code, UnitCls::Currency)) if w.len() == 3 && code.eq_ignore_ascii_case(w) => {
             Some(code)
         }
         _ => None,
@@ -698,13 +701,16 @@ pub fn table_currency_code(w: &str) -> Option<&'static str> {
 
 /// A unit of the generated table ([`TABLE`]), by its lowercase form.
 pub fn table_unit(form: &str) -> Option<(&'static str, UnitCls)> {
-    TABLE.units.get(form).copied()
+    match TABLE.units.get(&hash_str(form)) {
+        Some(&(f, code, cls)) if f == form => Some((code, cls)),
+        _ => None,
+    }
 }
 
 /// Whether a unit of more than one token in the generated table starts with
 /// the word `w`.
 pub fn opens_table_phrase(w: &str) -> bool {
-    TABLE.heads.contains(w)
+    TABLE.heads.contains_key(&hash_str(w))
 }
 
 /// A unit glued to digits ("300kg", "1.2bn" is a scale, "40C", "10am").

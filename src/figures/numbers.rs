@@ -131,8 +131,8 @@ pub fn after_code<'a>(cx: &Cx<'a>, i: usize) -> Option<(&'static str, Num<'a>)> 
 
 /// "a couple of" at token `i`.
 pub fn couple_of(cx: &Cx, i: usize) -> bool {
-    &*cx.lw(i + 1) == "couple"
-        && &*cx.lw(i + 2) == "of"
+    cx.raw(i + 1).eq_ignore_ascii_case("couple")
+        && cx.raw(i + 2).eq_ignore_ascii_case("of")
         && !cx.line_break(i)
         && !cx.line_break(i + 1)
 }
