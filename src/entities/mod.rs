@@ -1,6 +1,7 @@
 //! Entities: people, organisations, places, other names and dates, each with
 //! the canonical name of what it refers to in the article.
 
+pub mod calendar;
 pub mod canonical;
 pub mod clusters;
 pub mod conll;
