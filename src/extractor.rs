@@ -124,7 +124,8 @@ impl Extractor {
     }
 
     /// Extracts every article of `texts` on the crate's pool and maps it,
-    /// with its text, through `f`; results in input order. A panic in the
+    /// with its item (the text, or whatever carries it), through `f`;
+    /// results in input order. A panic in the
     /// extraction or in `f` becomes an `Err` at its position; the others
     /// complete.
     ///
@@ -141,7 +142,7 @@ impl Extractor {
     where
         S: AsRef<str> + Sync,
         T: Send,
-        F: Fn(&str, Article) -> T + Sync,
+        F: Fn(&S, Article) -> T + Sync,
     {
         let n = threads
             .or(self.threads)
@@ -196,7 +197,7 @@ const RUN_BYTES: usize = 1 << 20;
 fn extract_run<S, T, F>(texts: &[S], stages: Stages, f: &F) -> Vec<Result<T, Error>>
 where
     S: AsRef<str>,
-    F: Fn(&str, Article) -> T,
+    F: Fn(&S, Article) -> T,
 {
     let s = stages;
     let docs: Vec<_> = texts
@@ -234,7 +235,7 @@ where
                 figures: fig?,
                 quotes: q?,
             };
-            guarded(|| f(t.as_ref(), article))
+            guarded(|| f(t, article))
         })
         .collect()
 }
@@ -278,7 +279,7 @@ mod tests {
         std::panic::set_hook(Box::new(|_| {}));
         let out = ex
             .map_batch(&texts, None, |t, a| {
-                assert!(t != "boom", "injected failure");
+                assert!(*t != "boom", "injected failure");
                 a
             })
             .unwrap();

@@ -266,3 +266,48 @@ def test_import_does_not_import_pandas_yet_the_accessor_follows_it() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "['Ana Ruiz', 'Lagos']"
+
+
+def test_published_places_dates_on_the_calendar() -> None:
+    import datetime
+
+    ex = Extractor()
+    text = "The vote was on Thursday, after talks last September."
+    for published in ("2020-03-12", datetime.date(2020, 3, 12), datetime.datetime(2020, 3, 12, 9)):
+        dates = [
+            (e.text, e.date_start, e.date_end)
+            for e in ex.extract(text, published=published).entities
+            if e.label == "DATE"
+        ]
+        assert dates == [
+            ("Thursday", "2020-03-12", "2020-03-12"),
+            ("last September", "2019-09-01", "2019-09-30"),
+        ]
+    plain = ex.extract(text).entities
+    assert all(e.date_start is None and e.date_end is None for e in plain)
+    assert "date_start" not in repr(plain[0])
+    placed = ex.extract(text, published="2020-03-12").entities[0]
+    assert eval(repr(placed), vars(newsmine)) == placed
+    assert pickle.loads(pickle.dumps(placed)) == placed
+    with pytest.raises(ValueError, match="published must be a date such as '2020-03-12'"):
+        ex.extract(text, published="12/03/2020")
+    with pytest.raises(TypeError, match="published must be a date"):
+        ex.extract(text, published=20200312)
+
+
+def test_published_per_article_in_batches_and_frames() -> None:
+    pytest.importorskip("pandas")
+    ex = Extractor()
+    texts = ["On Monday it rained.", "In 2015 it snowed.", "On Friday it hailed."]
+    arts = ex.extract_batch(texts, published=["2020-03-12", None, "2021-01-05"])
+    assert [[e.date_start for e in a.entities] for a in arts] == [
+        ["2020-03-09"],
+        [None],
+        ["2021-01-01"],
+    ]
+    fr = ex.extract_frames(texts, published="2020-03-12")
+    assert list(fr.entities["date_end"]) == ["2020-03-09", "2015-12-31", "2020-03-06"]
+    with pytest.raises(ValueError, match="published has 4 dates for 3 texts"):
+        ex.extract_batch(texts, published=["2020-03-12"] * 4)
+    with pytest.raises(ValueError, match="fewer dates"):
+        ex.extract_frames(texts, published=["2020-03-12"])

@@ -33,6 +33,32 @@ def _chunks(texts: Iterable[Any]) -> Iterator[tuple[int, list[Any]]]:
         yield offset, chunk
 
 
+def _day(value: Any) -> str | None:
+    """A publication day as the engine takes it: "2020-03-12" from a str, a
+    date, a datetime or a pandas Timestamp; None for None, NaT or NaN."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        return value
+    if type(value).__name__ == "NaTType":
+        return None
+    iso = getattr(value, "isoformat", None)
+    if iso is None:
+        raise TypeError(f"published must be a date or an ISO date string, not {value!r}")
+    return str(iso())[:10]
+
+
+def _days(published: Any) -> Any:
+    """One day for every text (a str) or one per text (a list), or None."""
+    if published is None:
+        return None
+    if isinstance(published, str) or hasattr(published, "isoformat"):
+        return _day(published)
+    if _is_series(published):
+        published = published.array
+    return [_day(p) for p in published]
+
+
 def _is_series(obj: Any) -> bool:
     return type(obj).__name__ == "Series" and hasattr(obj, "index") and hasattr(obj, "array")
 
@@ -107,13 +133,17 @@ class Extractor:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(threads=state["threads"], stages=state.get("stages"))  # type: ignore[misc]
 
-    def extract(self, text: str) -> Article:
+    def extract(self, text: str, *, published: Any = None) -> Article:
         """Extracts everything from one article.
 
+        With `published`, the day the article appeared (``"2020-03-12"``, a
+        ``datetime.date`` or a pandas Timestamp), DATE entities get
+        ``date_start`` and ``date_end``: their place on the calendar.
+
         Raises TypeError if `text` is not a str and ValueError if it holds a
-        lone surrogate.
+        lone surrogate or `published` is no date.
         """
-        return self._engine.extract(text)
+        return self._engine.extract(text, _day(published))
 
     def _run(
         self,
@@ -122,8 +152,10 @@ class Extractor:
         threads: int | None,
         progress: bool,
         errors: str,
+        published: Any = None,
     ) -> Iterator[Any]:
         skip = _check_errors(errors)
+        days = _days(published)
         if threads is not None and (not isinstance(threads, int) or threads < 1):
             raise ValueError(f"threads must be a positive int or None, not {threads!r}")
         if isinstance(texts, str):
@@ -134,10 +166,24 @@ class Extractor:
         bar = _progress_bar(progress, total)
         run = getattr(self._engine, method)
         try:
+            done = 0
             for offset, chunk in _chunks(texts):
-                yield len(chunk), run(chunk, threads=threads, skip=skip, offset=offset)
+                done = offset + len(chunk)
+                part: list[Any] | None = None
+                if isinstance(days, list):
+                    if len(days) < offset + len(chunk):
+                        raise ValueError("published has fewer dates than there are texts")
+                    part = days[offset : offset + len(chunk)]
+                elif days is not None:
+                    part = [days] * len(chunk)
+                yield (
+                    len(chunk),
+                    run(chunk, threads=threads, skip=skip, offset=offset, published=part),
+                )
                 if bar is not None:
                     bar.update(len(chunk))
+            if isinstance(days, list) and len(days) != done:
+                raise ValueError(f"published has {len(days)} dates for {done} texts")
         finally:
             if bar is not None:
                 bar.close()
@@ -149,6 +195,7 @@ class Extractor:
         threads: int | None = None,
         progress: bool = False,
         errors: Errors = "raise",
+        published: Any = None,
     ) -> list[Article]:
         """Extracts many articles in parallel; results in input order.
 
@@ -159,9 +206,12 @@ class Extractor:
             errors: "raise" raises TypeError (not a str), ValueError (lone
                 surrogate) or ExtractionError naming the item's position;
                 "skip" gives such items an empty Article instead.
+            published: the day the articles appeared: one for all, or one
+                per text (a list or Series; None where unknown). DATE
+                entities then get ``date_start`` and ``date_end``.
         """
         out: list[Article] = []
-        for _, part in self._run(texts, "extract_chunk", threads, progress, errors):
+        for _, part in self._run(texts, "extract_chunk", threads, progress, errors, published):
             out.extend(part)
         return out
 
@@ -173,18 +223,20 @@ class Extractor:
         threads: int | None = None,
         progress: bool = False,
         errors: Errors = "raise",
+        published: Any = None,
     ) -> Frames:
         """Extracts many articles into tables (one row per item, first column ``doc_id``).
 
         ``doc_id`` is taken from `ids` when given, else from the index of a
         pandas Series, else it is the input position. The other arguments are
-        those of :meth:`extract_batch`.
+        those of :meth:`extract_batch`; with `published`, the entities table
+        has the calendar days of DATE entities (``date_start``, ``date_end``).
         """
         if ids is None and _is_series(texts):
             ids = texts.index  # type: ignore[attr-defined]
         n_docs = 0
         chunks = []
-        for n, chunk in self._run(texts, "columns_chunk", threads, progress, errors):
+        for n, chunk in self._run(texts, "columns_chunk", threads, progress, errors, published):
             n_docs += n
             chunks.append(chunk)
         return Frames(chunks, n_docs, ids)

@@ -45,7 +45,20 @@ class Entity:
     """The type: "PER", "ORG", "LOC", "MISC" or "DATE"."""
     canonical: str
     """The article's name for what the mention refers to (a surname resolves to the full name)."""
-    def __new__(cls, start: int, end: int, text: str, label: str, canonical: str) -> Entity: ...
+    date_start: str | None
+    """A DATE's first day ("2020-03-12") given the publication day; else None."""
+    date_end: str | None
+    """A DATE's last day (a month or a year is a range of days); else None."""
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        label: str,
+        canonical: str,
+        date_start: str | None = None,
+        date_end: str | None = None,
+    ) -> Entity: ...
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
@@ -175,12 +188,24 @@ class Engine:
     def threads(self) -> int | None: ...
     @property
     def stages(self) -> list[str]: ...
-    def extract(self, text: object) -> Article: ...
+    def extract(self, text: object, published: str | None = None) -> Article: ...
     def extract_chunk(
-        self, texts: list[Any], *, threads: int | None = None, skip: bool = False, offset: int = 0
+        self,
+        texts: list[Any],
+        *,
+        threads: int | None = None,
+        skip: bool = False,
+        offset: int = 0,
+        published: list[str | None] | None = None,
     ) -> list[Article]: ...
     def columns_chunk(
-        self, texts: list[Any], *, threads: int | None = None, skip: bool = False, offset: int = 0
+        self,
+        texts: list[Any],
+        *,
+        threads: int | None = None,
+        skip: bool = False,
+        offset: int = 0,
+        published: list[str | None] | None = None,
     ) -> ColumnChunk: ...
 
 @final

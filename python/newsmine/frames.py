@@ -42,8 +42,8 @@ _SPARK_TYPES = {
 def spark_schema(table: str, doc_id_type: str = "string") -> str:
     """`table`'s schema as a Spark DDL string, e.g. for ``mapInPandas``.
 
-    >>> spark_schema("entities")
-    'doc_id string, start long, end long, text string, label string, canonical string'
+    >>> spark_schema("figures")[:56]
+    'doc_id string, start long, end long, text string, value '
     """
     return ", ".join(
         f"{name} {doc_id_type if name == 'doc_id' else _SPARK_TYPES[dtype]}"

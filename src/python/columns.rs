@@ -59,6 +59,8 @@ pub const SCHEMAS: [(&str, &[(&str, Kind)]); 3] = [
             ("text", Str),
             ("label", Str),
             ("canonical", Str),
+            ("date_start", OptStr),
+            ("date_end", OptStr),
         ],
     ),
     (
@@ -189,6 +191,8 @@ impl ColumnChunk {
                     text(e.text),
                     text(e.label),
                     text(e.canonical),
+                    Cell::Str(e.date_start),
+                    Cell::Str(e.date_end),
                 ]);
             }
             for f in a.figures {

@@ -3,6 +3,7 @@
 //! Everything here is plain Rust run inside the pool, without the GIL: one
 //! pass over each document converts all of its offsets at once.
 
+use crate::entities::calendar::{place, Day};
 use std::ops::Range;
 
 use super::results::{Article, Entity, Figure, Quote};
@@ -47,8 +48,14 @@ impl CharOffsets {
     }
 }
 
-/// Converts a core article found in `text` to the Python result classes.
-pub fn article(text: &str, a: crate::Article) -> Article {
+/// Converts a core article found in `text` to the Python result classes;
+/// with the day it was `published`, DATE entities are placed on the
+/// calendar.
+pub fn article(text: &str, a: crate::Article, published: Option<Day>) -> Article {
+    let placed = match published {
+        Some(day) => place(text, &a.entities, day),
+        None => vec![None; a.entities.len()],
+    };
     let mut wanted = Vec::new();
     for e in &a.entities {
         wanted.extend([e.start, e.end]);
@@ -66,12 +73,15 @@ pub fn article(text: &str, a: crate::Article) -> Article {
     let entities = a
         .entities
         .into_iter()
-        .map(|e| Entity {
+        .zip(placed)
+        .map(|(e, days)| Entity {
             start: o.get(e.start),
             end: o.get(e.end),
             text: text[e.start..e.end].to_string(),
             label: e.label.as_str().to_string(),
             canonical: e.canonical,
+            date_start: days.map(|d| d.0.to_string()),
+            date_end: days.map(|d| d.1.to_string()),
         })
         .collect();
     let figures = a

@@ -5,6 +5,7 @@ mod columns;
 mod convert;
 mod results;
 
+use crate::entities::calendar::Day;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -129,8 +130,16 @@ impl Engine {
         .collect()
     }
 
-    /// Extracts one article.
-    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Article> {
+    /// Extracts one article; with the day it was `published` ("2020-03-12"),
+    /// DATE entities are placed on the calendar.
+    #[pyo3(signature = (text, published=None))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        published: Option<&str>,
+    ) -> PyResult<Article> {
+        let published = published.map(day_of).transpose()?;
         let t = text_of(text, 0).map_err(|e| {
             let msg = e.value(py).to_string().replacen("item 0 is", "text is", 1);
             if e.is_instance_of::<PyTypeError>(py) {
@@ -141,11 +150,12 @@ impl Engine {
         })?;
         let ex = &self.inner;
         let article = py.detach(|| ex.try_extract(t))?;
-        Ok(convert::article(t, article))
+        Ok(convert::article(t, article, published))
     }
 
     /// Extracts a list of texts (numbered from `offset` in error messages).
-    #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0))]
+    /// `published`: one ISO day or None per text, or None for all.
+    #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0, published=None))]
     fn extract_chunk(
         &self,
         py: Python<'_>,
@@ -153,24 +163,41 @@ impl Engine {
         threads: Option<usize>,
         skip: bool,
         offset: usize,
+        published: Option<Vec<Option<String>>>,
     ) -> PyResult<Vec<Article>> {
         let items: Vec<Bound<'_, PyAny>> = texts.iter().collect();
-        let mut strs = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            match text_of(item, offset + i) {
-                Ok(t) => strs.push(t),
-                Err(_) if skip => strs.push(""),
-                Err(e) => return Err(e),
+        let days = match published {
+            Some(p) if p.len() != items.len() => {
+                return Err(PyValueError::new_err(format!(
+                    "published has {} dates for {} texts",
+                    p.len(),
+                    items.len()
+                )))
             }
+            Some(p) => p
+                .iter()
+                .map(|d| d.as_deref().map(day_of).transpose())
+                .collect::<PyResult<Vec<_>>>()?,
+            None => vec![None; items.len()],
+        };
+        let mut dated = Vec::with_capacity(items.len());
+        for (i, (item, day)) in items.iter().zip(days).enumerate() {
+            let text = match text_of(item, offset + i) {
+                Ok(t) => t,
+                Err(_) if skip => "",
+                Err(e) => return Err(e),
+            };
+            dated.push(Dated { text, day });
         }
         check_threads(threads)?;
         let ex = &self.inner;
-        let out = py.detach(|| ex.map_batch(&strs, threads, convert::article))?;
+        let out =
+            py.detach(|| ex.map_batch(&dated, threads, |d, a| convert::article(d.text, a, d.day)))?;
         out.into_iter()
             .enumerate()
             .map(|(i, r)| match r {
                 Ok(v) => Ok(v),
-                Err(_) if skip => Ok(convert::article("", crate::Article::default())),
+                Err(_) if skip => Ok(convert::article("", crate::Article::default(), None)),
                 Err(e) => Err(ExtractionError::new_err(format!(
                     "item {}: {e}",
                     offset + i
@@ -182,7 +209,7 @@ impl Engine {
     /// Extracts a list of texts into the three tables, kept in Rust until
     /// read (`table_lists`, `table_arrow`). Rows carry each input's position
     /// (from `offset`).
-    #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0))]
+    #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0, published=None))]
     fn columns_chunk(
         &self,
         py: Python<'_>,
@@ -190,10 +217,32 @@ impl Engine {
         threads: Option<usize>,
         skip: bool,
         offset: usize,
+        published: Option<Vec<Option<String>>>,
     ) -> PyResult<ColumnChunk> {
-        let articles = self.extract_chunk(py, texts, threads, skip, offset)?;
+        let articles = self.extract_chunk(py, texts, threads, skip, offset, published)?;
         Ok(py.detach(|| ColumnChunk::new(articles, offset)))
     }
+}
+
+/// A text with the day its article was published.
+struct Dated<'a> {
+    text: &'a str,
+    day: Option<Day>,
+}
+
+impl AsRef<str> for Dated<'_> {
+    fn as_ref(&self) -> &str {
+        self.text
+    }
+}
+
+/// An ISO day ("2020-03-12"), or a ValueError naming what was given.
+fn day_of(s: &str) -> PyResult<Day> {
+    Day::parse(s).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "published must be a date such as '2020-03-12', not {s:?}"
+        ))
+    })
 }
 
 /// Scores the entity tagger on a CoNLL file's content (either form), exact spans.

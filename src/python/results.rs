@@ -96,47 +96,78 @@ pub struct Entity {
     /// The article's name for what this mention refers to.
     #[pyo3(get)]
     pub canonical: String,
+    /// A DATE's first day on the calendar (ISO), given the publication day.
+    #[pyo3(get)]
+    pub date_start: Option<String>,
+    /// A DATE's last day on the calendar (ISO).
+    #[pyo3(get)]
+    pub date_end: Option<String>,
 }
+
+type EntityArgs = (
+    usize,
+    usize,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
 
 #[pymethods]
 impl Entity {
     #[new]
-    fn new(start: usize, end: usize, text: String, label: String, canonical: String) -> Self {
+    #[pyo3(signature = (start, end, text, label, canonical, date_start=None, date_end=None))]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        label: String,
+        canonical: String,
+        date_start: Option<String>,
+        date_end: Option<String>,
+    ) -> Self {
         Entity {
             start,
             end,
             text,
             label,
             canonical,
+            date_start,
+            date_end,
         }
     }
 
+    /// The fields, the calendar days only when placed.
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        call_repr(
-            py,
-            "Entity",
-            &[
-                ("text", &self.text),
-                ("label", &self.label),
-                ("start", &self.start),
-                ("end", &self.end),
-                ("canonical", &self.canonical),
-            ],
-        )
+        let mut fields: Vec<(&str, &dyn PyRepr)> = vec![
+            ("text", &self.text),
+            ("label", &self.label),
+            ("start", &self.start),
+            ("end", &self.end),
+            ("canonical", &self.canonical),
+        ];
+        if self.date_start.is_some() || self.date_end.is_some() {
+            fields.extend([
+                ("date_start", &self.date_start as &dyn PyRepr),
+                ("date_end", &self.date_end),
+            ]);
+        }
+        call_repr(py, "Entity", &fields)
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> (Bound<'py, PyType>, (usize, usize, String, String, String)) {
-        let s = slf.get();
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, EntityArgs) {
+        let s = slf.get().clone();
         (
             slf.get_type(),
             (
                 s.start,
                 s.end,
-                s.text.clone(),
-                s.label.clone(),
-                s.canonical.clone(),
+                s.text,
+                s.label,
+                s.canonical,
+                s.date_start,
+                s.date_end,
             ),
         )
     }
