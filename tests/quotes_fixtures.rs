@@ -61,6 +61,7 @@ fn entities(text: &str, given: &[GivenEntity]) -> Vec<Entity> {
                 end: from,
                 label,
                 canonical: g.canonical.clone(),
+                display: g.canonical.clone(),
             }
         })
         .collect()

@@ -140,8 +140,14 @@ def test_results_pickle_compare_and_are_frozen(ex: Extractor, texts: list[str]) 
         e.label = "PER"  # type: ignore[misc]
     f = Figure(0, 4, "1.5m", 1.5e6, None, "count", None, "about", "people")
     assert pickle.loads(pickle.dumps(f)) == f
-    q = Quote(0, 9, '"We won"', "Ana Diaz", "PER", "Ana Diaz", 11, 14, "said", 15, 19, True)
-    assert pickle.loads(pickle.dumps(q)) == q
+    q = Quote(
+        0, 9, '"We won"', "ana diaz", "PER", "ana diaz", 11, 14, "said", 15, 19, True, "Ana Diaz"
+    )
+    assert pickle.loads(pickle.dumps(q)) == q and q.speaker_display == "Ana Diaz"
+    shown = Entity(0, 5, "nasa", "ORG", "nasa", "NASA")
+    assert pickle.loads(pickle.dumps(shown)) == shown and shown != Entity(
+        0, 5, "nasa", "ORG", "nasa"
+    )
     art = Article("Paris", "ordinary", [e], [f], [q])
     assert pickle.loads(pickle.dumps(art)) == art
 
@@ -158,7 +164,10 @@ def test_reprs_are_python_syntax_and_evaluate_back() -> None:
     assert repr(q).startswith(
         "Quote(text='\"It\\'s\" ok', speaker=None, speaker_label=None, cue='said', direct=True"
     )
-    for item in (e, f, q):
+    shown = Entity(0, 4, "nasa", "ORG", "nasa", "NASA")
+    assert repr(shown).endswith("canonical='nasa', display='NASA')")
+    assert e.display == "Ana Ruiz"
+    for item in (e, f, q, shown):
         assert eval(repr(item), vars(newsmine)) == item
     art = Article("Paris is big", "ordinary", [e], [], [])
     assert (
@@ -311,3 +320,22 @@ def test_published_per_article_in_batches_and_frames() -> None:
         ex.extract_batch(texts, published=["2020-03-12"] * 4)
     with pytest.raises(ValueError, match="fewer dates"):
         ex.extract_frames(texts, published=["2020-03-12"])
+
+
+def test_display_names_print_stripped_names_as_written() -> None:
+    ex = Extractor()
+    text = (
+        "kenneth mckenzie the head of dyncorp international said on thursday that the plan "
+        "had failed mckenzie said"
+    )
+    art = ex.extract(text)
+    shown = {e.text: e.display for e in art.entities}
+    assert shown["kenneth mckenzie"] == shown["mckenzie"] == "Kenneth McKenzie"
+    assert shown["dyncorp international"] == "DynCorp International"
+    assert shown["thursday"] == "Thursday"
+    assert {q.speaker_display for q in art.quotes} == {"Kenneth McKenzie"}
+    ordinary = ex.extract("Kenneth McKenzie of DynCorp said the plan failed.")
+    assert all(e.display == e.canonical for e in ordinary.entities)
+    frames = ex.extract_frames([text])
+    assert list(frames.entities.display) == [e.display for e in art.entities]
+    assert list(frames.quotes.speaker_display) == [q.speaker_display for q in art.quotes]

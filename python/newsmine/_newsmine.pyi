@@ -45,6 +45,9 @@ class Entity:
     """The type: "PER", "ORG", "LOC", "MISC" or "DATE"."""
     canonical: str
     """The article's name for what the mention refers to (a surname resolves to the full name)."""
+    display: str
+    """The canonical name as a person would print it: the article's casing in ordinary text,
+    truecased in stripped text ("Kenneth McKenzie")."""
     date_start: str | None
     """A DATE's first day ("2020-03-12") given the publication day; else None."""
     date_end: str | None
@@ -56,6 +59,7 @@ class Entity:
         text: str,
         label: str,
         canonical: str,
+        display: str | None = None,
         date_start: str | None = None,
         date_end: str | None = None,
     ) -> Entity: ...
@@ -120,6 +124,8 @@ class Quote:
     """The label ("PER", "ORG", ...) of the speaker's entity; None for a description."""
     speaker_canonical: str | None
     """The speaker when it is an entity's `canonical` (the key to join entities); else None."""
+    speaker_display: str | None
+    """The `display` name of the speaker's entity when `speaker_canonical` is set; else None."""
     speaker_start: int | None
     """Start of the mention the attribution uses."""
     speaker_end: int | None
@@ -146,6 +152,7 @@ class Quote:
         cue_start: int | None,
         cue_end: int | None,
         direct: bool,
+        speaker_display: str | None = None,
     ) -> Quote: ...
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]: ...
     def __eq__(self, other: object, /) -> bool: ...

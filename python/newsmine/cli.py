@@ -58,8 +58,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"Entities ({len(art.entities)})")
         print(
             _table(
-                [[e.text, e.label, e.canonical, f"{e.start}-{e.end}"] for e in art.entities],
-                ["text", "label", "canonical", "span"],
+                [[e.text, e.label, e.display, f"{e.start}-{e.end}"] for e in art.entities],
+                ["text", "label", "name", "span"],
             )
         )
         print(f"\nFigures ({len(art.figures)})")
@@ -85,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             _table(
                 [
                     [
-                        _short(q.speaker, 24),
+                        _short(q.speaker_display or q.speaker, 24),
                         q.cue or "",
                         "yes" if q.direct else "no",
                         _short(q.text),

@@ -165,7 +165,7 @@ class Frames:
 
     @cached_property
     def entities(self) -> pd.DataFrame:
-        """One row per entity: doc_id, start, end, text, label, canonical."""
+        """One row per entity: doc_id, start, end, text, label, canonical, display, ..."""
         return self._frame("entities")
 
     @cached_property

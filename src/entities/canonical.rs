@@ -131,6 +131,19 @@ const ORG_SUFFIXES: &[&str] = &[
 
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "at", "to"];
 
+/// Particles of personal and place names written lowercase inside a name
+/// ("bashar al assad", "ursula von der leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "da", "das", "dos", "du", "del", "la", "le", "al", "el", "bin",
+    "ibn", "bint", "y",
+];
+
+/// A word written lowercase inside a name: a linking word an acronym skips
+/// or a name particle.
+pub(super) fn is_name_link(w: &str) -> bool {
+    ACRONYM_SKIP.contains(&w) || NAME_PARTICLES.contains(&w)
+}
+
 struct Mention {
     label: EntityLabel,
     /// Normalized words of the name (title removed for people).
@@ -323,6 +336,7 @@ pub fn resolve(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<Entity> 
                 start,
                 end,
                 label,
+                display: super::display::display(&canonical, label, doc.form),
                 canonical,
             }
         })

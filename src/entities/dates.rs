@@ -61,6 +61,11 @@ fn month(w: &str) -> Option<u8> {
     }
 }
 
+/// A month name or abbreviation or a weekday: capitalised in a date.
+pub(crate) fn is_calendar_name(w: &str) -> bool {
+    month(w).is_some() || WEEKDAYS.contains(&w)
+}
+
 /// A full month name that is no common word ("june", not "may" or "march").
 pub(crate) fn is_plain_month(w: &str) -> bool {
     MONTHS.contains(&w) && !ambiguous_month(w)

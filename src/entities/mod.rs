@@ -6,6 +6,7 @@ pub mod canonical;
 pub mod clusters;
 pub mod conll;
 pub mod dates;
+pub mod display;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
@@ -48,6 +49,9 @@ pub struct Entity {
     /// The name the article gives the thing this mention refers to
     /// ("mckenzie" -> "kenneth mckenzie").
     pub canonical: String,
+    /// The canonical name as a person would print it: the article's casing
+    /// in ordinary text, truecased in stripped text ("Kenneth McKenzie").
+    pub display: String,
 }
 
 /// The entities of `doc`, in text order: names from the tagger, dates from

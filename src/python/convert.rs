@@ -80,6 +80,7 @@ pub fn article(text: &str, a: crate::Article, published: Option<Day>) -> Article
             text: text[e.start..e.end].to_string(),
             label: e.label.as_str().to_string(),
             canonical: e.canonical,
+            display: e.display,
             date_start: days.map(|d| d.0.to_string()),
             date_end: days.map(|d| d.1.to_string()),
         })
@@ -112,6 +113,7 @@ pub fn article(text: &str, a: crate::Article, published: Option<Day>) -> Article
                 speaker: q.speaker,
                 speaker_label: q.speaker_label.map(|l| l.as_str().to_string()),
                 speaker_canonical: q.speaker_canonical,
+                speaker_display: q.speaker_display,
                 speaker_start: speaker.map(|s| s.0),
                 speaker_end: speaker.map(|s| s.1),
                 cue: q.cue_span.map(|r| text[r].to_string()),

@@ -7,7 +7,8 @@
 use std::hash::{Hash, Hasher};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyFloat, PyString, PyType};
+use pyo3::types::{PyFloat, PyString, PyTuple, PyType};
+use pyo3::IntoPyObjectExt;
 
 use crate::render::{self, Highlight, Layer};
 use crate::Form;
@@ -96,6 +97,10 @@ pub struct Entity {
     /// The article's name for what this mention refers to.
     #[pyo3(get)]
     pub canonical: String,
+    /// The canonical name as a person would print it (truecased in
+    /// stripped text).
+    #[pyo3(get)]
+    pub display: String,
     /// A DATE's first day on the calendar (ISO), given the publication day.
     #[pyo3(get)]
     pub date_start: Option<String>,
@@ -112,18 +117,21 @@ type EntityArgs = (
     String,
     Option<String>,
     Option<String>,
+    Option<String>,
 );
 
 #[pymethods]
 impl Entity {
     #[new]
-    #[pyo3(signature = (start, end, text, label, canonical, date_start=None, date_end=None))]
+    #[pyo3(signature = (start, end, text, label, canonical, display=None, date_start=None, date_end=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         start: usize,
         end: usize,
         text: String,
         label: String,
         canonical: String,
+        display: Option<String>,
         date_start: Option<String>,
         date_end: Option<String>,
     ) -> Self {
@@ -132,13 +140,15 @@ impl Entity {
             end,
             text,
             label,
+            display: display.unwrap_or_else(|| canonical.clone()),
             canonical,
             date_start,
             date_end,
         }
     }
 
-    /// The fields, the calendar days only when placed.
+    /// The fields, the display name only when it differs from the
+    /// canonical one, the calendar days only when placed.
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut fields: Vec<(&str, &dyn PyRepr)> = vec![
             ("text", &self.text),
@@ -147,6 +157,9 @@ impl Entity {
             ("end", &self.end),
             ("canonical", &self.canonical),
         ];
+        if self.display != self.canonical {
+            fields.push(("display", &self.display));
+        }
         if self.date_start.is_some() || self.date_end.is_some() {
             fields.extend([
                 ("date_start", &self.date_start as &dyn PyRepr),
@@ -166,6 +179,7 @@ impl Entity {
                 s.text,
                 s.label,
                 s.canonical,
+                Some(s.display),
                 s.date_start,
                 s.date_end,
             ),
@@ -307,6 +321,9 @@ pub struct Quote {
     /// The speaker when it is an entity's `canonical`: the join key.
     #[pyo3(get)]
     pub speaker_canonical: Option<String>,
+    /// The speaker's entity's `display` name, when `speaker_canonical` is set.
+    #[pyo3(get)]
+    pub speaker_display: Option<String>,
     #[pyo3(get)]
     pub speaker_start: Option<usize>,
     #[pyo3(get)]
@@ -322,25 +339,10 @@ pub struct Quote {
     pub direct: bool,
 }
 
-type QuoteArgs = (
-    usize,
-    usize,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<usize>,
-    Option<usize>,
-    Option<String>,
-    Option<usize>,
-    Option<usize>,
-    bool,
-);
-
 #[pymethods]
 impl Quote {
     #[new]
-    #[pyo3(signature = (start, end, text, speaker, speaker_label, speaker_canonical, speaker_start, speaker_end, cue, cue_start, cue_end, direct))]
+    #[pyo3(signature = (start, end, text, speaker, speaker_label, speaker_canonical, speaker_start, speaker_end, cue, cue_start, cue_end, direct, speaker_display=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         start: usize,
@@ -355,6 +357,7 @@ impl Quote {
         cue_start: Option<usize>,
         cue_end: Option<usize>,
         direct: bool,
+        speaker_display: Option<String>,
     ) -> Self {
         Quote {
             start,
@@ -363,6 +366,7 @@ impl Quote {
             speaker,
             speaker_label,
             speaker_canonical,
+            speaker_display,
             speaker_start,
             speaker_end,
             cue,
@@ -385,6 +389,7 @@ impl Quote {
                 ("start", &self.start),
                 ("end", &self.end),
                 ("speaker_canonical", &self.speaker_canonical),
+                ("speaker_display", &self.speaker_display),
                 ("speaker_start", &self.speaker_start),
                 ("speaker_end", &self.speaker_end),
                 ("cue_start", &self.cue_start),
@@ -393,25 +398,31 @@ impl Quote {
         )
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, QuoteArgs) {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
         let s = slf.get().clone();
-        (
-            slf.get_type(),
-            (
-                s.start,
-                s.end,
-                s.text,
-                s.speaker,
-                s.speaker_label,
-                s.speaker_canonical,
-                s.speaker_start,
-                s.speaker_end,
-                s.cue,
-                s.cue_start,
-                s.cue_end,
-                s.direct,
-            ),
+        // Thirteen arguments: more than a Rust tuple converts, so two parts.
+        let first = (
+            s.start,
+            s.end,
+            s.text,
+            s.speaker,
+            s.speaker_label,
+            s.speaker_canonical,
+            s.speaker_start,
+            s.speaker_end,
+            s.cue,
+            s.cue_start,
+            s.cue_end,
+            s.direct,
         )
+            .into_pyobject(py)?;
+        let last = s.speaker_display.into_bound_py_any(py)?;
+        let args: Vec<_> = first.iter().chain([last]).collect();
+        let args = PyTuple::new(py, args)?;
+        Ok((slf.get_type(), args))
     }
 }
 

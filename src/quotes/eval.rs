@@ -156,6 +156,7 @@ mod tests {
             speaker: Some(speaker.into()),
             speaker_label: None,
             speaker_canonical: None,
+            speaker_display: None,
             speaker_span: None,
             cue_span: None,
             direct: false,

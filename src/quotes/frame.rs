@@ -35,6 +35,15 @@ pub(crate) struct View<'a> {
 }
 
 impl<'a> View<'a> {
+    /// The form of the text the view reads.
+    pub fn form(&self) -> Form {
+        if self.stripped {
+            Form::Stripped
+        } else {
+            Form::Ordinary
+        }
+    }
+
     /// A view whose sentences are `doc.sentences` (ordinary) or those the
     /// boundary model predicted (stripped).
     /// From stripped text's boundaries it takes the cues, clause marks and

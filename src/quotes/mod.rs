@@ -53,6 +53,9 @@ pub struct Quote {
     /// `speaker` when it is the `canonical` of an entity of the article (so
     /// quotes join entities on it), else `None`.
     pub speaker_canonical: Option<String>,
+    /// The speaker's entity's `display` name when `speaker_canonical` is
+    /// set ("Kenneth McKenzie" in stripped text), else `None`.
+    pub speaker_display: Option<String>,
     /// The mention the attribution itself uses ("he", "pillar").
     pub speaker_span: Option<Range<usize>>,
     /// The cue verb or phrase ("said", "according to").

@@ -25,6 +25,7 @@ use std::ops::Range;
 use super::frame::View;
 use super::lex::{self, Number};
 use super::{Found, Quote};
+use crate::entities::display::display;
 use crate::entities::{Entity, EntityLabel};
 
 #[derive(Debug, Clone)]
@@ -116,14 +117,21 @@ pub(crate) fn resolve(
                 (Some(k), Some(v.bytes(sp)))
             }
         };
+        let entity = |k: &Known| canonicals.get(k.name.as_str()).copied();
         let label = known_speaker
             .as_ref()
-            .and_then(|k| k.label.or_else(|| canonicals.get(k.name.as_str()).copied()));
+            .and_then(|k| k.label.or_else(|| entity(k).map(|e| e.label)));
+        let display = known_speaker.as_ref().zip(label).map(|(k, l)| {
+            entity(k)
+                .filter(|e| e.label == l)
+                .map_or_else(|| display(&k.name, l, v.form()), |e| e.display.clone())
+        });
         let speaker = known_speaker.map(|k| k.name);
         out.push(Quote {
             start: f.start,
             end: f.end,
             speaker_canonical: label.and(speaker.clone()),
+            speaker_display: display,
             speaker_label: label,
             speaker,
             speaker_span,
@@ -134,11 +142,11 @@ pub(crate) fn resolve(
     out
 }
 
-/// The label of each canonical name among `entities`: a speaker resolved
+/// The entity of each canonical name among `entities`: a speaker resolved
 /// to a name that is some entity's canonical (a full name found by its
 /// surname, "Russia" as a speaker) joins that entity. A name several labels
 /// share takes the first of PER, ORG, LOC, MISC.
-fn canonical_labels(entities: &[Entity]) -> HashMap<&str, EntityLabel> {
+fn canonical_labels(entities: &[Entity]) -> HashMap<&str, &Entity> {
     let rank = |l: EntityLabel| match l {
         EntityLabel::Per => 0,
         EntityLabel::Org => 1,
@@ -146,11 +154,11 @@ fn canonical_labels(entities: &[Entity]) -> HashMap<&str, EntityLabel> {
         EntityLabel::Misc => 3,
         EntityLabel::Date => 4,
     };
-    let mut out: HashMap<&str, EntityLabel> = HashMap::new();
+    let mut out: HashMap<&str, &Entity> = HashMap::new();
     for e in entities.iter().filter(|e| e.label != EntityLabel::Date) {
-        let l = out.entry(e.canonical.as_str()).or_insert(e.label);
-        if rank(e.label) < rank(*l) {
-            *l = e.label;
+        let best = out.entry(e.canonical.as_str()).or_insert(e);
+        if rank(e.label) < rank(best.label) {
+            *best = e;
         }
     }
     out
