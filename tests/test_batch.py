@@ -254,3 +254,41 @@ def test_frames_pickle_and_show_in_notebooks(texts: list[str]) -> None:
     rows = fr.columns("entities")
     assert f"<b>entities</b>: {len(rows['doc_id'])} rows" in html
     assert f"<td>{rows['text'][0]}</td>" in html
+
+
+def test_groups_join_one_thing_across_the_batch(texts: list[str]) -> None:
+    pd = pytest.importorskip("pandas")
+    batch = [
+        *texts,
+        "Joe Biden and Hunter Biden arrived. Volodymyr Zelensky spoke in Kyiv.",
+        "zelensky visited kyiv and biden said the sasc would meet",
+        "The Senate Armed Services Committee met on Monday.",
+    ]
+    fr = Extractor().extract_frames(batch)
+    e, names = fr.entities, fr.names
+    assert list(names.columns) == ["group", "display", "label", "mentions", "documents"]
+    assert list(names.group) == list(range(len(names)))
+    dated = e.label == "DATE"
+    assert e.group[dated].isna().all() and e.group[~dated].notna().all()
+    # Every group's counts are its rows' counts.
+    counts = e[~dated].groupby("group").agg(m=("text", "size"), d=("doc_id", "nunique"))
+    assert (counts.m.to_numpy() == names.mentions.to_numpy()).all()
+    assert (counts.d.to_numpy() == names.documents.to_numpy()).all()
+
+    def group_of(text: str) -> int:
+        return int(e.group[e.text == text].iloc[0])
+
+    assert group_of("zelensky") == group_of("Volodymyr Zelensky")
+    assert group_of("kyiv") == group_of("Kyiv")
+    assert group_of("sasc") == group_of("Senate Armed Services Committee")
+    # An ambiguous surname stays apart from both full names.
+    assert group_of("biden") not in {group_of("Joe Biden"), group_of("Hunter Biden")}
+    zelensky = names.iloc[group_of("zelensky")]
+    assert (zelensky.display, zelensky.documents) == ("Volodymyr Zelensky", 2)
+    # Regrouping the gathered table of two batches gives the one-batch groups.
+    half = len(batch) // 2
+    parts = [Extractor().extract_frames(batch[:half]).entities]
+    parts.append(Extractor().extract_frames(batch[half:], ids=range(half, len(batch))).entities)
+    regrouped, renamed = newsmine.group_entities(pd.concat(parts, ignore_index=True))
+    assert regrouped.group.tolist() == e.group.tolist()
+    assert renamed.equals(names)

@@ -149,6 +149,12 @@ def test_extract_resumes_without_redoing_finished_chunks(
     assert main(["extract", str(src), "--out", str(part), "--resume", *common]) == 0
     assert len(seen) == 3, "only the three unfinished chunks are extracted again"
 
+    # Each chunk numbers its entity groups on from the chunks before.
+    done = json.loads((whole / stream.STATE_FILE).read_text())["groups_done"]
+    if fmt == "csv":
+        with (whole / "entities.csv").open(encoding="utf-8") as f:
+            groups = {int(r["group"]) for r in csv.DictReader(f) if r["group"]}
+        assert groups == set(range(done)) and done >= 5  # five chunks, each with names
     for table in ("entities", "figures", "quotes", "errors"):
         if fmt == "csv":
             assert _rows(part / f"{table}.csv") == _rows(whole / f"{table}.csv"), table

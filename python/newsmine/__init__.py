@@ -24,7 +24,7 @@ from newsmine._newsmine import (
     Quote,
     __version__,
 )
-from newsmine.frames import SCHEMAS, Frames, spark_schema
+from newsmine.frames import SCHEMAS, Frames, group_entities, spark_schema
 from newsmine.partition import _register_accessor, extract_partition
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "Quote",
     "__version__",
     "extract_partition",
+    "group_entities",
     "spark_schema",
 ]
 

@@ -13,8 +13,10 @@ __all__ = [
     "Quote",
     "__version__",
     "_column_chunk",
+    "assign_groups",
     "default_threads",
     "evaluate_ner",
+    "group_rows",
     "schemas",
     "table_arrow",
     "table_lists",
@@ -226,3 +228,7 @@ def table_arrow(
     chunks: list[ColumnChunk], name: str, ids: list[int] | list[str] | None = None
 ) -> Any: ...
 def schemas() -> list[tuple[str, list[tuple[str, str]]]]: ...
+def assign_groups(chunks: list[ColumnChunk]) -> dict[str, list[Any]]: ...
+def group_rows(
+    docs: list[int], labels: list[str], canonicals: list[str], displays: list[str]
+) -> tuple[list[int | None], dict[str, list[Any]]]: ...

@@ -80,7 +80,9 @@ class Frames:
     - ``fr.to_arrow()``: pyarrow Tables, without a copy;
     - ``fr.arrow(name)``: an Arrow table through the PyCapsule interface
       (``__arrow_c_stream__``), without pyarrow: ``polars.DataFrame(fr.arrow("quotes"))``;
-    - ``fr.columns(name)``: a dict of lists, with nothing else installed.
+    - ``fr.columns(name)``: a dict of lists, with nothing else installed;
+    - ``fr.names``: one row per group of the entities table (one real-world
+      thing across the batch): ``group, display, label, mentions, documents``.
     """
 
     def __init__(self, chunks: list[Any], n_docs: int, ids: Any = None) -> None:
@@ -94,6 +96,8 @@ class Frames:
         self._chunks = chunks
         self._ids = ids
         self.n_docs = n_docs
+        # The entities' group column is filled across all chunks at once.
+        self._names: dict[str, list[Any]] = _newsmine.assign_groups(chunks)
 
     @staticmethod
     def _check(table: str) -> None:
@@ -168,6 +172,15 @@ class Frames:
         """One row per entity: doc_id, start, end, text, label, canonical, display, ..."""
         return self._frame("entities")
 
+    def names_columns(self) -> dict[str, list[Any]]:
+        """The names table as a dict of lists, with nothing else installed."""
+        return {k: list(v) for k, v in self._names.items()}
+
+    @cached_property
+    def names(self) -> pd.DataFrame:
+        """One row per group of the entities table: group, display, label, mentions, documents."""
+        return _names_frame(self._names)
+
     @cached_property
     def figures(self) -> pd.DataFrame:
         """One row per figure: doc_id, start, end, text, value, value_to, kind, unit, ..."""
@@ -207,6 +220,49 @@ class Frames:
                 f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>{more}"
             )
         return "".join(parts)
+
+
+def _names_frame(cols: dict[str, list[Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    dtypes = {
+        "group": "int64",
+        "display": "string",
+        "label": "string",
+        "mentions": "int64",
+        "documents": "int64",
+    }
+    return pd.DataFrame({c: pd.Series(cols[c], dtype=t) for c, t in dtypes.items()})
+
+
+def group_entities(entities: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Groups an entities table gathered from several batches or partitions.
+
+    Each batch numbers its own groups; a table concatenated from several
+    (the partitions of a Dask job, say) is grouped again here as one batch:
+    returns a copy of `entities` with a batch-wide ``group`` column and the
+    names table (``group, display, label, mentions, documents``).
+
+    >>> import newsmine, pandas as pd
+    >>> ex = newsmine.Extractor()
+    >>> a = ex.extract_frames(["Volodymyr Zelensky spoke in Kyiv."]).entities
+    >>> b = ex.extract_frames(["zelensky visited kyiv"], ids=[1]).entities
+    >>> entities, names = newsmine.group_entities(pd.concat([a, b]))
+    >>> list(names.display), list(names.documents)
+    (['Volodymyr Zelensky', 'Kyiv'], [2, 2])
+    """
+    import pandas as pd
+
+    docs = pd.factorize(entities["doc_id"])[0]
+    groups, names = _newsmine.group_rows(
+        [int(d) for d in docs],
+        list(entities["label"]),
+        list(entities["canonical"]),
+        list(entities["display"]),
+    )
+    out = entities.copy()
+    out["group"] = pd.array(groups, dtype="Int64")
+    return out, _names_frame(names)
 
 
 def _cell(value: Any) -> str:

@@ -178,11 +178,14 @@ class Writer:
         self.counts = dict.fromkeys(OUTPUTS, 0)
         self.chunks_done = 0
         self.rows_done = 0
+        # Entity groups numbered so far: each chunk's groups follow on.
+        self.groups_done = 0
         self.sizes: dict[str, int] = {}
         state = self._load_state() if resume else None
         if state is not None:
             self.chunks_done = state["chunks_done"]
             self.rows_done = state.get("rows_done", 0)
+            self.groups_done = state.get("groups_done", 0)
             self.sizes = state["sizes"]
             self.counts = state["counts"]
         self._reset_outputs()
@@ -218,8 +221,11 @@ class Writer:
         if self.chunks_done == 0:
             (self.out / STATE_FILE).unlink(missing_ok=True)
 
-    def write_chunk(self, tables: dict[str, dict[str, list[Any]]], rows: int) -> None:
-        """Appends one chunk's tables; `rows`: the input rows the chunk covered."""
+    def write_chunk(
+        self, tables: dict[str, dict[str, list[Any]]], rows: int, groups: int = 0
+    ) -> None:
+        """Appends one chunk's tables; `rows`: the input rows the chunk covered,
+        `groups`: the entity groups it numbered (from `groups_done` on)."""
         for table, cols in tables.items():
             n = len(next(iter(cols.values()), []))
             self.counts[table] += n
@@ -229,6 +235,7 @@ class Writer:
                 self._parquet(table, cols)
         self.chunks_done += 1
         self.rows_done += rows
+        self.groups_done += groups
         self._save_state()
 
     def rows_saved(self) -> int:
@@ -266,6 +273,7 @@ class Writer:
             "run": self.run,
             "chunks_done": self.chunks_done,
             "rows_done": self.rows_done,
+            "groups_done": self.groups_done,
             "sizes": self.sizes,
             "counts": self.counts,
         }
@@ -338,7 +346,12 @@ def extract_file(
                     bad["reason"].append(reason)
             fr = ex.extract_frames(texts, ids=ids, errors="skip")
             tables = {t: fr.columns(t) for t in TABLES}
-            writer.write_chunk({**tables, "errors": bad}, len(chunk))
+            # Groups are per chunk: number them on from the chunks before.
+            first = writer.groups_done
+            entities = tables["entities"]
+            entities["group"] = [g if g is None else g + first for g in entities["group"]]
+            groups = len(fr.names_columns()["group"])
+            writer.write_chunk({**tables, "errors": bad}, len(chunk), groups)
             if bar is not None:
                 done = writer.rows_done
                 rate = (done - resumed) / max(time.monotonic() - started, 1e-9)

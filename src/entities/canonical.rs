@@ -129,6 +129,16 @@ const ORG_SUFFIXES: &[&str] = &[
     "limited",
 ];
 
+/// An organisation's name less its company suffixes ("acme" for "acme
+/// holdings inc"); the name itself when it has none.
+pub(super) fn org_stem(words: &[String]) -> &[String] {
+    let mut n = words.len();
+    while n > 1 && ORG_SUFFIXES.contains(&words[n - 1].as_str()) {
+        n -= 1;
+    }
+    &words[..n]
+}
+
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "at", "to"];
 
 /// Particles of personal and place names written lowercase inside a name
@@ -196,7 +206,8 @@ fn mention(doc: &Doc, start: usize, end: usize, label: EntityLabel) -> Mention {
     }
 }
 
-fn initials(words: &[String], skip: bool) -> String {
+/// The first letters of `words`, linking words skipped if `skip`.
+pub(super) fn initials(words: &[String], skip: bool) -> String {
     words
         .iter()
         .filter(|w| !(skip && ACRONYM_SKIP.contains(&w.as_str())))

@@ -161,6 +161,15 @@ impl Lexicon {
         Lexicon { map }
     }
 
+    /// The classes (bit `c` for [`GazClass`] `c`) of the entry `name`, in any
+    /// case and punctuation; 0 for a name no list has.
+    pub fn classes(&self, name: &str) -> u16 {
+        let mut hashes = Vec::new();
+        normalized_word_hashes(name, &mut hashes);
+        let h = hashes.iter().fold(START, |h, &w| step(h, w));
+        self.map.get(&h).map_or(0, |v| v & !PREFIX)
+    }
+
     /// Number of hashed keys (entries and prefixes).
     pub fn len(&self) -> usize {
         self.map.len()

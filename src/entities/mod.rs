@@ -10,6 +10,7 @@ pub mod display;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod groups;
 pub mod scorer;
 pub mod tagger;
 
@@ -28,6 +29,15 @@ pub enum EntityLabel {
 }
 
 impl EntityLabel {
+    /// Every label, in the order of their discriminants (`label as usize`).
+    pub const ALL: [EntityLabel; 5] = [
+        EntityLabel::Per,
+        EntityLabel::Org,
+        EntityLabel::Loc,
+        EntityLabel::Misc,
+        EntityLabel::Date,
+    ];
+
     /// `"PER"`, `"ORG"`, `"LOC"`, `"MISC"` or `"DATE"`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -15,6 +15,8 @@ use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::PyTable;
 
 use super::results::Article;
+use crate::entities::groups::{group, Group, Mention};
+use crate::entities::EntityLabel;
 
 /// The type of a column: the names are the pandas dtypes users see.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -60,6 +62,7 @@ pub const SCHEMAS: [(&str, &[(&str, Kind)]); 3] = [
             ("label", Str),
             ("canonical", Str),
             ("display", Str),
+            ("group", OptInt),
             ("date_start", OptStr),
             ("date_end", OptStr),
         ],
@@ -101,6 +104,7 @@ pub const SCHEMAS: [(&str, &[(&str, Kind)]); 3] = [
 ];
 
 /// One column's values.
+#[derive(Clone)]
 enum Values {
     Int(Vec<Option<i64>>),
     Float(Vec<Option<f64>>),
@@ -174,7 +178,7 @@ impl Table {
 
 /// The three tables of one chunk of a batch, held in Rust until Python asks
 /// for them as lists or as Arrow.
-#[pyclass(module = "newsmine._newsmine", frozen)]
+#[pyclass(module = "newsmine._newsmine")]
 pub struct ColumnChunk {
     tables: [Table; 3],
 }
@@ -194,6 +198,7 @@ impl ColumnChunk {
                     text(e.label),
                     text(e.canonical),
                     text(e.display),
+                    Cell::Int(None),
                     Cell::Str(e.date_start),
                     Cell::Str(e.date_end),
                 ]);
@@ -251,7 +256,7 @@ impl ColumnChunk {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Columns<'py>,))> {
         let py = slf.py();
         let tables = slf
-            .get()
+            .borrow()
             .tables
             .iter()
             .map(|t| {
@@ -434,4 +439,116 @@ pub fn schemas() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
             (*name, cols)
         })
         .collect()
+}
+
+/// Column `name` of table `t` (by the schema).
+fn column(t: usize, name: &str) -> usize {
+    SCHEMAS[t]
+        .1
+        .iter()
+        .position(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no column {name:?}"))
+}
+
+fn cell_str(column: &[Option<String>], row: usize) -> &str {
+    column[row].as_deref().unwrap_or_default()
+}
+
+fn label_of(s: &str) -> PyResult<EntityLabel> {
+    EntityLabel::ALL
+        .into_iter()
+        .find(|l| l.as_str() == s)
+        .ok_or_else(|| PyValueError::new_err(format!("no entity label {s:?}")))
+}
+
+/// The names table of `groups` as a dict of lists.
+fn names_table<'py>(py: Python<'py>, groups: &[Group]) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    out.set_item("group", (0..groups.len()).collect::<Vec<_>>())?;
+    out.set_item(
+        "display",
+        groups
+            .iter()
+            .map(|g| g.display.as_str())
+            .collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "label",
+        groups.iter().map(|g| g.label.as_str()).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "mentions",
+        groups.iter().map(|g| g.mentions).collect::<Vec<_>>(),
+    )?;
+    out.set_item(
+        "documents",
+        groups.iter().map(|g| g.documents).collect::<Vec<_>>(),
+    )?;
+    Ok(out)
+}
+
+/// Groups the entities of all `chunks` (one batch) and fills their `group`
+/// column; returns the names table (one row per group) as a dict of lists.
+#[pyfunction]
+pub fn assign_groups<'py>(
+    py: Python<'py>,
+    mut chunks: Vec<PyRefMut<'py, ColumnChunk>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let [doc, label, canonical, display, group_col] =
+        ["doc", "label", "canonical", "display", "group"].map(|c| column(0, c));
+    let (group_of, groups) = {
+        let mut mentions = Vec::new();
+        for chunk in &chunks {
+            let v = &chunk.tables[0].values;
+            let (Values::Int(d), Values::Str(l), Values::Str(c), Values::Str(s)) =
+                (&v[doc], &v[label], &v[canonical], &v[display])
+            else {
+                unreachable!("the entities schema");
+            };
+            for (i, doc) in d.iter().enumerate() {
+                mentions.push(Mention {
+                    doc: doc.unwrap_or_default() as u64,
+                    label: label_of(cell_str(l, i))?,
+                    canonical: cell_str(c, i),
+                    display: cell_str(s, i),
+                });
+            }
+        }
+        group(&mentions)
+    };
+    let mut next = group_of.into_iter();
+    for chunk in &mut chunks {
+        let table = &mut chunk.tables[0];
+        let filled = next.by_ref().take(table.rows).map(|g| g.map(|g| g as i64));
+        table.values[group_col] = Values::Int(filled.collect());
+    }
+    names_table(py, &groups)
+}
+
+/// Groups entity rows given as columns (a table gathered from several
+/// partitions): the group of each row and the names table.
+#[pyfunction]
+pub fn group_rows<'py>(
+    py: Python<'py>,
+    docs: Vec<u64>,
+    labels: Vec<String>,
+    canonicals: Vec<String>,
+    displays: Vec<String>,
+) -> PyResult<(Vec<Option<usize>>, Bound<'py, PyDict>)> {
+    let n = docs.len();
+    if [labels.len(), canonicals.len(), displays.len()] != [n; 3] {
+        return Err(PyValueError::new_err("the columns differ in length"));
+    }
+    let mentions = (0..n)
+        .map(|i| {
+            Ok(Mention {
+                doc: docs[i],
+                label: label_of(&labels[i])?,
+                canonical: &canonicals[i],
+                display: &displays[i],
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let (group_of, groups) = group(&mentions);
+    Ok((group_of, names_table(py, &groups)?))
 }

@@ -290,6 +290,8 @@ fn _newsmine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columns::table_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(columns::schemas, m)?)?;
     m.add_function(wrap_pyfunction!(columns::_column_chunk, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::assign_groups, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::group_rows, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
