@@ -2,9 +2,11 @@
 
 use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::entities::tagger::{self, NerModel};
 use crate::entities::{self, Entity};
 use crate::figures::{self, Figure};
 use crate::pool;
@@ -64,6 +66,18 @@ impl Default for Stages {
 pub struct Extractor {
     threads: Option<usize>,
     stages: Stages,
+    /// A tagger model in place of the compiled-in one.
+    model: Option<OwnModel>,
+}
+
+/// A tagger model of the user's (shared, not printed whole).
+#[derive(Clone)]
+struct OwnModel(Arc<NerModel>);
+
+impl std::fmt::Debug for OwnModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NerModel({} features)", self.0.features())
+    }
 }
 
 impl Extractor {
@@ -73,7 +87,22 @@ impl Extractor {
         Extractor {
             threads,
             stages: Stages::ALL,
+            model: None,
         }
+    }
+
+    /// This extractor, tagging entities with `model` (trained on the user's
+    /// data, see [`crate::entities::training`]) instead of the compiled-in one.
+    pub fn with_model(self, model: NerModel) -> Self {
+        Extractor {
+            model: Some(OwnModel(Arc::new(model))),
+            ..self
+        }
+    }
+
+    /// The entity tagger model this extractor uses.
+    pub fn model(&self) -> &NerModel {
+        self.model.as_ref().map_or(tagger::model(), |m| &m.0)
     }
 
     /// This extractor, running only `stages`.
@@ -95,7 +124,9 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Article {
         let s = self.stages;
         let doc = Doc::new(text);
-        let entities = run_if(s.entities || s.quotes, || entities::extract(&doc));
+        let entities = run_if(s.entities || s.quotes, || {
+            entities::extract_with(&doc, self.model())
+        });
         let figures = run_if(s.figures, || figures::extract(&doc));
         let quotes = run_if(s.quotes, || quotes::extract(&doc, &entities));
         Article {
@@ -151,7 +182,7 @@ impl Extractor {
         let runs = Self::runs(texts, n);
         let out: Vec<Vec<Result<T, Error>>> = pool.install(|| {
             runs.par_iter()
-                .map(|r| extract_run(&texts[r.clone()], self.stages, &f))
+                .map(|r| extract_run(&texts[r.clone()], self.stages, self.model(), &f))
                 .collect()
         });
         Ok(out.into_iter().flatten().collect())
@@ -194,7 +225,12 @@ const RUN_BYTES: usize = 1 << 20;
 
 /// The articles of `texts`, stage by stage (the `stages` that run), each
 /// mapped through `f`; a panic in any stage fails only its own article.
-fn extract_run<S, T, F>(texts: &[S], stages: Stages, f: &F) -> Vec<Result<T, Error>>
+fn extract_run<S, T, F>(
+    texts: &[S],
+    stages: Stages,
+    model: &NerModel,
+    f: &F,
+) -> Vec<Result<T, Error>>
 where
     S: AsRef<str>,
     F: Fn(&S, Article) -> T,
@@ -208,7 +244,7 @@ where
         .iter()
         .map(|d| {
             then(d, |d| {
-                run_if(s.entities || s.quotes, || entities::extract(d))
+                run_if(s.entities || s.quotes, || entities::extract_with(d, model))
             })
         })
         .collect();

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
@@ -84,9 +85,10 @@ def _check_errors(errors: str) -> bool:
 class Extractor:
     """Extracts entities, figures and quotes from news articles.
 
-    Models are compiled into the package: nothing is read from disk or the
-    network. An Extractor is immutable, thread-safe and picklable (its state is
-    its configuration), so build one and share it, or ship it to workers.
+    Models are compiled into the package: nothing is read from the network,
+    and from disk only a model directory you name. An Extractor is immutable,
+    thread-safe and picklable (its state is its configuration), so build one
+    and share it, or ship it to workers.
 
     Args:
         threads: worker threads for batches. None: the ``NEWSMINE_THREADS``
@@ -96,6 +98,10 @@ class Extractor:
             each Article (and their DataFrame) empty. Quotes resolve their
             speakers through the entities, so with quotes on the entities
             are extracted anyway (and returned only if asked for).
+        model: a directory written by ``newsmine train ner`` (an entity
+            model trained on your own annotated data); None: the compiled-in
+            model. A missing or bad directory raises NewsmineError naming
+            the file.
 
     Examples:
         >>> ex = Extractor(threads=2)
@@ -105,12 +111,21 @@ class Extractor:
         []
     """
 
-    def __init__(self, *, threads: int | None = None, stages: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        threads: int | None = None,
+        stages: Iterable[str] | None = None,
+        model: str | os.PathLike[str] | None = None,
+    ) -> None:
         if threads is not None and (not isinstance(threads, int) or threads < 1):
             raise ValueError(f"threads must be a positive int or None, not {threads!r}")
         if isinstance(stages, str):
             raise TypeError(f"stages must be an iterable of stage names, not a str: [{stages!r}]?")
-        self._engine = _newsmine.Engine(threads, None if stages is None else list(stages))
+        # An absolute path, so a pickled extractor finds its model anywhere.
+        self._model = None if model is None else os.path.abspath(os.fspath(model))
+        names = None if stages is None else list(stages)
+        self._engine = _newsmine.Engine(threads, names, self._model)
 
     @property
     def threads(self) -> int | None:
@@ -122,16 +137,26 @@ class Extractor:
         """The names of the stages that run, in the order they run."""
         return tuple(self._engine.stages)
 
+    @property
+    def model(self) -> str | None:
+        """The directory of the entity model in use (None: the compiled-in model)."""
+        return self._model
+
     def __repr__(self) -> str:
-        if len(self.stages) == 3:
-            return f"Extractor(threads={self.threads!r})"
-        return f"Extractor(threads={self.threads!r}, stages={self.stages!r})"
+        args = f"threads={self.threads!r}"
+        if len(self.stages) != 3:
+            args += f", stages={self.stages!r}"
+        if self._model is not None:
+            args += f", model={self._model!r}"
+        return f"Extractor({args})"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"threads": self.threads, "stages": self.stages}
+        return {"threads": self.threads, "stages": self.stages, "model": self._model}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(threads=state["threads"], stages=state.get("stages"))  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            threads=state["threads"], stages=state.get("stages"), model=state.get("model")
+        )
 
     def extract(self, text: str, *, published: Any = None) -> Article:
         """Extracts everything from one article.

@@ -1,5 +1,7 @@
 """Type stubs of the Rust extension module (checked by mypy.stubtest)."""
 
+import os
+from collections.abc import Callable
 from typing import Any, final
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "schemas",
     "table_arrow",
     "table_lists",
+    "train_ner",
 ]
 
 __version__: str
@@ -31,7 +34,18 @@ class ExtractionError(NewsmineError):
     """Extraction failed on an article."""
 
 def default_threads() -> int: ...
-def evaluate_ner(content: str) -> tuple[str, int, int, list[tuple[str, int, int, int]]]: ...
+def evaluate_ner(
+    content: str, model: str | None = None
+) -> tuple[str, int, int, list[tuple[str, int, int, int]]]: ...
+def train_ner(
+    train: list[str],
+    dev: list[str],
+    out: str | os.PathLike[str],
+    epochs: int = 10,
+    seed: int = 1,
+    prune: float = 2.0,
+    progress: Callable[[str], object] | None = None,
+) -> list[tuple[str, float]]: ...
 
 @final
 class Entity:
@@ -192,7 +206,9 @@ class Article:
 
 @final
 class Engine:
-    def __new__(cls, threads: int | None = None, stages: list[str] | None = None) -> Engine: ...
+    def __new__(
+        cls, threads: int | None = None, stages: list[str] | None = None, model: str | None = None
+    ) -> Engine: ...
     @property
     def threads(self) -> int | None: ...
     @property

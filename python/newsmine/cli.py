@@ -14,6 +14,8 @@ how many rows are saved (exit status 130).
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -106,7 +108,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 2
     try:
         stages = args.stages.split(",") if args.stages else None
-        ex = Extractor(threads=args.threads, stages=stages)
+        ex = Extractor(threads=args.threads, stages=stages, model=args.model)
         counts = extract_file(
             path,
             Path(args.out),
@@ -134,8 +136,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from newsmine._newsmine import evaluate_ner
 
     text = Path(args.file).read_text(encoding="utf-8")
-    form, articles, tokens, rows = evaluate_ner(text)
-    print(f"{args.file}: {articles} articles, {tokens} tokens, {form} form (exact spans)")
+    form, articles, tokens, rows = evaluate_ner(text, args.model)
+    model = args.model or "the compiled-in model"
+    print(f"{args.file}: {articles} articles, {tokens} tokens, {form} form (exact spans), {model}")
     table = []
     totals = [0, 0, 0]
     for label, tp, fp, fn in rows:
@@ -143,6 +146,34 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
     table.append(["overall", *_prf(*totals), *map(str, totals)])
     print(_table(table, ["type", "P", "R", "F1", "tp", "fp", "fn"]))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from newsmine._newsmine import train_ner
+
+    train, dev = args.train.split(","), args.dev.split(",") if args.dev else []
+    out = Path(args.out)
+    last = train_ner(
+        train,
+        dev,
+        str(out),
+        epochs=args.epochs,
+        seed=args.seed,
+        prune=args.prune,
+        progress=lambda line: print(line, flush=True),
+    )
+    info = {
+        "newsmine": __version__,
+        "train": [os.path.abspath(p) for p in train],
+        "dev": [os.path.abspath(p) for p in dev],
+        "epochs": args.epochs,
+        "seed": args.seed,
+        "prune": args.prune,
+        "dev_f1": dict(last),
+    }
+    (out / "newsmine-model.json").write_text(json.dumps(info, indent=2) + "\n", "utf-8")
+    print(f"wrote {out / 'model.bin'}: use it with newsmine.Extractor(model={str(out)!r})")
     return 0
 
 
@@ -190,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "--overwrite", action="store_true", help="replace the outputs of a run in --out"
     )
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    p.add_argument("--model", default=None, help="an entity model directory (default: compiled-in)")
     p.add_argument(
         "--stages",
         default=None,
@@ -202,11 +234,31 @@ def main(argv: list[str] | None = None) -> int:
     what = p.add_subparsers(dest="what", required=True)
     ner = what.add_parser("ner", help="exact-span P/R/F of entities on a CoNLL (IOB) file")
     ner.add_argument("file", help="CoNLL file: token TAG per line, -DOCSTART- between articles")
+    ner.add_argument("--model", default=None, help="a model directory (default: compiled-in)")
     ner.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("train", help="train a model on your own annotated data")
+    what = p.add_subparsers(dest="what", required=True)
+    ner = what.add_parser(
+        "ner",
+        help="entity tagger on CoNLL (IOB) files, with the compiled-in name lists and word classes",
+    )
+    ner.add_argument("--train", required=True, help="training files, comma-separated")
+    ner.add_argument("--dev", default="", help="files scored after each epoch, comma-separated")
+    ner.add_argument("--out", required=True, help="the model directory to write")
+    ner.add_argument("--epochs", type=_positive, default=10)
+    ner.add_argument("--seed", type=int, default=1)
+    ner.add_argument(
+        "--prune", type=float, default=2.0, help="drop features whose weights stay under this"
+    )
+    ner.set_defaults(func=cmd_train)
 
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
+    except (NewsmineError, OSError) as e:  # a file that cannot be read or a bad model
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:  # before any row was done (``extract`` says how far it got)
         print("interrupted", file=sys.stderr)
         return 130

@@ -27,7 +27,8 @@ use _newsmine::entities::eval::evaluate_with;
 use _newsmine::entities::features::Resources;
 use _newsmine::entities::gazetteer::{self, Lexicon};
 use _newsmine::entities::tagger::NerModel;
-use _newsmine::entities::tagger::{self, Example, TrainConfig};
+use _newsmine::entities::tagger::{self, TrainConfig};
+use _newsmine::entities::training::train_conll;
 use _newsmine::entities::EntityLabel;
 use _newsmine::Doc;
 
@@ -182,20 +183,6 @@ fn train_ner(args: &Args) -> Result<(), String> {
         res.clusters().len()
     );
 
-    // Articles at the same position of several files (the ordinary and
-    // stripped copies of one corpus) form one group.
-    let docs: Vec<(usize, _)> = train_contents
-        .iter()
-        .flat_map(|c| parse_conll(c).into_iter().enumerate())
-        .collect();
-    let examples: Vec<Example> = docs
-        .iter()
-        .map(|(g, d)| Example {
-            text: &d.text,
-            spans: &d.spans,
-            group: *g,
-        })
-        .collect();
     let dev: Vec<(String, String)> = match get("dev") {
         Some(list) => list
             .split(',')
@@ -216,28 +203,12 @@ fn train_ner(args: &Args) -> Result<(), String> {
     if let Some(s) = get("prune") {
         cfg.prune = s.parse().map_err(|_| "bad --prune")?;
     }
-    eprintln!("training on {} articles, {:?}", examples.len(), cfg);
+    eprintln!("training on {} files, {:?}", train_contents.len(), cfg);
     if args.named.get("stages").map(String::as_str) == Some("1") {
         cfg.two_stage = false;
     }
-    let model = tagger::train(&examples, &res, &cfg, |stage, epoch, m| {
-        for (name, content) in &dev {
-            let r = evaluate_with(content, |doc| tagger::tag_with(doc, m, &res));
-            let o = r.overall();
-            let per: Vec<String> = r
-                .per_type
-                .iter()
-                .map(|(l, c)| format!("{} {:.4}", l.as_str(), c.f1()))
-                .collect();
-            println!(
-                "stage {stage} epoch {epoch} dev {name}: F1 {:.4} PER/ORG/LOC {:.4} (P {:.4} R {:.4}) {}",
-                o.f1(),
-                r.names().f1(),
-                o.precision(),
-                o.recall(),
-                per.join(" ")
-            );
-        }
+    let model = train_conll(&train_contents, &dev, &res, &cfg, |score| {
+        println!("{}", score.line())
     });
     let bytes = model.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;

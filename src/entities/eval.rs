@@ -166,8 +166,13 @@ pub fn evaluate_with(
 /// Scores the crate's entity extraction ([`super::extract`]) on a CoNLL
 /// file's content (either form).
 pub fn evaluate_conll(content: &str) -> Report {
+    evaluate_conll_with(content, super::tagger::model())
+}
+
+/// [`evaluate_conll`] with another tagger `model`.
+pub fn evaluate_conll_with(content: &str, model: &super::tagger::NerModel) -> Report {
     evaluate_with(content, |doc| {
-        super::extract(doc)
+        super::extract_with(doc, model)
             .into_iter()
             .map(|e| (e.start, e.end, e.label))
             .collect()

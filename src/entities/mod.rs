@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod groups;
 pub mod scorer;
 pub mod tagger;
+pub mod training;
 
 pub use eval::{evaluate_conll, evaluate_conll_file, Counts, Report};
 
@@ -67,7 +68,13 @@ pub struct Entity {
 /// The entities of `doc`, in text order: names from the tagger, dates from
 /// rules (a date overlapping a name is dropped), each with its canonical name.
 pub fn extract(doc: &Doc) -> Vec<Entity> {
-    let mut spans = tagger::tag_doc(doc);
+    extract_with(doc, tagger::model())
+}
+
+/// [`extract`] with another tagger `model` (one trained on the user's data;
+/// it reads the compiled-in name lists and word classes).
+pub fn extract_with(doc: &Doc, model: &tagger::NerModel) -> Vec<Entity> {
+    let mut spans = tagger::tag_with(doc, model, &tagger::RESOURCES);
     // Names come in text order without overlaps: a date overlaps one only if
     // the first name ending after the date's start begins before its end.
     let names = spans.len();

@@ -4,6 +4,7 @@
 mod columns;
 mod convert;
 mod results;
+mod training;
 
 use crate::entities::calendar::Day;
 use pyo3::create_exception;
@@ -102,12 +103,18 @@ fn stages_of(names: Option<Vec<String>>) -> PyResult<crate::Stages> {
 #[pymethods]
 impl Engine {
     #[new]
-    #[pyo3(signature = (threads=None, stages=None))]
-    fn new(threads: Option<usize>, stages: Option<Vec<String>>) -> PyResult<Self> {
+    #[pyo3(signature = (threads=None, stages=None, model=None))]
+    fn new(
+        threads: Option<usize>,
+        stages: Option<Vec<String>>,
+        model: Option<&str>,
+    ) -> PyResult<Self> {
         check_threads(threads)?;
-        Ok(Engine {
-            inner: crate::Extractor::new(threads).with_stages(stages_of(stages)?),
-        })
+        let mut inner = crate::Extractor::new(threads).with_stages(stages_of(stages)?);
+        if let Some(dir) = model {
+            inner = inner.with_model(training::load_model(dir)?);
+        }
+        Ok(Engine { inner })
     }
 
     /// The configured thread count (None: NEWSMINE_THREADS, else all cores).
@@ -245,28 +252,6 @@ fn day_of(s: &str) -> PyResult<Day> {
     })
 }
 
-/// Scores the entity tagger on a CoNLL file's content (either form), exact spans.
-/// Returns (form, articles, tokens, [(label, tp, fp, fn), ...]).
-#[pyfunction]
-#[allow(clippy::type_complexity)]
-fn evaluate_ner(
-    py: Python<'_>,
-    content: &str,
-) -> (String, usize, usize, Vec<(String, usize, usize, usize)>) {
-    let report = py.detach(|| crate::entities::eval::evaluate_conll(content));
-    let rows = report
-        .per_type
-        .iter()
-        .map(|(label, c)| (label.as_str().to_string(), c.tp, c.fp, c.fn_))
-        .collect();
-    (
-        report.form.as_str().to_string(),
-        report.articles,
-        report.tokens,
-        rows,
-    )
-}
-
 /// The thread count batches use when none is given.
 #[pyfunction]
 fn default_threads() -> usize {
@@ -284,7 +269,8 @@ fn _newsmine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NewsmineError", py.get_type::<NewsmineError>())?;
     m.add("ExtractionError", py.get_type::<ExtractionError>())?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
-    m.add_function(wrap_pyfunction!(evaluate_ner, m)?)?;
+    m.add_function(wrap_pyfunction!(training::evaluate_ner, m)?)?;
+    m.add_function(wrap_pyfunction!(training::train_ner, m)?)?;
     m.add_class::<ColumnChunk>()?;
     m.add_function(wrap_pyfunction!(columns::table_lists, m)?)?;
     m.add_function(wrap_pyfunction!(columns::table_arrow, m)?)?;
