@@ -291,3 +291,41 @@ fn cached_tagging_equals_uncached() {
         }
     }
 }
+
+/// A model trained on CoNLL text with the compiled-in resources (what
+/// `newsmine train ner` does) is what an extractor built with it tags with.
+#[test]
+fn an_extractor_uses_a_model_trained_on_conll() {
+    use _newsmine::entities::tagger::RESOURCES;
+    use _newsmine::entities::training::train_conll;
+    let article = "-DOCSTART- O\n\nKorvath B-ORG\nDynamics I-ORG\nhired O\nImre B-PER\n\
+                   Valdosa I-PER\nin O\nBrellin B-LOC\n. O\n\nValdosa B-PER\nleft O\n\
+                   Brellin B-LOC\n. O\n\n";
+    let train = vec![article.repeat(20)];
+    let dev = vec![("tiny".to_string(), article.to_string())];
+    let cfg = TrainConfig {
+        epochs: 3,
+        ..TrainConfig::default()
+    };
+    let mut lines = Vec::new();
+    let model = train_conll(&train, &dev, &RESOURCES, &cfg, |s| lines.push(s.line()));
+    assert!(lines
+        .last()
+        .unwrap()
+        .starts_with("stage 2 epoch 3 dev tiny: F1 1.0000"));
+    let ex = _newsmine::Extractor::new(Some(1)).with_model(model);
+    let text = "Imre Valdosa joined Korvath Dynamics.";
+    let got: Vec<(&str, EntityLabel)> = ex
+        .extract(text)
+        .entities
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.label))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Imre Valdosa", EntityLabel::Per),
+            ("Korvath Dynamics", EntityLabel::Org)
+        ]
+    );
+}
