@@ -329,3 +329,17 @@ fn an_extractor_uses_a_model_trained_on_conll() {
         ]
     );
 }
+
+/// A document longer than the tagger's block is tagged block by block:
+/// every copy of a sentence finds its names, and the spans stay in order.
+#[test]
+fn a_very_long_document_is_tagged_in_blocks() {
+    let sentence = "Angela Merkel visited Paris on Tuesday. ";
+    let text = sentence.repeat(6_000); // 48,000 tokens
+    let doc = Doc::new(&text);
+    let ents = extract(&doc);
+    let count = |l: EntityLabel| ents.iter().filter(|e| e.label == l).count();
+    assert_eq!(count(EntityLabel::Per), 6_000);
+    assert_eq!(count(EntityLabel::Loc), 6_000);
+    assert!(ents.windows(2).all(|w| w[0].end <= w[1].start));
+}

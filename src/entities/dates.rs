@@ -13,6 +13,8 @@
 //!   "the" ("the 2015 nuclear agreement"), ... ;
 //! - ISO dates ("1996-08-22", stripped "1996 08 22").
 
+use std::borrow::Cow;
+
 use super::EntityLabel;
 use crate::text::{Doc, TokenKind};
 
@@ -118,14 +120,15 @@ const RELATIVE_UNITS: &[&str] = &[
     "week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter",
 ];
 
-struct Words {
-    low: Vec<String>,
+struct Words<'a> {
+    /// Lowercase token texts, borrowed where already lowercase.
+    low: Vec<Cow<'a, str>>,
     punct: Vec<bool>,
 }
 
-impl Words {
+impl Words<'_> {
     fn get(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", String::as_str)
+        self.low.get(i).map_or("", |w| w)
     }
     /// Index of the next token after `i`, skipping one "," or ".".
     fn next(&self, i: usize) -> usize {
@@ -156,7 +159,16 @@ fn month_phrase(w: &Words, i: usize) -> Option<usize> {
 pub fn find_dates(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
     let n = doc.tokens.len();
     let w = Words {
-        low: (0..n).map(|i| doc.token_text(i).to_lowercase()).collect(),
+        low: (0..n)
+            .map(|i| {
+                let t = doc.token_text(i);
+                if t.chars().all(|c| c.to_lowercase().eq([c])) {
+                    Cow::Borrowed(t)
+                } else {
+                    Cow::Owned(t.to_lowercase())
+                }
+            })
+            .collect(),
         punct: doc
             .tokens
             .iter()

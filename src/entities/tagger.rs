@@ -298,14 +298,61 @@ fn sentence_tokens(doc: &Doc) -> Vec<(usize, usize)> {
     out
 }
 
+/// Documents longer than this many tokens are tagged in blocks of whole
+/// sentences (a longer sentence is cut), so the tagger's buffers (some 300
+/// bytes a token) stay bounded whatever the input. The document-level
+/// features (other mentions of a word) then see one block. News articles are
+/// far shorter.
+const BLOCK_TOKENS: usize = 20_000;
+
 /// Entity spans `(start byte, end byte, label)` tagged in `doc` by `model`,
 /// with this thread's caches (see `super::scorer`).
 pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<(usize, usize, EntityLabel)> {
     let sentences = sentence_tokens(doc);
-    super::scorer::with_scratch(|s| {
-        s.tag(doc, model, res, &sentences);
-        spans_of(doc, &s.tags)
-    })
+    if doc.tokens.len() <= BLOCK_TOKENS {
+        return super::scorer::with_scratch(|s| {
+            s.tag(doc, model, res, &sentences);
+            spans_of(doc, &s.tags)
+        });
+    }
+    let mut out = Vec::new();
+    for block in blocks(&sentences, BLOCK_TOKENS) {
+        // A document of the block's tokens over the same text: offsets stay.
+        let (a, b) = (block[0].0, block[block.len() - 1].1);
+        let part = Doc {
+            text: doc.text,
+            tokens: doc.tokens[a..b].to_vec(),
+            form: doc.form,
+            sentences: block
+                .iter()
+                .map(|&(s, e)| doc.tokens[s].start..doc.tokens[e - 1].end)
+                .collect(),
+        };
+        out.extend(tag_with(&part, model, res));
+    }
+    out
+}
+
+/// `sentences` (token ranges) in consecutive blocks of at most `max` tokens,
+/// a longer sentence cut into pieces of `max`.
+fn blocks(sentences: &[(usize, usize)], max: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    let mut size = 0;
+    for &(a, b) in sentences {
+        for start in (a..b).step_by(max) {
+            let piece = (start, (start + max).min(b));
+            if size + piece.1 - piece.0 > max {
+                out.push(Vec::new());
+                size = 0;
+            }
+            size += piece.1 - piece.0;
+            if let Some(v) = out.last_mut() {
+                v.push(piece);
+            }
+        }
+    }
+    out.retain(|b| !b.is_empty());
+    out
 }
 
 /// [`tag_with`] the slow, plain way: every feature of every token looked up
@@ -582,6 +629,21 @@ pub fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_hold_whole_sentences_and_cut_long_ones() {
+        let sentences = [(0, 3), (3, 5), (5, 12), (12, 13)];
+        assert_eq!(
+            blocks(&sentences, 4),
+            [
+                vec![(0, 3)],
+                vec![(3, 5)],
+                vec![(5, 9)],
+                vec![(9, 12), (12, 13)],
+            ]
+        );
+        assert_eq!(blocks(&sentences, 100), [sentences.to_vec()]);
+    }
 
     #[test]
     fn constraints_follow_bilou() {

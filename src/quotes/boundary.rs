@@ -413,7 +413,7 @@ pub(crate) struct Boundaries {
     pub commas: Vec<bool>,
     pub sure_ends: Vec<bool>,
     pub margins: Vec<f32>,
-    pub cues: Vec<Option<Cue>>,
+    pub cues: Vec<Option<&'static Cue>>,
     pub para: Vec<u32>,
 }
 
@@ -421,7 +421,7 @@ pub(crate) struct Boundaries {
 pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
     let h = WordHashes::new(&words);
-    let cues: Vec<Option<Cue>> = words
+    let cues: Vec<Option<&'static Cue>> = words
         .iter()
         .zip(&h.word)
         .map(|(w, &h)| lex::cue_hashed(w, h))
@@ -467,7 +467,7 @@ const REACH: usize = 30;
 
 /// Whether each gap lies within [`REACH`] words of a speech or writing cue
 /// word (`cues`: the cue each word is, [`lex::any_cue`]).
-fn near_cues(words: &[&str], cues: &[Option<Cue>]) -> Vec<bool> {
+fn near_cues(words: &[&str], cues: &[Option<&Cue>]) -> Vec<bool> {
     let n = words.len();
     let mut near = vec![false; n];
     let mut until = 0usize; // marked up to here (exclusive)

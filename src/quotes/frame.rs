@@ -20,7 +20,7 @@ pub(crate) struct View<'a> {
     /// Lowercased token texts (borrowed when already lowercase).
     pub low: Vec<Cow<'a, str>>,
     /// The cue each token is ([`lex::any_cue`] of its lowercase form).
-    pub cue: Vec<Option<Cue>>,
+    pub cue: Vec<Option<&'static Cue>>,
     pub stripped: bool,
     /// Sentence id of each token.
     pub sent: Vec<u32>,
@@ -296,7 +296,7 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
         // There "comments" and "remarks" are nouns ("his remarks were ...",
         // "such comments"): news writes "commented" and "remarked".
         let noun = !v.stripped && matches!(v.w(i), "comments" | "remarks");
-        if let Some(cue) = v.cue[i].filter(|c| !(noun || v.stripped && c.object)) {
+        if let Some(&cue) = v.cue[i].filter(|c| !(noun || v.stripped && c.object)) {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);
             } else if let Some(f) = clause_subject_frame(v, i, cue, &out) {

@@ -44,26 +44,27 @@ static CUES: LazyLock<FeatureMap<(&'static str, Cue)>> = LazyLock::new(|| {
 
 /// The cue a lowercase word form is, verbs of judging speech included
 /// ([`Cue::object`]).
-pub(crate) fn any_cue(word: &str) -> Option<Cue> {
+pub(crate) fn any_cue(word: &str) -> Option<&'static Cue> {
     could_be_cue(word).then(|| lookup(word, hash_str(word)))?
 }
 
 /// [`any_cue`] for a word whose [`hash_str`] is `hash`.
-pub(crate) fn cue_hashed(word: &str, hash: u64) -> Option<Cue> {
+pub(crate) fn cue_hashed(word: &str, hash: u64) -> Option<&'static Cue> {
     could_be_cue(word).then(|| lookup(word, hash))?
 }
 
 /// The cue form `word` is, by its hash: first a bit of [`CUE_BITS`], so
 /// that most words that are no cue never reach the map (whose lookup is a
 /// cache miss beside the rest of the pipeline).
-fn lookup(word: &str, hash: u64) -> Option<Cue> {
+fn lookup(word: &str, hash: u64) -> Option<&'static Cue> {
     let bit = cue_bit(hash);
     if CUE_BITS[bit / 64] >> (bit % 64) & 1 == 0 {
         return None;
     }
-    CUES.get(&hash)
+    let cues: &'static FeatureMap<(&'static str, Cue)> = &CUES;
+    cues.get(&hash)
         .filter(|(form, _)| *form == word)
-        .map(|&(_, cue)| cue)
+        .map(|(_, cue)| cue)
 }
 
 /// One bit per [`cue_bit`] of a cue form's hash (1 kB; the 408 forms set
