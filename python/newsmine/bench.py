@@ -10,6 +10,11 @@ with some stages off (``Extractor(stages=...)``) relative to all of them, for
 ``extract`` in a loop and for ``extract_batch``. Numbers are printed, never
 asserted.
 
+``--memory N`` prints instead the peak memory one article of N characters
+costs, per character, for worst-case inputs ("$" repeated, digits, a letter
+with combining marks) and for the corpus joined into one article in both
+forms: each in a fresh process, the growth of its peak RSS over ``extract``.
+
 When spaCy is installed, the same texts also go through spaCy in the same
 run, one process: a blank English pipeline (its tokenizer: the floor of any
 spaCy pipeline) and, with ``--spacy-model DIR``, a NER model trained with
@@ -149,6 +154,44 @@ def _spacy_pipe(nlp: Any, texts: list[str]) -> None:
         pass
 
 
+_PROBES = ("dollars", "digits", "marks", "ordinary", "stripped")
+
+
+def _probe_text(kind: str, n: int, data: Path) -> str:
+    if kind == "dollars":
+        return "$" * n
+    if kind == "digits":
+        return "7" * n
+    if kind == "marks":
+        return ("a" + "\u0301" * 9) * (n // 10)
+    ordinary, _ = load_corpus(data, None)
+    text = "\n\n".join(ordinary)
+    while len(text) < n:
+        text += "\n\n" + text
+    return text[:n] if kind == "ordinary" else strip(text[:n])
+
+
+def _probe(kind: str, n: int, data: Path) -> None:
+    """One article of `kind` in this process: peak RSS growth per character."""
+    text = _probe_text(kind, n, data)
+    ex = Extractor(threads=1)
+    ex.extract("Warm up: load the models.")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    ex.extract(text)
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+    print(f"{kind:<9} {len(text):>11,} {grown / len(text):>11.0f}")
+
+
+def _memory(n: int, data: str) -> None:
+    import subprocess
+    import sys
+
+    print(f"{'article':<9} {'characters':>11} {'bytes/char':>11}")
+    for kind in _PROBES:
+        cmd = [sys.executable, "-m", "newsmine.bench", "--data", data, "--probe", kind]
+        subprocess.run([*cmd, "--memory", str(n)], check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsmine.bench", description=__doc__)
     parser.add_argument("--data", default=os.environ.get("NEWSMINE_DATA", "../shared/data"))
@@ -156,7 +199,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
     parser.add_argument("--threads", type=int, default=None, help="the 'all' thread count")
     parser.add_argument("--spacy-model", default=None, help="a trained spaCy pipeline to compare")
+    parser.add_argument(
+        "--memory", type=int, default=None, help="peak memory per character of N-char articles"
+    )
+    parser.add_argument("--probe", choices=_PROBES, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.memory is not None:
+        if args.probe is None:
+            _memory(args.memory, args.data)
+        else:
+            _probe(args.probe, args.memory, Path(args.data))
+        return 0
 
     ordinary, source = load_corpus(Path(args.data), args.limit)
     corpus = {"ordinary": ordinary, "stripped": [strip(t) for t in ordinary]}
