@@ -4,6 +4,8 @@ use _newsmine::entities::calendar::{place, Day};
 use _newsmine::entities::{self, EntityLabel};
 use _newsmine::text::strip;
 use _newsmine::Doc;
+
+mod common;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -61,4 +63,19 @@ fn calendar_fixtures_in_both_forms() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// The seed article (published 2020-03-12): every DATE entity is placed.
+#[test]
+#[ignore = "needs ../shared: cargo test -- --ignored"]
+fn every_date_of_the_seed_article_is_placed() {
+    let Some(dir) = common::shared("samples") else {
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("seed_article.txt")).expect("the seed article");
+    let day = Day::parse("2020-03-12").expect("a day");
+    let dates = placed(&text, day);
+    assert!(dates.len() >= 15, "{dates:?}");
+    let unplaced: Vec<_> = dates.iter().filter(|d| d[1] == "-").collect();
+    assert!(unplaced.is_empty(), "{unplaced:?}");
 }

@@ -22,7 +22,7 @@
 
 use std::fmt;
 
-use super::{Entity, EntityLabel};
+use super::{dates, Entity, EntityLabel};
 
 /// A day of the (proleptic) Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -189,42 +189,7 @@ fn future_tense(before: &str, after: &str) -> bool {
 }
 
 fn weekday_of(w: &str) -> Option<i64> {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .position(|d| *d == w)
-    .map(|i| i as i64)
-}
-
-fn month_of(w: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let full = matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "sept"
-    );
-    let short = w.len() == 3 || w == "may";
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-    (full || short).then_some(i as u8 + 1)
+    dates::weekday_number(w).map(|i| i as i64)
 }
 
 fn number_of(w: &str, max: u32) -> Option<u32> {
@@ -307,14 +272,14 @@ fn explicit(w: &[String], p: Day, rel: Relation) -> Option<Span> {
         }
         return Some(year_span(y));
     }
-    let (m, d, rest) = if let Some(m) = month_of(get(0)) {
+    let (m, d, rest) = if let Some(m) = dates::month(get(0)) {
         match number_of(get(1), 31).filter(|_| get(1).len() <= 4 && year(get(1)).is_none()) {
             Some(d) => (m, Some(d as u8), 2),
             None => (m, None, 1),
         }
     } else {
         let d = number_of(get(0), 31)?;
-        (month_of(get(1))?, Some(d as u8), 2)
+        (dates::month(get(1))?, Some(d as u8), 2)
     };
     if let Some(y) = year(get(rest)) {
         return match d {

@@ -44,8 +44,13 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// The weekday's number (Monday 0) of a lowercase weekday name.
+pub(crate) fn weekday_number(w: &str) -> Option<usize> {
+    WEEKDAYS.iter().position(|d| *d == w)
+}
+
 /// Month number of a month name or abbreviation.
-fn month(w: &str) -> Option<u8> {
+pub(crate) fn month(w: &str) -> Option<u8> {
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u8 + 1);
     }
