@@ -23,7 +23,9 @@
 //! - an acronym joins the one longer name of the batch it abbreviates
 //!   ("sasc" -> "senate armed services committee"), an organisation's short
 //!   name the one longer form with a company suffix ("dyncorp" ->
-//!   "dyncorp international"), under the same conditions.
+//!   "dyncorp international") unless that form has under a tenth of its
+//!   mentions (stripped "bbc co" from web addresses), under the same
+//!   conditions.
 //!
 //! DATE mentions get no group. Groups are numbered from 0 in the order of
 //! their first mention.
@@ -206,8 +208,9 @@ fn join_names(names: &[Name]) -> Vec<usize> {
             let short = acronym.then(|| found(&by_acronym)).flatten().or(stem);
             // A surname the tagger took for an organisation or other name
             // ("zelensky" ORG) joins the one person, unless a list knows the
-            // word as a country or a body, or the batch names the person
-            // less often than the word ("Labour" and one "Old Labour" PER).
+            // word as a place, a country or a body, or the batch names the
+            // person less often than the word ("Labour" and one "Old Labour"
+            // PER).
             let surname = lone_surname
                 && org_or_misc
                 && n.mentions <= count(&as_person, &key)
