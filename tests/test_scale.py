@@ -56,6 +56,25 @@ def test_partition_function_matches_local_run(texts: list[str]) -> None:
         newsmine.extract_partition(df, kind="people")
 
 
+def test_partition_and_dask_place_dates_from_a_column() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    import newsmine.dask
+
+    df = pd.DataFrame(
+        {
+            "text": ["The vote was on Thursday.", "the vote was on thursday", "On Monday."],
+            "day": pd.to_datetime(["2020-03-12", "2021-01-07", None]),
+        }
+    )
+    part = newsmine.extract_partition(df, kind="entities", published_column="day")
+    assert list(part.date_start.fillna("-")) == ["2020-03-12", "2021-01-07", "-"]
+    with pytest.raises(KeyError, match="no column 'when'"):
+        newsmine.extract_partition(df, kind="entities", published_column="when")
+    ddf = dd.from_pandas(df, npartitions=2)
+    ents = newsmine.dask.extract(ddf, published_column="day").compute()[0]
+    assert sorted(ents.date_start.dropna()) == ["2020-03-12", "2021-01-07"]
+
+
 def test_partition_skips_bad_rows() -> None:
     df = pd.DataFrame({"text": ["The U.S. acted.", None, 3.5]})
     out = newsmine.extract_partition(df, kind="figures")

@@ -36,12 +36,12 @@ def _chunks(texts: Iterable[Any]) -> Iterator[tuple[int, list[Any]]]:
 
 def _day(value: Any) -> str | None:
     """A publication day as the engine takes it: "2020-03-12" from a str, a
-    date, a datetime or a pandas Timestamp; None for None, NaT or NaN."""
+    date, a datetime or a pandas Timestamp; None for None, NaT, NA or NaN."""
     if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, str):
         return value
-    if type(value).__name__ == "NaTType":
+    if type(value).__name__ in ("NaTType", "NAType"):
         return None
     iso = getattr(value, "isoformat", None)
     if iso is None:

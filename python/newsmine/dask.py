@@ -65,10 +65,14 @@ def extract(
     text_column: str = "text",
     id_column: str | None = None,
     extractor: Extractor | None = None,
+    published_column: str | None = None,
 ) -> DaskFrames:
     """Entities, figures and quotes of every article of `ddf` (lazy).
 
-    ``doc_id`` is `id_column` when given, else the index of `ddf`.
+    ``doc_id`` is `id_column` when given, else the index of `ddf`; with
+    `published_column`, DATE entities are placed on the calendar. Each
+    partition numbers its own entity groups (``newsmine.group_entities``
+    regroups the computed table).
     """
     import dask
     import dask.dataframe as dd
@@ -77,7 +81,12 @@ def extract(
         raise KeyError(f"no column {text_column!r} in the DataFrame")
     ex = extractor or Extractor(threads=_threads_per_task())
     id_dtype = ddf[id_column].dtype if id_column is not None else ddf.index.dtype
-    parts = [dask.delayed(_tables)(part, text_column, id_column, ex) for part in ddf.to_delayed()]
+    if published_column is not None and published_column not in ddf.columns:
+        raise KeyError(f"no column {published_column!r} in the DataFrame")
+    parts = [
+        dask.delayed(_tables)(part, text_column, id_column, published_column, ex)
+        for part in ddf.to_delayed()
+    ]
     tables = {
         kind: dd.from_delayed(
             [dask.delayed(operator.getitem)(p, kind) for p in parts], meta=_meta(kind, id_dtype)
@@ -87,8 +96,11 @@ def extract(
     return DaskFrames(tables)
 
 
-def _tables(pdf: Any, text_column: str, id_column: str | None, ex: Extractor) -> dict[str, Any]:
+def _tables(
+    pdf: Any, text_column: str, id_column: str | None, published: str | None, ex: Extractor
+) -> dict[str, Any]:
     """The three tables of one partition (rows whose text is missing give none)."""
     ids = pdf[id_column] if id_column is not None else pdf.index
-    fr = ex.extract_frames(pdf[text_column].array, ids=ids.array, errors="skip")
+    days = pdf[published] if published is not None else None
+    fr = ex.extract_frames(pdf[text_column].array, ids=ids.array, errors="skip", published=days)
     return {kind: getattr(fr, kind) for kind in SCHEMAS}

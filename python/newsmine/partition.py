@@ -54,12 +54,15 @@ def extract_partition(
     kind: str = "entities",
     extractor: Extractor | None = None,
     errors: Errors = "skip",
+    published_column: str | None = None,
 ) -> pd.DataFrame:
     """The `kind` table ("entities", "figures" or "quotes") of the articles in `pdf`.
 
     ``doc_id`` is `id_column` when given, else the index of `pdf`. Rows whose
     text is missing or not a str give no rows (``errors="skip"``, the default
-    here, so one bad row does not fail a distributed job).
+    here, so one bad row does not fail a distributed job). With
+    `published_column` (dates, ISO strings or timestamps; missing where
+    unknown), DATE entities get ``date_start`` and ``date_end``.
     """
     if kind not in SCHEMAS:
         raise ValueError(f"kind must be one of {tuple(SCHEMAS)}, not {kind!r}")
@@ -67,8 +70,20 @@ def extract_partition(
         raise KeyError(f"no column {text_column!r} in the partition")
     ex = _only(extractor or default_extractor(), kind)
     ids = pdf[id_column] if id_column is not None else pdf.index
-    fr: Frames = ex.extract_frames(pdf[text_column].array, ids=ids.array, errors=errors)
+    published = _column(pdf, published_column)
+    fr: Frames = ex.extract_frames(
+        pdf[text_column].array, ids=ids.array, errors=errors, published=published
+    )
     return getattr(fr, kind)
+
+
+def _column(pdf: pd.DataFrame, name: str | None) -> Any:
+    """Column `name` of `pdf` (None for None), or a KeyError naming it."""
+    if name is None:
+        return None
+    if name not in pdf.columns:
+        raise KeyError(f"no column {name!r} in the partition")
+    return pdf[name]
 
 
 _DOCS = {
