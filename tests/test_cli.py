@@ -330,3 +330,33 @@ def test_evaluate_ner_prints_scores(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "1 articles, 6 tokens, ordinary form" in out
     for label in ("PER", "ORG", "LOC", "MISC", "overall"):
         assert label in out
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv", "parquet"])
+def test_extract_places_dates_from_a_published_column(tmp_path: Path, suffix: str) -> None:
+    rows = [
+        {"id": "a", "text": "The vote was on Thursday.", "day": "2020-03-12"},
+        {"id": "b", "text": "the vote was on thursday", "day": "2021-01-07"},
+        {"id": "c", "text": "They met on Monday.", "day": ""},
+    ]
+    src = tmp_path / f"in.{suffix}"
+    if suffix == "jsonl":
+        src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    elif suffix == "csv":
+        with src.open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=["id", "text", "day"])
+            w.writeheader()
+            w.writerows(rows)
+    else:
+        pa = pytest.importorskip("pyarrow")
+        pq = pytest.importorskip("pyarrow.parquet")
+        table = {k: [r[k] or None for r in rows] for k in ("id", "text", "day")}
+        pq.write_table(pa.table(table), src)
+    out = tmp_path / "out"
+    args = ["extract", str(src), "--id-column", "id", "--published-column", "day"]
+    assert main([*args, "--out", str(out), "--no-progress"]) == 0
+    with (out / "entities.csv").open(encoding="utf-8") as f:
+        got = [(r["doc_id"], r["date_start"]) for r in csv.DictReader(f)]
+    assert got == [("a", "2020-03-12"), ("b", "2021-01-07"), ("c", "")]
+    missing = ["extract", str(src), "--published-column", "when", "--out", str(tmp_path / "x")]
+    assert main([*missing, "--no-progress"]) == 2

@@ -120,6 +120,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             overwrite=args.overwrite,
             extractor=ex,
             progress=not args.no_progress,
+            published_column=args.published_column,
         )
     except (ValueError, NewsmineError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
@@ -222,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     p.add_argument("--model", default=None, help="an entity model directory (default: compiled-in)")
+    p.add_argument(
+        "--published-column",
+        default=None,
+        help="a column of publication days (2020-03-12): DATE entities get their days",
+    )
     p.add_argument(
         "--stages",
         default=None,

@@ -77,10 +77,13 @@ def problem(text: Any) -> str | None:
 
 
 class Reader:
-    """Rows (id, text) of an input file; `done` tells how far it has read (0..1)."""
+    """Rows (id, text, publication day) of an input file; `done` tells how far
+    it has read (0..1). The day is None without `day_col`."""
 
-    def __init__(self, path: Path, text_col: str, id_col: str | None) -> None:
-        self.path, self.text_col, self.id_col = path, text_col, id_col
+    def __init__(
+        self, path: Path, text_col: str, id_col: str | None, day_col: str | None = None
+    ) -> None:
+        self.path, self.text_col, self.id_col, self.day_col = path, text_col, id_col, day_col
         self.size = max(path.stat().st_size, 1)
         self.done = 0.0
         suffix = path.suffix.lower()
@@ -96,12 +99,16 @@ class Reader:
     def _check_columns(self, names: list[str]) -> None:
         """Raises InputError naming the columns there are if one asked for is missing
         (in JSONL, the keys of the first object)."""
-        for col in (self.text_col, self.id_col):
+        for col in (self.text_col, self.id_col, self.day_col):
             if col is not None and col not in names:
                 there = ", ".join(repr(n) for n in names) or "none"
                 raise InputError(f"{self.path} has no column {col!r}; its columns: {there}")
 
-    def _jsonl(self) -> Iterator[tuple[Any, Any]]:
+    def _day(self, row: dict[str, Any]) -> Any:
+        """The row's publication day; an empty cell is unknown (None)."""
+        return (row.get(self.day_col) or None) if self.day_col else None
+
+    def _jsonl(self) -> Iterator[tuple[Any, Any, Any]]:
         read = 0
         first = True
         with self.path.open("rb") as f:
@@ -114,17 +121,18 @@ class Reader:
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as e:
-                    yield (i, BadRow(f"line {i + 1} is not JSON: {e.msg}"))
+                    yield (i, BadRow(f"line {i + 1} is not JSON: {e.msg}"), None)
                     continue
                 if not isinstance(row, dict):
-                    yield (i, BadRow(f"line {i + 1} is not a JSON object"))
+                    yield (i, BadRow(f"line {i + 1} is not a JSON object"), None)
                     continue
                 if first:
                     first = False
                     self._check_columns(list(row))
-                yield (_id(row.get(self.id_col, i)) if self.id_col else i, row.get(self.text_col))
+                row_id = _id(row.get(self.id_col, i)) if self.id_col else i
+                yield (row_id, row.get(self.text_col), self._day(row))
 
-    def _csv(self, delimiter: str) -> Iterator[tuple[Any, Any]]:
+    def _csv(self, delimiter: str) -> Iterator[tuple[Any, Any, Any]]:
         csv.field_size_limit(sys.maxsize)
         with self.path.open("rb") as raw:
             f = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="")
@@ -132,25 +140,27 @@ class Reader:
             self._check_columns(list(reader.fieldnames or []))
             for i, row in enumerate(reader):
                 self.done = raw.tell() / self.size  # read-ahead makes this approximate
-                yield (row.get(self.id_col, i) if self.id_col else i, row.get(self.text_col))
+                row_id = row.get(self.id_col, i) if self.id_col else i
+                yield (row_id, row.get(self.text_col), self._day(row))
 
-    def _parquet(self) -> Iterator[tuple[Any, Any]]:
+    def _parquet(self) -> Iterator[tuple[Any, Any, Any]]:
         try:
             import pyarrow.parquet as pq
         except ImportError as e:
             raise InputError("reading Parquet needs pyarrow: pip install pyarrow") from e
         pf = pq.ParquetFile(self.path)
         total = max(pf.metadata.num_rows, 1)
-        cols = [self.text_col] + ([self.id_col] if self.id_col else [])
+        cols = [c for c in (self.text_col, self.id_col, self.day_col) if c]
         self._check_columns(list(pf.schema_arrow.names))
         i = 0
         for batch in pf.iter_batches(columns=cols, batch_size=1_000):
             data = batch.to_pydict()
             ids = data[self.id_col] if self.id_col else range(i, i + batch.num_rows)
-            for row_id, text in zip(ids, data[self.text_col], strict=True):
+            days = data[self.day_col] if self.day_col else [None] * batch.num_rows
+            for row_id, text, day in zip(ids, data[self.text_col], days, strict=True):
                 i += 1
                 self.done = i / total
-                yield _id(row_id), text
+                yield _id(row_id), text, day
 
 
 def _id(value: Any) -> Any:
@@ -294,6 +304,7 @@ def extract_file(
     overwrite: bool = False,
     extractor: Extractor | None = None,
     progress: bool = True,
+    published_column: str | None = None,
 ) -> dict[str, int]:
     """Extracts every row of `path` into tables under `out`; returns the row counts.
 
@@ -307,7 +318,7 @@ def extract_file(
         except ImportError as e:
             raise InputError("--format parquet needs pyarrow: pip install pyarrow") from e
     ex = extractor or Extractor()
-    reader = Reader(path, text_column, id_column)
+    reader = Reader(path, text_column, id_column, published_column)
     stat = path.stat()
     run = {
         "input": str(path.resolve()),
@@ -315,6 +326,7 @@ def extract_file(
         "input_mtime": stat.st_mtime,
         "text_column": text_column,
         "id_column": id_column,
+        "published_column": published_column,
         "format": fmt,
         "rows_per_chunk": rows_per_chunk,
         "stages": list(ex.stages),
@@ -335,16 +347,19 @@ def extract_file(
                 break
             ids: list[Any] = []
             texts: list[str] = []
+            days: list[Any] = []
             bad: dict[str, list[Any]] = {"doc_id": [], "reason": []}
-            for doc_id, text in chunk:
+            for doc_id, text, day in chunk:
                 reason = problem(text)
                 if reason is None:
                     ids.append(doc_id)
                     texts.append(text)
+                    days.append(day)
                 else:
                     bad["doc_id"].append(doc_id)
                     bad["reason"].append(reason)
-            fr = ex.extract_frames(texts, ids=ids, errors="skip")
+            published = days if published_column else None
+            fr = ex.extract_frames(texts, ids=ids, errors="skip", published=published)
             tables = {t: fr.columns(t) for t in TABLES}
             # Groups are per chunk: number them on from the chunks before.
             first = writer.groups_done
