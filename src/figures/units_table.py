@@ -2,8 +2,9 @@
 pint's unit registry and src/figures/data/currencies.tsv from pycountry's
 ISO 4217 currencies (both pinned; the package build never needs them).
 
-    python -m venv /tmp/units && /tmp/units/bin/pip install pint==0.24.4 pycountry==26.2.16
-    /tmp/units/bin/python src/figures/units_table.py src/figures/data \
+    python -m venv target/units-venv
+    target/units-venv/bin/pip install pint==0.24.4 pycountry==26.2.16
+    target/units-venv/bin/python src/figures/units_table.py src/figures/data \
         ../shared/data/casing/en_lexeme_prob.json.gz
 
 UNITS names the registry entries news writes (the registry holds 960, most
