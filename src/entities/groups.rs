@@ -65,20 +65,11 @@ pub fn group(mentions: &[Mention]) -> (Vec<Option<usize>>, Vec<Group>) {
     // Distinct names: people by their words, the rest by their words alone.
     let mut names: Vec<Name> = Vec::new();
     let mut index: HashMap<(bool, String), usize> = HashMap::new();
-    // Canonical names seen before: most mentions repeat one.
-    let mut seen: HashMap<(bool, &str), Option<usize>> = HashMap::new();
     let name_of: Vec<Option<usize>> = mentions
         .iter()
         .map(|m| {
             if m.label == EntityLabel::Date {
                 return None;
-            }
-            let person = m.label == EntityLabel::Per;
-            if let Some(&id) = seen.get(&(person, m.canonical)) {
-                if let Some(id) = id {
-                    names[id].mentions += 1;
-                }
-                return id;
             }
             let words: Vec<String> = m
                 .canonical
@@ -87,9 +78,9 @@ pub fn group(mentions: &[Mention]) -> (Vec<Option<usize>>, Vec<Group>) {
                 .map(str::to_lowercase)
                 .collect();
             if words.is_empty() {
-                seen.insert((person, m.canonical), None);
                 return None;
             }
+            let person = m.label == EntityLabel::Per;
             let n = names.len();
             let id = *index.entry((person, words.join(" "))).or_insert(n);
             if id == n {
@@ -107,7 +98,6 @@ pub fn group(mentions: &[Mention]) -> (Vec<Option<usize>>, Vec<Group>) {
                 });
             }
             names[id].mentions += 1;
-            seen.insert((person, m.canonical), Some(id));
             Some(id)
         })
         .collect();

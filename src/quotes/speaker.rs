@@ -96,7 +96,7 @@ pub(crate) fn resolve(
     let mut full_names = None;
     let mut out = Vec::with_capacity(found.len());
     let mut silent = silent.iter().peekable();
-    let canonicals = canonical_labels(entities);
+    let canonicals = canonical_entities(entities);
     for f in found {
         let at = f
             .speaker
@@ -146,18 +146,12 @@ pub(crate) fn resolve(
 /// to a name that is some entity's canonical (a full name found by its
 /// surname, "Russia" as a speaker) joins that entity. A name several labels
 /// share takes the first of PER, ORG, LOC, MISC.
-fn canonical_labels(entities: &[Entity]) -> HashMap<&str, &Entity> {
-    let rank = |l: EntityLabel| match l {
-        EntityLabel::Per => 0,
-        EntityLabel::Org => 1,
-        EntityLabel::Loc => 2,
-        EntityLabel::Misc => 3,
-        EntityLabel::Date => 4,
-    };
+fn canonical_entities(entities: &[Entity]) -> HashMap<&str, &Entity> {
     let mut out: HashMap<&str, &Entity> = HashMap::new();
     for e in entities.iter().filter(|e| e.label != EntityLabel::Date) {
         let best = out.entry(e.canonical.as_str()).or_insert(e);
-        if rank(e.label) < rank(best.label) {
+        // The labels' order (`EntityLabel::ALL`) is PER, ORG, LOC, MISC.
+        if (e.label as usize) < (best.label as usize) {
             *best = e;
         }
     }
