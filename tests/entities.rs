@@ -2,7 +2,6 @@
 //! train-on-tiny-data run of the tagger. None of them needs ../shared.
 
 use _newsmine::entities::canonical::resolve;
-use _newsmine::entities::dates::find_dates;
 use _newsmine::entities::features::Resources;
 use _newsmine::entities::tagger::{tag_with, train, Example, NerModel, TrainConfig};
 use _newsmine::entities::{extract, EntityLabel};
@@ -173,9 +172,10 @@ fn date_fixtures() {
     for case in cases(&f, "dates") {
         let name = case["name"].as_str().unwrap();
         let text = case["text"].as_str().unwrap();
-        let got: Vec<&str> = find_dates(&Doc::new(text))
+        let got: Vec<&str> = Doc::new(text)
+            .dates()
             .iter()
-            .map(|d| &text[d.0..d.1])
+            .map(|d| &text[d.clone()])
             .collect();
         let want: Vec<&str> = case["dates"]
             .as_array()

@@ -22,7 +22,8 @@
 
 use std::fmt;
 
-use super::{dates, Entity, EntityLabel};
+use super::{Entity, EntityLabel};
+use crate::text::lexicon;
 
 /// A day of the (proleptic) Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -189,7 +190,7 @@ fn future_tense(before: &str, after: &str) -> bool {
 }
 
 fn weekday_of(w: &str) -> Option<i64> {
-    dates::weekday_number(w).map(|i| i as i64)
+    lexicon::weekday(w).map(|i| i as i64)
 }
 
 fn number_of(w: &str, max: u32) -> Option<u32> {
@@ -272,14 +273,14 @@ fn explicit(w: &[String], p: Day, rel: Relation) -> Option<Span> {
         }
         return Some(year_span(y));
     }
-    let (m, d, rest) = if let Some(m) = dates::month(get(0)) {
+    let (m, d, rest) = if let Some(m) = lexicon::month(get(0)) {
         match number_of(get(1), 31).filter(|_| get(1).len() <= 4 && year(get(1)).is_none()) {
             Some(d) => (m, Some(d as u8), 2),
             None => (m, None, 1),
         }
     } else {
         let d = number_of(get(0), 31)?;
-        (dates::month(get(1))?, Some(d as u8), 2)
+        (lexicon::month(get(1))?, Some(d as u8), 2)
     };
     if let Some(y) = year(get(rest)) {
         return match d {

@@ -18,70 +18,7 @@ use std::collections::HashMap;
 
 use super::gazetteer::normalized_words;
 use super::{Entity, EntityLabel};
-use crate::text::{Doc, Form, TokenKind};
-
-/// Words that title a person and are not part of the name (lowercase).
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "gen",
-    "general",
-    "lt",
-    "lieutenant",
-    "col",
-    "colonel",
-    "maj",
-    "major",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "adm",
-    "admiral",
-    "cmdr",
-    "commander",
-    "president",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "secretary",
-    "minister",
-    "prime",
-    "chancellor",
-    "chairman",
-    "sir",
-    "lord",
-    "dame",
-    "rev",
-    "reverend",
-    "judge",
-    "justice",
-    "ambassador",
-    "officer",
-    "gens",
-    "marshal",
-    "vice",
-    "deputy",
-    "defense",
-    "defence",
-    "foreign",
-    "state",
-    "ayatollah",
-    "sheikh",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-];
+use crate::text::{lexicon, Doc, Form, TokenKind};
 
 /// Alias groups: normalized names and the canonical name they share.
 const ALIASES: &[(&str, &[&str])] = &[
@@ -183,7 +120,7 @@ fn mention(doc: &Doc, start: usize, end: usize, label: EntityLabel) -> Mention {
         while k + 1 < toks.len() {
             let w = toks[k].text(doc.text).to_lowercase();
             let w = w.trim_end_matches('.');
-            if toks[k].kind == TokenKind::Punct || TITLES.contains(&w) {
+            if toks[k].kind == TokenKind::Punct || lexicon::is_person_title(w) {
                 k += 1;
             } else {
                 break;

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::canonical::is_name_link;
-use super::dates::is_calendar_name;
 use super::EntityLabel;
+use crate::text::dates::is_calendar_name;
 use crate::text::Form;
 
 /// How a lowercase word is written inside a name, where the default rule

@@ -5,7 +5,6 @@ pub mod calendar;
 pub mod canonical;
 pub mod clusters;
 pub mod conll;
-pub mod dates;
 pub mod display;
 pub mod eval;
 pub mod features;
@@ -78,10 +77,10 @@ pub fn extract_with(doc: &Doc, model: &tagger::NerModel) -> Vec<Entity> {
     // Names come in text order without overlaps: a date overlaps one only if
     // the first name ending after the date's start begins before its end.
     let names = spans.len();
-    for d in dates::find_dates(doc) {
-        let i = spans[..names].partition_point(|s| s.1 <= d.0);
-        if spans[..names].get(i).is_none_or(|s| s.0 >= d.1) {
-            spans.push(d);
+    for d in doc.dates() {
+        let i = spans[..names].partition_point(|s| s.1 <= d.start);
+        if spans[..names].get(i).is_none_or(|s| s.0 >= d.end) {
+            spans.push((d.start, d.end, EntityLabel::Date));
         }
     }
     spans.sort_by_key(|s| (s.0, s.1));

@@ -319,15 +319,15 @@ pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<(usize, usi
     for block in blocks(&sentences, BLOCK_TOKENS) {
         // A document of the block's tokens over the same text: offsets stay.
         let (a, b) = (block[0].0, block[block.len() - 1].1);
-        let part = Doc {
-            text: doc.text,
-            tokens: doc.tokens[a..b].to_vec(),
-            form: doc.form,
-            sentences: block
+        let part = Doc::from_parts(
+            doc.text,
+            doc.tokens[a..b].to_vec(),
+            doc.form,
+            block
                 .iter()
                 .map(|&(s, e)| doc.tokens[s].start..doc.tokens[e - 1].end)
                 .collect(),
-        };
+        );
         out.extend(tag_with(&part, model, res));
     }
     out

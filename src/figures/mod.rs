@@ -61,7 +61,8 @@
 //!
 //! # What is not a figure
 //!
-//! - Dates and years: a 4-digit integer 1000-2100 without a unit, currency,
+//! - Dates and years: a 4-digit integer in the date layer's years
+//!   (`text::dates::YEARS`) without a unit, currency,
 //!   percent or scale ("the 2015 agreement", "in 2018"), a day number next to
 //!   a month ("march 10", "jan 3 2019", "3rd of May", "october, 1st") and a
 //!   year in words after it ("september 10, nineteen zero one", "the tenth
@@ -172,6 +173,7 @@ mod units;
 
 use std::ops::Range;
 
+use crate::text::dates::YEARS;
 use crate::text::{Doc, Form, TokenKind};
 
 use cx::Cx;
@@ -281,6 +283,14 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
     let links = web_addresses(doc.text);
     if !links.is_empty() {
         out.retain(|f| !links.iter().any(|&(s, e)| f.start < e && s < f.end));
+    }
+    // A number inside a date of the date layer is part of the date.
+    let dates = doc.dates();
+    if !dates.is_empty() {
+        out.retain(|f| {
+            let i = dates.partition_point(|d| d.end <= f.start);
+            dates.get(i).is_none_or(|d| d.start >= f.end)
+        });
     }
     out
 }
@@ -393,7 +403,17 @@ enum Step {
 }
 
 fn is_year(n: &Num) -> bool {
-    n.plain_digits == Some(4) && (1000.0..=2100.0).contains(&n.value)
+    n.plain_digits == Some(4) && names_year(n.value)
+}
+
+/// Whether `v` is past the last year a number can name.
+fn past_years(v: f64) -> bool {
+    v > f64::from(*YEARS.end())
+}
+
+/// Whether `v` is a whole number in the years of the date layer.
+fn names_year(v: f64) -> bool {
+    v.fract() == 0.0 && (f64::from(*YEARS.start())..=f64::from(*YEARS.end())).contains(&v)
 }
 
 /// A day number next to a month ("march 10", "10 march", "3rd of may").
@@ -447,7 +467,7 @@ fn year_after_date(cx: &Cx, n: &Num) -> Option<usize> {
         if end == k {
             return None;
         }
-    } else if !(whole && (1000.0..=2100.0).contains(&m.value)) {
+    } else if !(whole && names_year(m.value)) {
         return None;
     }
     (!counted_follows(cx, end + 1)).then_some(end)
@@ -611,9 +631,9 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
             return Step::Skip(next);
         }
         // "2019-20", "2019-2020": seasons and spans of years.
-        if n.second.is_some_and(|s| {
-            n.value >= 1000.0 && n.value <= 2100.0 && (s < 100.0 || (s > n.value && s <= 2100.0))
-        }) && !n.decimal
+        if n.second
+            .is_some_and(|s| names_year(n.value) && (s < 100.0 || (s > n.value && !past_years(s))))
+            && !n.decimal
         {
             return Step::Skip(next);
         }
@@ -916,8 +936,8 @@ fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         let to_big = (lx::is_dash(&cx.lw(last + 1))
             || matches!(&*cx.lw(last + 1), "to" | "through"))
             && cx.is_number(last + 2)
-            && numbers::parse(cx, last + 2).is_some_and(|m| m.value > 2100.0 && !m.scaled);
-        let dash_big = n.second.is_some_and(|s| s > 2100.0);
+            && numbers::parse(cx, last + 2).is_some_and(|m| past_years(m.value) && !m.scaled);
+        let dash_big = n.second.is_some_and(past_years);
         if !(bounded || to_big || dash_big) {
             return Step::Skip(last + 1);
         }

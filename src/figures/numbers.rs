@@ -1068,7 +1068,7 @@ fn said_digit_by_digit(cx: &Cx, n: &mut Num) {
         } else {
             Lw::of("")
         };
-        if crate::entities::dates::is_date_word(&prev) {
+        if crate::text::dates::is_date_word(&prev) {
             n.plain_digits = Some(4);
         }
     }

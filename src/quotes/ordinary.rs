@@ -198,7 +198,7 @@ fn is_adjunct_noun(w: &str) -> bool {
             | "video"
             | "message"
             | "appearance"
-    ) || crate::entities::dates::is_plain_month(w)
+    ) || crate::text::dates::is_plain_month(w)
 }
 
 /// Where the adjunct opened by the preposition at `p` ends:

@@ -2,11 +2,14 @@
 //! (ordinary text) or clause (stripped text) boundaries. Everything above it
 //! works on a [`Doc`].
 
+pub mod dates;
 mod form;
+pub mod lexicon;
 mod sentence;
 mod token;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub use form::{detect_form, Form};
 pub use sentence::{clauses, sentences};
@@ -38,6 +41,8 @@ pub struct Doc<'a> {
     pub form: Form,
     /// Byte ranges of sentences (ordinary) or clauses (stripped).
     pub sentences: Vec<Range<usize>>,
+    /// The date layer, computed on first use (see [`Doc::dates`]).
+    dates: OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -49,12 +54,30 @@ impl<'a> Doc<'a> {
             Form::Ordinary => sentences(text, &tokens),
             Form::Stripped => clauses(text, &tokens),
         };
+        Doc::from_parts(text, tokens, form, sentences)
+    }
+
+    /// A document of already tokenized `text`.
+    pub fn from_parts(
+        text: &'a str,
+        tokens: Vec<Token>,
+        form: Form,
+        sentences: Vec<Range<usize>>,
+    ) -> Self {
         Doc {
             text,
             tokens,
             form,
             sentences,
+            dates: OnceLock::new(),
         }
+    }
+
+    /// Byte ranges of the dates in the text, in text order (the rules:
+    /// [`dates`]). Entities report them as DATE and figures skip them, so
+    /// both read this one layer.
+    pub fn dates(&self) -> &[Range<usize>] {
+        self.dates.get_or_init(|| dates::find_dates(self))
     }
 
     /// The text of token `i`.

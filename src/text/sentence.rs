@@ -13,17 +13,7 @@
 
 use std::ops::Range;
 
-use super::{Token, TokenKind};
-
-/// Abbreviations that take a period without ending a sentence (lowercase).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm",
-    "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "sr", "jr", "mt", "ft", "pres", "supt", "insp",
-    "det", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp",
-    "co", "ltd", "bros", "no", "nos", "vs", "v", "etc", "approx", "dept", "univ", "assn", "est",
-    "fig", "vol", "ave", "blvd", "rd",
-];
+use super::{lexicon, Token, TokenKind};
 
 /// Words that typically open a sentence; after "U.S." they mark an end.
 const SENTENCE_STARTERS: &[&str] = &[
@@ -167,7 +157,7 @@ fn is_abbreviation(text: &str, word: &Token, dot: &Token) -> bool {
     let w = word.text(text);
     let mut cs = w.chars();
     let single_capital = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    single_capital || lexicon::is_abbreviation(w)
 }
 
 /// Byte ranges of the clauses of stripped `text`, covering every token.

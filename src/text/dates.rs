@@ -1,5 +1,7 @@
-//! DATE entities by rules, the same in both forms (matching is
-//! case-insensitive and skips the commas and periods ordinary text has):
+//! The date layer: the spans of a [`Doc`] that are dates, found by rules,
+//! the same in both forms (matching is case-insensitive and skips the commas
+//! and periods ordinary text has). Entities report them as DATE; figures
+//! never report a number inside one.
 //!
 //! - weekdays ("Thursday"), with a following date ("Thursday, Jan. 3");
 //! - month and day, with an optional year ("March 10", "jan 3 2019",
@@ -9,68 +11,25 @@
 //! - relative expressions anchored by "this", "last", "next" or "past"
 //!   ("last September", "early this year", "next week"), and "early",
 //!   "late" or "mid" before a month or year ("late 2019");
-//! - years 1900-2099 in date position: after "in", "since", "by", "of",
+//! - years ([`YEARS`]) in date position: after "in", "since", "by", "of",
 //!   "the" ("the 2015 nuclear agreement"), ... ;
 //! - ISO dates ("1996-08-22", stripped "1996 08 22").
 
 use std::borrow::Cow;
+use std::ops::{Range, RangeInclusive};
 
-use super::EntityLabel;
-use crate::text::{Doc, TokenKind};
+use super::lexicon::{
+    is_clock_word, is_function_word, is_month_abbreviation, month, weekday, MONTHS,
+};
+use super::{Doc, TokenKind};
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Full month names, in order.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// The weekday's number (Monday 0) of a lowercase weekday name.
-pub(crate) fn weekday_number(w: &str) -> Option<usize> {
-    WEEKDAYS.iter().position(|d| *d == w)
-}
-
-/// Month number of a month name or abbreviation.
-pub(crate) fn month(w: &str) -> Option<u8> {
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return Some(i as u8 + 1);
-    }
-    match w {
-        "jan" => Some(1),
-        "feb" => Some(2),
-        "apr" => Some(4),
-        "jul" => Some(7),
-        "aug" => Some(8),
-        "sep" | "sept" => Some(9),
-        "oct" => Some(10),
-        "nov" => Some(11),
-        "dec" => Some(12),
-        _ => None,
-    }
-}
+/// The years a four-digit number can name, for dates and for figures
+/// (which never count a year).
+pub const YEARS: RangeInclusive<u16> = 1000..=2100;
 
 /// A month name or abbreviation or a weekday: capitalised in a date.
 pub(crate) fn is_calendar_name(w: &str) -> bool {
-    month(w).is_some() || WEEKDAYS.contains(&w)
+    month(w).is_some() || weekday(w).is_some()
 }
 
 /// A full month name that is no common word ("june", not "may" or "march").
@@ -80,10 +39,7 @@ pub(crate) fn is_plain_month(w: &str) -> bool {
 
 /// Month names that are also common words: dates only with support.
 fn ambiguous_month(w: &str) -> bool {
-    matches!(
-        w,
-        "march" | "may" | "jan" | "dec" | "sep" | "oct" | "nov" | "aug" | "apr" | "feb" | "jul"
-    )
+    matches!(w, "march" | "may") || is_month_abbreviation(w)
 }
 
 fn day(w: &str) -> bool {
@@ -98,7 +54,7 @@ fn day(w: &str) -> bool {
 fn year(w: &str) -> bool {
     w.len() == 4
         && w.bytes().all(|b| b.is_ascii_digit())
-        && (1900..=2099).contains(&w.parse::<u16>().unwrap_or(0))
+        && YEARS.contains(&w.parse::<u16>().unwrap_or(0))
 }
 
 fn two_digits(w: &str, max: u8) -> bool {
@@ -135,6 +91,13 @@ impl Words<'_> {
     fn get(&self, i: usize) -> &str {
         self.low.get(i).map_or("", |w| w)
     }
+    /// Whether token `i` is a year: not a time of day ("by 1700 GMT",
+    /// "from 1700 local time").
+    fn year_at(&self, i: usize) -> bool {
+        year(self.get(i))
+            && !is_clock_word(self.get(i + 1))
+            && !(self.get(i + 1) == "local" && self.get(i + 2) == "time")
+    }
     /// Index of the next token after `i`, skipping one "," or ".".
     fn next(&self, i: usize) -> usize {
         let j = i + 1;
@@ -146,22 +109,27 @@ impl Words<'_> {
     }
 }
 
-/// End (exclusive token index) of a "month day [year]" or "month year" at `i`.
+/// End (exclusive token index) of a "month day [year]" or "month year" at
+/// `i`. A comma stands between a month and its day only before an ordinal
+/// or a year ("October, 1st", "Sept, 26, 2014"; "In October, 15 people" is
+/// no date).
 fn month_phrase(w: &Words, i: usize) -> Option<usize> {
     month(w.get(i))?;
     let j = w.next(i);
-    if day(w.get(j)) {
+    let comma = j > i + 1 && w.get(i + 1) == ",";
+    let bare = w.get(j).bytes().all(|b| b.is_ascii_digit());
+    if day(w.get(j)) && !(comma && bare && !w.year_at(w.next(j))) {
         let k = w.next(j);
-        return Some(if year(w.get(k)) { k + 1 } else { j + 1 });
+        return Some(if w.year_at(k) { k + 1 } else { j + 1 });
     }
-    if year(w.get(j)) {
+    if w.year_at(j) {
         return Some(j + 1);
     }
     None
 }
 
 /// Date spans of `doc` (token-aligned byte spans), in text order.
-pub fn find_dates(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
+pub(super) fn find_dates(doc: &Doc) -> Vec<Range<usize>> {
     let n = doc.tokens.len();
     let w = Words {
         low: (0..n)
@@ -186,11 +154,7 @@ pub fn find_dates(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
         let end = match_at(&w, i);
         match end {
             Some(e) if e > i => {
-                out.push((
-                    doc.tokens[i].start,
-                    doc.tokens[e - 1].end,
-                    EntityLabel::Date,
-                ));
+                out.push(doc.tokens[i].start..doc.tokens[e - 1].end);
                 i = e;
             }
             _ => i += 1,
@@ -210,7 +174,7 @@ fn match_at(w: &Words, i: usize) -> Option<usize> {
     if matches!(w.get(j), "this" | "last" | "next" | "past") {
         let u = w.get(j + 1);
         if RELATIVE_UNITS.contains(&u)
-            || WEEKDAYS.contains(&u)
+            || weekday(u).is_some()
             || month(u).is_some() && !ambiguous_month(u)
             || matches!(u, "march" | "may")
         {
@@ -220,18 +184,18 @@ fn match_at(w: &Words, i: usize) -> Option<usize> {
     // early / late / mid before a month or a year.
     if matches!(t, "early" | "late" | "mid") {
         let u = w.get(i + 1);
-        if year(u) || (month(u).is_some() && !matches!(u, "may")) {
+        if w.year_at(i + 1) || (month(u).is_some() && !matches!(u, "may")) {
             return Some(month_phrase(w, i + 1).unwrap_or(i + 2));
         }
     }
-    if WEEKDAYS.contains(&t) {
+    if weekday(t).is_some() {
         let j = w.next(i);
         return Some(month_phrase(w, j).unwrap_or(i + 1));
     }
     if iso(t) {
         return Some(i + 1);
     }
-    if year(t) && two_digits(w.get(i + 1), 12) && two_digits(w.get(i + 2), 31) {
+    if w.year_at(i) && two_digits(w.get(i + 1), 12) && two_digits(w.get(i + 2), 31) {
         return Some(i + 3); // stripped ISO date
     }
     if let Some(e) = month_phrase(w, i) {
@@ -241,32 +205,37 @@ fn match_at(w: &Words, i: usize) -> Option<usize> {
     if day(t) {
         let j = i + 1;
         let m = w.get(j);
-        if month(m).is_some() && (m != "may" || year(w.get(j + 1))) {
-            return Some(if year(w.get(j + 1)) { j + 2 } else { j + 1 });
+        if month(m).is_some() && (m != "may" || w.year_at(j + 1)) {
+            return Some(if w.year_at(j + 1) { j + 2 } else { j + 1 });
         }
     }
     if month(t).is_some() {
         let supported = DATE_PREPS.contains(&prev);
-        if !ambiguous_month(t)
-            || supported
-                && !matches!(
-                    t,
-                    "jan" | "dec" | "sep" | "oct" | "nov" | "aug" | "apr" | "feb" | "jul"
-                )
-        {
+        if !ambiguous_month(t) || supported && !is_month_abbreviation(t) {
             return Some(i + 1);
         }
         return None;
     }
-    if year(t) {
+    if w.year_at(i) {
         let y: u16 = t.parse().unwrap_or(0);
-        // "by 2000 diplomats" counts; "in 2015 elections" is still a date.
-        let counted = w.get(i + 1).len() > 3
-            && w.get(i + 1).ends_with('s')
-            && !matches!(
-                prev,
-                "in" | "since" | "during" | "until" | "early" | "late" | "mid"
-            );
+        let next = w.get(i + 1);
+        let counted = match prev {
+            // "in 2015 elections" is a date.
+            "in" | "since" | "during" | "until" | "early" | "late" | "mid" => false,
+            // "up to 2000 people", "from 500 to 1000 l"; not "from 1999 to
+            // 2011 cost" nor "back to 1994 provide".
+            "to" => {
+                let before = if i >= 2 { w.get(i - 2) } else { "" };
+                let number = before.starts_with(|c: char| c.is_ascii_digit())
+                    && before.bytes().all(|b| b.is_ascii_digit() || b == b',');
+                let count_before = before == "up" || number && !year(before);
+                count_before
+                    && next.starts_with(|c: char| c.is_alphabetic())
+                    && !is_function_word(next)
+            }
+            // "by 2000 diplomats" counts; "the 2015 agreement" is a date.
+            _ => next.len() > 3 && next.ends_with('s'),
+        };
         if !counted && (DATE_PREPS.contains(&prev) || (prev == "the" && (1950..=2039).contains(&y)))
         {
             return Some(i + 1);
@@ -282,7 +251,7 @@ mod tests {
     fn dates(s: &str) -> Vec<&str> {
         find_dates(&Doc::new(s))
             .iter()
-            .map(|d| &s[d.0..d.1])
+            .map(|d| &s[d.clone()])
             .collect()
     }
 
