@@ -40,6 +40,12 @@ pub fn counted(cx: &Cx, ts: usize, te: usize, kind: FigureKind) -> Option<Range<
     backward(cx, ts)
 }
 
+/// Whether a counted noun starts at `k` (a content word).
+pub fn follows(cx: &Cx, k: usize) -> bool {
+    let w = cx.lw(k);
+    cx.is_word(k) && !lx::is_stop(&w) && !lx::is_month(&w) && lx::cardinal(&w).is_none()
+}
+
 fn is_content(cx: &Cx, j: usize) -> bool {
     if !cx.is_word(j) {
         return false;

@@ -130,6 +130,14 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// The first hyphen part of a tail, lowercased ("Year-old" -> "year").
+pub fn first_part_lower(tail: &str) -> String {
+    tail.split(['-', '‐', '‑'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// The shape of a digit token such as "1,510", "3.5", "300kg", "4th",
 /// "227-186" or "40-year".
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1322,3 +1322,214 @@ pub fn is_noun_exception(w: &str) -> bool {
             | "weed"
     )
 }
+
+/// The indefinite article, which opens "a kilogram" and "a third of".
+pub fn is_article(w: &str) -> bool {
+    matches!(w, "a" | "an")
+}
+
+/// The first letters of the number words (lowercase ASCII): a word that
+/// starts with another letter opens no number.
+pub fn opens_number_word(first: u8) -> bool {
+    matches!(
+        first,
+        b'z' | b'n' | b'o' | b't' | b'f' | b's' | b'e' | b'h' | b'm' | b'b' | b'd' | b'q'
+    )
+}
+
+/// Units that "a" or "an" counts once: "a kilogram", "a dollar", "a litre".
+/// Time units are left out ("a week" writes no number).
+pub fn one_of_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "dollar"
+            | "euro"
+            | "yen"
+            | "yuan"
+            | "rupee"
+            | "kilogram"
+            | "kilo"
+            | "kg"
+            | "gram"
+            | "litre"
+            | "liter"
+            | "millilitre"
+            | "milliliter"
+            | "ml"
+            | "metre"
+            | "meter"
+            | "kilometre"
+            | "kilometer"
+            | "km"
+            | "mile"
+            | "gallon"
+            | "lb"
+            | "ounce"
+            | "tonne"
+            | "acre"
+            | "hectare"
+    )
+}
+
+/// A mark glued before digits that makes them a name or an elided year:
+/// "'90", "’s 90s", "#1".
+pub fn is_name_mark(w: &str) -> bool {
+    matches!(w, "'" | "’" | "#")
+}
+
+/// Words before a clock time that lost its colon in stripped text ("at 10
+/// 30", "until 9 45").
+pub fn is_clock_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "since"
+    )
+}
+
+/// Words before "the" and a day of the month ("on the 21st", "for the
+/// 27th").
+pub fn is_day_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "for" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
+    )
+}
+
+/// The words after an amount of time that make it a relative date: "ago",
+/// "later", "from now", "before yesterday".
+pub fn is_relative_date(a: &str, b: &str) -> bool {
+    matches!(a, "ago" | "later" | "earlier" | "hence")
+        || (matches!(a, "from" | "before" | "after")
+            && matches!(b, "now" | "today" | "tomorrow" | "yesterday" | "then"))
+}
+
+/// A word that joins the ends of a range: "3 to 5", "2019 through 2021".
+pub fn is_range_word(w: &str) -> bool {
+    matches!(w, "to" | "through" | "thru")
+}
+
+/// "and" or a comma between the parts of one amount ("5 feet, 2 inches")
+/// or two bounds ("more than 10 and less than 20").
+pub fn is_list_joiner(w: &str) -> bool {
+    matches!(w, "and" | ",")
+}
+
+/// Words after a glued m that make it metres: races and sizes ("the 100m
+/// final", "1.8m tall", "a 10m fall").
+pub fn is_size_word(w: &str) -> bool {
+    matches!(
+        w,
+        "race"
+            | "sprint"
+            | "final"
+            | "hurdles"
+            | "freestyle"
+            | "breaststroke"
+            | "backstroke"
+            | "butterfly"
+            | "medley"
+            | "relay"
+            | "high"
+            | "long"
+            | "tall"
+            | "deep"
+            | "wide"
+            | "away"
+            | "fall"
+            | "drop"
+            | "long-jump"
+            | "title"
+    )
+}
+
+/// The inch after feet: "5 feet 2 inches", "6 ft 1 in".
+pub fn is_inch_word(w: &str) -> bool {
+    matches!(w, "inch" | "inches" | "in")
+}
+
+/// The cents after an amount of money ("3 dollars 50 cents").
+pub const CENT_WORDS: &[&str] = &["cent", "cents", "pence"];
+
+/// The smaller time unit after hours ("2 hours 30 minutes") or minutes ("5
+/// minutes 10 seconds"); none after any other unit.
+pub fn minor_time_words(unit: Option<&str>) -> &'static [&'static str] {
+    match unit {
+        Some("hour") => &["minute", "minutes", "min", "mins"],
+        Some("minute") => &["second", "seconds", "sec", "secs"],
+        _ => &[],
+    }
+}
+
+/// The codes of temperature units, which "below zero" makes negative.
+pub fn is_temperature_code(code: &str) -> bool {
+    matches!(code, "deg" | "C" | "F")
+}
+
+/// How many of the words `a`, `b` after a time unit make it an age: "five
+/// years old" (1), "95 years of age" (2), or none (0).
+pub fn age_after(a: &str, b: &str) -> usize {
+    match (a, b) {
+        ("old", _) => 1,
+        ("of", "age") => 2,
+        _ => 0,
+    }
+}
+
+/// A word before a number of years of age: "aged 87", "at age 65".
+pub fn is_age_word(w: &str) -> bool {
+    matches!(w, "age" | "aged")
+}
+
+/// "pound" and "pounds", money or weight.
+pub fn is_pound_word(w: &str) -> bool {
+    matches!(w, "pound" | "pounds")
+}
+
+/// Words before a number of pounds that make them weight: "lost 25
+/// pounds", "the baby weighed two pounds".
+pub fn is_weighing_word(w: &str) -> bool {
+    matches!(
+        w,
+        "weigh"
+            | "weighs"
+            | "weighed"
+            | "weighing"
+            | "lose"
+            | "loses"
+            | "lost"
+            | "losing"
+            | "gain"
+            | "gains"
+            | "gained"
+            | "gaining"
+            | "shed"
+            | "drop"
+            | "dropped"
+            | "dropping"
+            | "baby"
+            | "heavier"
+            | "lighter"
+    )
+}
+
+/// Words before a lone "one" that make it a pronoun: "the one", "no one",
+/// "each one".
+pub fn is_one_pronoun_det(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "this"
+            | "that"
+            | "which"
+            | "any"
+            | "every"
+            | "each"
+            | "no"
+            | "some"
+            | "someone"
+            | "anyone"
+            | "only"
+            | "another"
+            | "other"
+    )
+}

@@ -440,6 +440,12 @@ fn plain_at(cx: &Cx, j: usize) -> Option<(usize, f64)> {
     }
 }
 
+/// A plain integer token right after `j`, one space apart: its digits and
+/// value.
+pub fn plain_next(cx: &Cx, j: usize) -> Option<(usize, f64)> {
+    cx.one_space(j).then(|| plain_at(cx, j + 1)).flatten()
+}
+
 /// The stripped-text digit-group rules; see the module docs of [`super`].
 fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
     let i = n.first;
@@ -627,7 +633,7 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
                 // "a tenth of a gallon", "the price of a litre": the unit
                 // of another figure or of a price.
                 || &*prev == "of");
-        if ps.len == 1 && !rate && one_of_unit(&cx.lw(i + 1)) && !cx.line_break(i) {
+        if ps.len == 1 && !rate && lx::one_of_unit(&cx.lw(i + 1)) && !cx.line_break(i) {
             let mut n = Num::new(i, 1.0);
             n.words = true;
             return Some(n);
@@ -854,40 +860,6 @@ fn dash_compound(cx: &Cx, i: usize, j: usize, last: Option<Cls>, num: f64) -> bo
         _ => false,
     };
     joins && !tally_context(cx, i, j + 2)
-}
-
-/// Units that "a" or "an" counts once: "a kilogram", "a dollar", "a litre".
-/// Time units are left out ("a week" writes no number; see the module docs).
-pub fn one_of_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "dollar"
-            | "euro"
-            | "yen"
-            | "yuan"
-            | "rupee"
-            | "kilogram"
-            | "kilo"
-            | "kg"
-            | "gram"
-            | "litre"
-            | "liter"
-            | "millilitre"
-            | "milliliter"
-            | "ml"
-            | "metre"
-            | "meter"
-            | "kilometre"
-            | "kilometer"
-            | "km"
-            | "mile"
-            | "gallon"
-            | "lb"
-            | "ounce"
-            | "tonne"
-            | "acre"
-            | "hectare"
-    )
 }
 
 /// The size of the scale word at `j` ("million" = 1e6), or 1.
