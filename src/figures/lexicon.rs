@@ -1533,3 +1533,135 @@ pub fn is_one_pronoun_det(w: &str) -> bool {
             | "other"
     )
 }
+
+/// "point" or "points" after "percentage".
+pub fn is_point_word(w: &str) -> bool {
+    matches!(w, "point" | "points")
+}
+
+/// A word or sign of degrees ("degrees", "deg", "°").
+pub fn is_degree_word(w: &str) -> bool {
+    matches!(w, "degrees" | "degree" | "deg" | "°")
+}
+
+/// The temperature scale named after degrees: Celsius or Fahrenheit, with
+/// their common misspellings.
+pub fn degree_scale(w: &str) -> Option<&'static str> {
+    match w {
+        "celsius" | "c" | "centigrade" | "celcius" => Some("C"),
+        "fahrenheit" | "f" | "farenheit" => Some("F"),
+        _ => None,
+    }
+}
+
+/// The area unit of "square" before a length unit ("square miles").
+pub fn square_unit(length: &str) -> Option<&'static str> {
+    match length {
+        "km" => Some("km2"),
+        "m" => Some("m2"),
+        "mi" => Some("mi2"),
+        "ft" => Some("ft2"),
+        _ => None,
+    }
+}
+
+/// The volume unit of "cubic" before a length unit ("cubic feet").
+pub fn cubic_unit(length: &str) -> Option<&'static str> {
+    match length {
+        "m" => Some("m3"),
+        "ft" => Some("ft3"),
+        _ => None,
+    }
+}
+
+/// The bracket that closes `open` ("(" -> ")"), for a unit in brackets.
+pub fn closing_bracket(open: &str) -> Option<&'static str> {
+    match open {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "{" => Some("}"),
+        "<" => Some(">"),
+        _ => None,
+    }
+}
+
+/// Words between a number and a time unit that keep it a duration: "two
+/// more years", "5 extra minutes", "2 fewer days".
+pub fn is_more_of_word(w: &str) -> bool {
+    matches!(
+        w,
+        "more" | "additional" | "extra" | "further" | "less" | "fewer"
+    )
+}
+
+/// Whether `w` reads as a nationality adjective by its ending ("finnish",
+/// "dutch", "kenyan").
+pub fn is_nationality(w: &str) -> bool {
+    ["ish", "ian", "ese", "ch", "an", "ic", "i"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// Currency codes that several countries' currencies share under one word
+/// ("dollar", "pound", "dinar"): a nationality before them does not keep
+/// the code.
+pub fn is_shared_currency(code: &str) -> bool {
+    matches!(
+        code,
+        "USD" | "GBP" | "CHF" | "SAR" | "IRR" | "dinar" | "peso"
+    )
+}
+
+/// Words after a one-letter unit in stripped text that end its figure ("2 m
+/// x 3 m", "3 l of water").
+pub fn ends_a_letter_unit(w: &str) -> bool {
+    matches!(w, "of" | "and" | "x")
+}
+
+/// "quarter" or "quarters".
+pub fn is_quarter_word(w: &str) -> bool {
+    matches!(w, "quarter" | "quarters")
+}
+
+/// How many of the words `a`, `b` after a percent make it a rate per year:
+/// "annually" (1), "per year", "a year", "per annum" (2), or none (0).
+pub fn per_year_words(a: &str, b: &str) -> usize {
+    match (a, b) {
+        ("annually", _) => 1,
+        ("per" | "a" | "each", "year") | ("per", "annum") => 2,
+        _ => 0,
+    }
+}
+
+/// A word that makes "a year" before it a point in the past ("a year ago",
+/// "a year earlier").
+pub fn looks_back(w: &str) -> bool {
+    matches!(w, "ago" | "earlier" | "before")
+}
+
+/// "a share", "per security", "a unit": a price per share.
+pub fn is_per_share(a: &str, b: &str) -> bool {
+    matches!(a, "a" | "per") && matches!(b, "share" | "security" | "unit")
+}
+
+/// Words between two prices of a rate ("11c to 17c a share").
+pub fn joins_two_prices(w: &str) -> bool {
+    matches!(w, "to" | "-" | "and")
+}
+
+/// "cent" or "cents" (not "pence", which no sign stands for).
+pub fn is_cent_word(w: &str) -> bool {
+    matches!(w, "cent" | "cents")
+}
+
+/// "per", "a" or "an" before the unit of a rate ("km per hour", "miles an
+/// hour").
+pub fn is_per_word(w: &str) -> bool {
+    matches!(w, "per" | "an" | "a")
+}
+
+/// Currency codes that are also words or initials, so taken before a
+/// number only in ordinary text ("RM 20", "Rs. 20").
+pub fn is_word_in_stripped_text(w: &str) -> bool {
+    matches!(w, "rm" | "rs" | "cad" | "sar")
+}
