@@ -1665,3 +1665,12 @@ pub fn is_per_word(w: &str) -> bool {
 pub fn is_word_in_stripped_text(w: &str) -> bool {
     matches!(w, "rm" | "rs" | "cad" | "sar")
 }
+
+/// Multipliers in one word without a number word inside: "twice", "thrice".
+pub fn multiplier_word(w: &str) -> Option<f64> {
+    match w {
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        _ => None,
+    }
+}
