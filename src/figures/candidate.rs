@@ -196,7 +196,7 @@ fn glued_unit(cx: &Cx, d: &mut Draft) {
     if g.is_empty() {
         return;
     }
-    if matches!(&*g, "m" | "mm") && cx.raw(d.n.first).ends_with('M') {
+    if lx::is_million_or_metre(&g) && cx.raw(d.n.first).ends_with('M') {
         d.n.scale_by(1e6);
     } else if &*g == "m" {
         million_or_metres(cx, d);

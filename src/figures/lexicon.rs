@@ -928,10 +928,10 @@ pub fn qualifier1(w: &str) -> Option<super::Qualifier> {
 pub fn qualifier2(a: &str, b: &str) -> Option<super::Qualifier> {
     use super::Qualifier::*;
     Some(match (a, b) {
-        ("more" | "greater" | "higher" | "larger" | "bigger", "than") => MoreThan,
+        (a, "than") if is_more_word(a) => MoreThan,
         ("just" | "well" | "slightly", "over" | "above") => MoreThan,
         ("upwards", "of") => MoreThan,
-        ("fewer" | "less" | "lower" | "smaller", "than") => LessThan,
+        (a, "than") if is_less_word(a) => LessThan,
         ("just" | "slightly", "under" | "below") => LessThan,
         ("at", "least") => AtLeast,
         ("at", "most") => AtMost,
@@ -1673,4 +1673,237 @@ pub fn multiplier_word(w: &str) -> Option<f64> {
         "thrice" => Some(3.0),
         _ => None,
     }
+}
+
+/// Words before "one in three" that make it a chart place ("number one").
+pub fn is_rank_word(w: &str) -> bool {
+    matches!(w, "number" | "no")
+}
+
+/// A sign in words: "minus sixty", "negative five".
+pub fn is_sign_word(w: &str) -> bool {
+    matches!(w, "minus" | "negative")
+}
+
+/// Percent words in one token, for the stripped lost decimal point ("9 1
+/// percent").
+pub fn is_percent_word(w: &str) -> bool {
+    matches!(
+        w,
+        "percent" | "percents" | "pct" | "pc" | "%" | "percentage"
+    )
+}
+
+/// Scale abbreviations apart from the number that show a stripped decimal
+/// point was lost before them ("2 5 bn" = 2.5 billion).
+pub fn lost_point_scale(w: &str) -> Option<f64> {
+    match w {
+        "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => scale_abbrev(w),
+        _ => None,
+    }
+}
+
+/// Scale abbreviations that may stand apart after a number ("1.5 bn", "20
+/// k"); a lone "m" is decided by its case.
+pub fn is_spaced_scale(w: &str) -> bool {
+    matches!(w, "bn" | "mn" | "mln" | "bln" | "tn" | "trn" | "tln" | "k")
+}
+
+/// The suffixes of an ordinal in digits ("1st", "4th").
+pub fn is_ordinal_suffix(s: &str) -> bool {
+    matches!(s, "st" | "nd" | "rd" | "th")
+}
+
+/// Glued letters that are a scale or a unit ("m" million or metres, "g"
+/// giga or grams, "t" trillion or tonnes): not taken as a scale alone.
+pub fn is_scale_or_unit_letter(s: &str) -> bool {
+    matches!(s, "m" | "mm" | "g" | "t")
+}
+
+/// A glued "m" or "mm": million or metres (millimetres), decided by the
+/// case and the words around.
+pub fn is_million_or_metre(s: &str) -> bool {
+    matches!(s, "m" | "mm")
+}
+
+/// "and" or "or" between two numbers or before a bound ("10 or more").
+pub fn is_and_or(w: &str) -> bool {
+    matches!(w, "and" | "or")
+}
+
+/// A word between a tally verb and the tally ("won by 3-1", "won a 2-1
+/// victory").
+pub fn links_tally_verb(w: &str) -> bool {
+    matches!(w, "a" | "by")
+}
+
+/// Words after "half" that make it a share ("half of", "half a", "half
+/// their").
+pub fn is_after_half(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "a" | "an" | "the" | "its" | "their" | "his" | "her"
+    )
+}
+
+/// Words before "half" that make it a share ("more than half", "nearly
+/// half", "at least half").
+pub fn is_before_half(w: &str) -> bool {
+    matches!(
+        w,
+        "than"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "around"
+            | "roughly"
+            | "over"
+            | "under"
+            | "least"
+            | "most"
+            | "only"
+            | "just"
+    )
+}
+
+/// Determiners before "second" that may make it an ordinal ("the second
+/// round", "its second").
+pub fn is_second_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "a"
+    )
+}
+
+/// What after "the second" leaves it no ordinal: the end, "of", "that".
+pub fn ends_a_lone_second(w: &str) -> bool {
+    matches!(w, "" | "of" | "that")
+}
+
+/// A verb of placing before an ordinal: "finished second", "came first".
+pub fn is_placing_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "finished" | "finish" | "finishes" | "finishing" | "came" | "placed" | "ranked" | "ranks"
+    )
+}
+
+/// Comparatives of more: "more than", "greater than or equal to".
+pub fn is_more_word(w: &str) -> bool {
+    matches!(w, "more" | "greater" | "higher" | "larger" | "bigger")
+}
+
+/// Comparatives of less: "less than", "fewer than".
+pub fn is_less_word(w: &str) -> bool {
+    matches!(w, "less" | "fewer" | "lower" | "smaller")
+}
+
+/// "than" or "to" closing a comparison ("more than", "equal to").
+pub fn is_comparison_link(w: &str) -> bool {
+    matches!(w, "than" | "to")
+}
+
+/// Bounds that before a duration say a span of time instead ("over three
+/// years", "under two hours").
+pub fn is_span_word(w: &str) -> bool {
+    matches!(w, "over" | "under" | "above" | "below")
+}
+
+/// The bound a word after "or" or "and" sets: "10 or more", "65 and over",
+/// "500 or fewer".
+pub fn qualifier_after(w: &str) -> Option<super::Qualifier> {
+    use super::Qualifier::*;
+    Some(match w {
+        "more" | "greater" | "higher" | "above" | "over" | "older" | "up" | "upwards" => AtLeast,
+        "less" | "fewer" | "lower" | "below" | "under" | "younger" => AtMost,
+        _ => return None,
+    })
+}
+
+/// The bound words of [`qualifier_after`] that may follow "and" ("65 and
+/// over"; not "and older").
+pub fn bound_after_and(w: &str) -> bool {
+    matches!(
+        w,
+        "more" | "above" | "over" | "up" | "upwards" | "less" | "below" | "under"
+    )
+}
+
+/// Words after a bound that show it opens the next figure's qualifier
+/// ("30 and less than or equal to 40").
+pub fn continues_a_bound(w: &str) -> bool {
+    matches!(w, "or" | "equal" | "than" | "to")
+}
+
+/// The possessive ending, a token of its own ("Iran 's", stripped "iran
+/// s").
+pub fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "s")
+}
+
+/// Determiners after the "of" of a partitive ("two of the officials").
+pub fn is_partitive_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "all" | "them"
+    )
+}
+
+/// Auxiliaries before a participle after a figure ("100 have reported").
+pub fn is_participle_auxiliary(w: &str) -> bool {
+    matches!(w, "have" | "has" | "had" | "were" | "are")
+}
+
+/// Participles of harm not ending in "-ed" ("have suffered", "have lost").
+pub fn is_injury_participle(w: &str) -> bool {
+    matches!(w, "suffered" | "lost" | "sustained")
+}
+
+/// Prepositions between a verb and an amount ("dropped by 5%", "stood at
+/// 4%").
+pub fn is_amount_preposition(w: &str) -> bool {
+    matches!(w, "by" | "at" | "to")
+}
+
+/// Copulas and verbs of amount before a figure, whose subject it counts
+/// ("the stockpile was 1,510 kg", "sales totalled $5m").
+pub fn is_amount_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "is"
+            | "were"
+            | "are"
+            | "stood"
+            | "stands"
+            | "totalled"
+            | "totaled"
+            | "totals"
+            | "reached"
+            | "hit"
+            | "topped"
+    )
+}
+
+/// Auxiliaries and adverbs between a subject and its verb of amount ("oil
+/// has already dropped").
+pub fn is_verb_helper(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "been"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "also"
+            | "now"
+            | "already"
+            | "reportedly"
+    )
 }

@@ -182,7 +182,7 @@ fn one_in_n(cx: &Cx, n: &mut Num) {
         plain(d) && d.value > n.value && d.value <= 1000.0 && !d.scaled && d.glued.is_empty()
     };
     // Not "number one in three weeks" (a chart place, then a span of time).
-    let rank = n.first > 0 && matches!(&*cx.lw(n.first - 1), "number" | "no");
+    let rank = n.first > 0 && lx::is_rank_word(&cx.lw(n.first - 1));
     let time =
         |d: &Num| lx::unit_word(&cx.lw(d.last + 1)).is_some_and(|(_, c)| c == lx::UnitCls::Time);
     if let Some(d) = of.filter(|d| share(d) && !time(d) && !rank) {
@@ -205,16 +205,13 @@ fn sign_before(cx: &Cx, f: usize) -> Option<usize> {
         && (s == 0
             || !(cx.is_number(s - 1)
                 || (cx.touching(s - 1) && !matches!(cx.raw(s - 1), "(" | "[" | "\"" | "“"))));
-    let word = matches!(&*cx.lw(s), "minus" | "negative") && !cx.line_break(s);
+    let word = lx::is_sign_word(&cx.lw(s)) && !cx.line_break(s);
     (glued_sign || word).then_some(s)
 }
 
 fn is_percent_at(cx: &Cx, j: usize) -> bool {
     let w = cx.lw(j);
-    matches!(
-        &*w,
-        "percent" | "percents" | "pct" | "pc" | "%" | "percentage"
-    ) || (&*w == "per" && &*cx.lw(j + 1) == "cent")
+    lx::is_percent_word(&w) || (&*w == "per" && &*cx.lw(j + 1) == "cent")
 }
 
 /// A physical unit follows at `j` ("3 8 ghz", "14 2 psi" lost the points
@@ -228,7 +225,7 @@ fn physical_unit_at(cx: &Cx, j: usize) -> bool {
 /// ("6 75 a share" lost the point of 6.75).
 fn rate_at(cx: &Cx, j: usize) -> bool {
     let next = cx.lw(j + 1);
-    matches!(&*cx.lw(j), "a" | "an" | "per")
+    lx::is_per_word(&cx.lw(j))
         && (lx::is_rate_noun(&next)
             || lx::unit_word(&next).is_some_and(|(_, c)| c != lx::UnitCls::Currency))
 }
@@ -236,10 +233,7 @@ fn rate_at(cx: &Cx, j: usize) -> bool {
 fn is_scale_word(w: &str) -> Option<f64> {
     match lx::cardinal(w) {
         Some((v, Cls::Scale)) => Some(v),
-        _ => match w {
-            "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => lx::scale_abbrev(w),
-            _ => None,
-        },
+        _ => lx::lost_point_scale(w),
     }
 }
 
@@ -268,7 +262,7 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     let suffix = Lw::of(d.suffix);
     match &*suffix {
         "" => {}
-        "st" | "nd" | "rd" | "th" => {
+        s if lx::is_ordinal_suffix(s) => {
             if !d.plain_int() {
                 return None;
             }
@@ -277,11 +271,9 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         }
         "s" => return None, // "1990s", "737s": decades and models
         s => {
-            if let Some(scale) =
-                lx::scale_abbrev(s).filter(|_| !matches!(s, "m" | "mm" | "g" | "t"))
-            {
+            if let Some(scale) = lx::scale_abbrev(s).filter(|_| !lx::is_scale_or_unit_letter(s)) {
                 n.scale_by(scale);
-            } else if matches!(s, "m" | "mm") {
+            } else if lx::is_million_or_metre(s) {
                 n.glued = suffix; // million or metre: the caller decides
             } else if lx::glued_unit(s).is_some() {
                 n.glued = suffix;
@@ -510,7 +502,7 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
     // A list: "rooms 101 102 and 103".
     if k == i + 1
         && int_digits == 3
-        && matches!(&*cx.lw(k + 1), "and" | "or")
+        && lx::is_and_or(&cx.lw(k + 1))
         && plain_at(cx, k + 2).is_some_and(|(d, _)| d == 3)
     {
         return;
@@ -535,7 +527,7 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
 pub fn tally_context(cx: &Cx, a: usize, b: usize) -> bool {
     lx::is_tally_after(&cx.lw(b + 1))
         || lx::is_tally_before(&cx.lw_back(a, 1))
-        || (lx::is_tally_before(&cx.lw_back(a, 2)) && matches!(&*cx.lw_back(a, 1), "a" | "by"))
+        || (lx::is_tally_before(&cx.lw_back(a, 2)) && lx::links_tally_verb(&cx.lw_back(a, 1)))
 }
 
 /// Scale words after a number: "1.5 million", "3 hundred", "2 dozen".
@@ -548,9 +540,7 @@ fn scale_words(cx: &Cx, n: &mut Num) {
             _ => match &*w {
                 // "4 K" after a temperature word is kelvin (the unit).
                 "k" if cx.raw(j) == "K" && lx::temperature_before(cx, n.first) => (0.0, false),
-                "bn" | "mn" | "mln" | "bln" | "tn" | "trn" | "tln" | "k" => {
-                    (lx::scale_abbrev(&w).unwrap_or(1.0), true)
-                }
+                _ if lx::is_spaced_scale(&w) => (lx::scale_abbrev(&w).unwrap_or(1.0), true),
                 // "1.5 M": a capital M standing alone is million (metres
                 // are a lowercase "m"); not "35 M&S goods".
                 "m" if cx.raw(j) == "M" && !cx.glued_on(j) => (1e6, true),
@@ -1006,7 +996,7 @@ fn fraction_of_scale(cx: &Cx, n: &mut Num) {
         return;
     }
     // "two thirds of a million", "a quarter of a billion".
-    let of_a = &*cx.lw(n.last + 1) == "of" && matches!(&*cx.lw(n.last + 2), "a" | "an");
+    let of_a = &*cx.lw(n.last + 1) == "of" && lx::is_article(&cx.lw(n.last + 2));
     let j = n.last + 1 + 2 * usize::from(of_a);
     if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(j)) {
         if (n.last..j).all(|k| !cx.line_break(k)) && !cx.lw(j).ends_with('s') {
@@ -1170,21 +1160,13 @@ fn clause_end(cx: &Cx, j: usize) -> bool {
     !cx.is_word(j) && !cx.is_number(j)
 }
 
-/// A verb of placing before an ordinal: "finished second", "came first".
-fn placing(w: &str) -> bool {
-    matches!(
-        w,
-        "finished" | "finish" | "finishes" | "finishing" | "came" | "placed" | "ranked" | "ranks"
-    )
-}
-
 /// An ordinal or fraction word that opens a number: "third", "a third of",
 /// "half a million", "a quarter of".
 fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num<'a>> {
     let head = ps.items[0];
     let prev = cx.lw_back(i, 1);
     let next = cx.lw(i + 1);
-    let article = matches!(&*prev, "a" | "an");
+    let article = lx::is_article(&prev);
     if let Some(den) = lx::denominator(head) {
         if head != "half" && ps.len == 1 && !cx.line_break(i) {
             // "a quarter million", "quarter billion": a share of a scale.
@@ -1231,7 +1213,7 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
             return Some(n);
         }
         // "half a million", "half a dozen"
-        if matches!(&*next, "a" | "an") {
+        if lx::is_article(&next) {
             if let Some((v, Cls::Scale | Cls::Dozen)) = lx::cardinal(&cx.lw(i + 2)) {
                 n.value = 0.5 * v;
                 n.shape = Shape::Cardinal;
@@ -1247,17 +1229,11 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
             n.last = i + 1;
             return Some(n);
         }
-        let ok = matches!(
-            &*next,
-            "of" | "a" | "an" | "the" | "its" | "their" | "his" | "her"
-        ) || lx::unit_word(&next).is_some()
+        // "more than half", "nearly half", "at least half": a share.
+        let ok = lx::is_after_half(&next)
+            || lx::unit_word(&next).is_some()
             || article
-            // "more than half", "nearly half", "at least half": a share.
-            || matches!(
-                &*prev,
-                "than" | "about" | "nearly" | "almost" | "around" | "roughly" | "over" | "under"
-                    | "least" | "most" | "only" | "just"
-            );
+            || lx::is_before_half(&prev);
         return ok.then_some(n);
     }
     let (v, plural) = lx::ordinal(head)?;
@@ -1282,15 +1258,12 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
         // "first" is idiom far more often than a figure ("at first", "the
         // first time"); "second" is a time unit as often as an ordinal.
         // "finished first", "came second": a placing.
-        "first" | "second" if placing(&prev) => Some(n),
+        "first" | "second" if lx::is_placing_verb(&prev) => Some(n),
         "first" => None,
         "second" => {
             let superlative = next.ends_with("est") || next.starts_with("largest");
-            let det = matches!(
-                &*prev,
-                "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "a"
-            );
-            (superlative || (det && ps.len > 1) || (det && !matches!(&*next, "" | "of" | "that")))
+            let det = lx::is_second_determiner(&prev);
+            (superlative || (det && ps.len > 1) || (det && !lx::ends_a_lone_second(&next)))
                 .then_some(n)
         }
         _ => Some(n),
