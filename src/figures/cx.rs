@@ -330,7 +330,7 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
     // or the yuan and yen signs, which are letters ("100元").
     let letters = head.strip_suffix(['2', '3']).unwrap_or(head);
     let ascii = letters.bytes().all(|c| c.is_ascii_alphabetic()) && !letters.is_empty();
-    if !(ascii || head.is_empty() || matches!(head, "元" | "円")) {
+    if !(ascii || head.is_empty() || super::lexicon::is_glued_currency_letter(head)) {
         return None;
     }
     let mut second = None;

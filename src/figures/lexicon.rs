@@ -1907,3 +1907,8 @@ pub fn is_verb_helper(w: &str) -> bool {
             | "reportedly"
     )
 }
+
+/// The yuan and yen signs, letters glued after digits ("100元").
+pub fn is_glued_currency_letter(s: &str) -> bool {
+    matches!(s, "元" | "円")
+}

@@ -322,7 +322,7 @@ pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
             };
             // Spaced, "a $5 million" is the article, not the Australian dollar.
             let spaced_article =
-                pre.is_empty() || (!cx.touching(p - 1) && matches!(&*pre, "a" | "s"));
+                pre.is_empty() || (!cx.touching(p - 1) && (lx::is_article(&pre) || &*pre == "s"));
             if &*pre == "s"
                 && p >= 3 + cx.floor.get()
                 && &*cx.lw(p - 2) == "."
