@@ -24,6 +24,18 @@ pub(super) fn join(cx: &Cx, c: Cand, n: &Num, pair: bool) -> Cand {
     c
 }
 
+/// The figure that opens first among tokens `from..=to` (the second end of
+/// a range or bound), read without pairing.
+fn figure_within(cx: &Cx, from: usize, to: usize) -> Option<Cand> {
+    let k = (from..=to)
+        .take_while(|&k| k < cx.len())
+        .find(|&k| opens(cx, k))?;
+    match figure_at(cx, k, false) {
+        Step::Fig(c) => Some(c),
+        Step::Skip(_) => None,
+    }
+}
+
 /// Stripped tallies: "a 227 186 vote", "won 3 1": a plain number one space
 /// after the figure, with a vote or score word near (or digit groups that
 /// declined to join for one).
@@ -64,12 +76,7 @@ fn bounds_range(cx: &Cx, c: &Cand) -> Option<Cand> {
     }
     // The second bound's number: the first token that opens one, within
     // the longest qualifier ("greater than or equal to").
-    let k = (j + 2..=j + 6)
-        .take_while(|&k| k < cx.len())
-        .find(|&k| opens(cx, k))?;
-    let Step::Fig(c2) = figure_at(cx, k, false) else {
-        return None;
-    };
+    let c2 = figure_within(cx, j + 2, j + 6)?;
     if c2.ts != j + 1 || c2.value_to.is_some() || is_lower_bound(c2.qualifier)? == lower {
         return None;
     }
@@ -123,12 +130,7 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     // The second number, after its currency or qualifier ("$10-$20", "2 -
     // ~7 g", "between 2 g and about 7 g"): those start right after the
     // connective.
-    let k = (j + 1..=j + 4)
-        .take_while(|&k| k < cx.len())
-        .find(|&k| opens(cx, k))?;
-    let Step::Fig(c2) = figure_at(cx, k, false) else {
-        return None;
-    };
+    let c2 = figure_within(cx, j + 1, j + 4)?;
     // The second end starts after the connective; one end is a bare number
     // or both are of one kind ("three days - eight times" is no range).
     let kinds = c.kind == FigureKind::Count || c2.kind == FigureKind::Count || c.kind == c2.kind;
