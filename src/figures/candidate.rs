@@ -93,7 +93,7 @@ pub(super) fn figure_at(cx: &Cx, i: usize, pair: bool) -> Step {
         Some((code, _)) => d.set_unit(code, UnitCls::Currency),
         None => currency_before(cx, &mut d),
     }
-    if glued_network(&d) {
+    if exclusions::network(&d.n) {
         return Step::Skip(d.n.last + 1);
     }
     glued_unit(cx, &mut d);
@@ -180,11 +180,6 @@ fn currency_before(cx: &Cx, d: &mut Draft) {
     if w.len() == 4 && w.starts_with('m') && w.bytes().all(|b| b.is_ascii_alphabetic()) {
         d.n.scale_by(1e6);
     }
-}
-
-/// "5G", "4g": a glued g after a small whole number is a network, not grams.
-fn glued_network(d: &Draft) -> bool {
-    &*d.n.glued == "g" && d.n.value < 10.0 && !d.n.decimal
 }
 
 /// Units glued to the digits ("300kg", "40C", "10m"): a capital M is

@@ -83,6 +83,12 @@ fn label(cx: &Cx, n: &Num) -> bool {
     label && (n.glued.is_empty() || letter) && !n.scaled && n.shape == Shape::Cardinal
 }
 
+/// "5G", "4g": a glued g after a small whole number (its value after a
+/// currency's scale) is a network, not grams.
+pub fn network(n: &Num) -> bool {
+    &*n.glued == "g" && n.value < 10.0 && !n.decimal
+}
+
 /// "2019-20", "2019-2020": seasons and spans of years.
 fn season(n: &Num) -> bool {
     n.second.is_some_and(|s| {
