@@ -40,6 +40,12 @@ pub fn counted(cx: &Cx, ts: usize, te: usize, kind: FigureKind) -> Option<Range<
     backward(cx, ts)
 }
 
+/// Whether a counted noun starts at `k` (a content word).
+pub fn follows(cx: &Cx, k: usize) -> bool {
+    let w = cx.lw(k);
+    cx.is_word(k) && !lx::is_stop(&w) && !lx::is_month(&w) && lx::cardinal(&w).is_none()
+}
+
 fn is_content(cx: &Cx, j: usize) -> bool {
     if !cx.is_word(j) {
         return false;
@@ -68,7 +74,7 @@ fn verbish(w: &str) -> Option<&'static str> {
 }
 
 fn is_possessive(cx: &Cx, j: usize) -> bool {
-    matches!(&*cx.lw(j), "'s" | "’s" | "s")
+    lx::is_possessive(&cx.lw(j))
 }
 
 fn forward(cx: &Cx, te: usize, kind: FigureKind) -> Option<Range<usize>> {
@@ -78,10 +84,7 @@ fn forward(cx: &Cx, te: usize, kind: FigureKind) -> Option<Range<usize>> {
     }
     if &*cx.lw(j) == "of" {
         j += 1;
-        if matches!(
-            &*cx.lw(j),
-            "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "all" | "them"
-        ) {
+        if lx::is_partitive_determiner(&cx.lw(j)) {
             j += 1;
         }
     } else if kind == FigureKind::Percent {
@@ -119,65 +122,31 @@ fn forward(cx: &Cx, te: usize, kind: FigureKind) -> Option<Range<usize>> {
 
 /// "more than 100 have reported brain injuries": the object of the participle.
 fn after_participle(cx: &Cx, te: usize) -> Option<Range<usize>> {
-    if !matches!(&*cx.lw(te), "have" | "has" | "had" | "were" | "are") {
+    if !lx::is_participle_auxiliary(&cx.lw(te)) {
         return None;
     }
     let v = cx.lw(te + 1);
-    if !(v.ends_with("ed") || matches!(&*v, "suffered" | "lost" | "sustained")) {
+    if !(v.ends_with("ed") || lx::is_injury_participle(&v)) {
         return None;
     }
     forward(cx, te + 2, FigureKind::Count)
 }
 
 fn is_copula_or_change(w: &str) -> bool {
-    lx::is_change_verb(w)
-        || matches!(
-            w,
-            "was"
-                | "is"
-                | "were"
-                | "are"
-                | "stood"
-                | "stands"
-                | "totalled"
-                | "totaled"
-                | "totals"
-                | "reached"
-                | "hit"
-                | "topped"
-        )
+    lx::is_change_verb(w) || lx::is_amount_copula(w)
 }
 
 fn backward(cx: &Cx, ts: usize) -> Option<Range<usize>> {
     let mut j = ts;
     // "dropped by 5%", "stood at 4%"
-    if j > 0 && matches!(&*cx.lw(j - 1), "by" | "at" | "to") {
+    if j > 0 && lx::is_amount_preposition(&cx.lw(j - 1)) {
         j -= 1;
     }
     if j == 0 || !is_copula_or_change(&cx.lw(j - 1)) {
         return None;
     }
     j -= 1;
-    while j > 0
-        && matches!(
-            &*cx.lw(j - 1),
-            "has"
-                | "have"
-                | "had"
-                | "been"
-                | "is"
-                | "was"
-                | "will"
-                | "would"
-                | "could"
-                | "may"
-                | "might"
-                | "also"
-                | "now"
-                | "already"
-                | "reportedly"
-        )
-    {
+    while j > 0 && lx::is_verb_helper(&cx.lw(j - 1)) {
         j -= 1;
     }
     let end = j; // exclusive

@@ -1,5 +1,7 @@
 //! Token access for the figure grammar: lowercase views without allocation.
 
+use std::ops::Range;
+
 use crate::text::{Token, TokenKind};
 
 /// A copy of a short token with ASCII letters lowercased, on the stack.
@@ -50,6 +52,8 @@ pub struct Cx<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     pub stripped: bool,
+    /// The document's date layer (`Doc::dates`): byte ranges, in order.
+    pub dates: &'a [Range<usize>],
     /// Tokens before this index belong to a figure already found: a
     /// currency or qualifier there cannot open the next one ("10 rmb 20
     /// usd" is two figures, not "10 rmb" and "rmb 20 usd").
@@ -128,6 +132,14 @@ impl<'a> Cx<'a> {
             _ => true,
         }
     }
+}
+
+/// The first hyphen part of a tail, lowercased ("Year-old" -> "year").
+pub fn first_part_lower(tail: &str) -> String {
+    tail.split(['-', '‐', '‑'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// The shape of a digit token such as "1,510", "3.5", "300kg", "4th",
@@ -234,6 +246,43 @@ fn exponent(rest: &str, ten: bool, decimal: bool) -> Option<(Exponent, usize)> {
     Some((Exponent::Times(if neg { -e } else { e }), rest.len()))
 }
 
+/// The value of a numeral (digits and its marks) with `dec` as its decimal
+/// mark, and its digits before that mark. The value is the written decimal,
+/// parsed (no float accumulation: "0.3" is 0.3): the digits without their
+/// group marks, the decimal mark as a point. Past the buffer, fraction
+/// digits are dropped and integer digits scale the value (400 nines: too
+/// large a number for a float).
+fn written_value(numeral: &[u8], dec: Option<u8>) -> Option<(f64, usize)> {
+    let mut clean = [0u8; 40];
+    let mut len = 0;
+    let mut int_digits = 0;
+    let mut lost_int_digits = 0;
+    let mut seen_dec = false;
+    for &c in numeral {
+        let keep = if c.is_ascii_digit() {
+            int_digits += usize::from(!seen_dec);
+            c
+        } else if Some(c) == dec {
+            seen_dec = true;
+            b'.'
+        } else {
+            continue;
+        };
+        match clean.get_mut(len) {
+            Some(slot) => {
+                *slot = keep;
+                len += 1;
+            }
+            None => lost_int_digits += usize::from(!seen_dec),
+        }
+    }
+    let written: f64 = std::str::from_utf8(&clean[..len]).ok()?.parse().ok()?;
+    Some((
+        written * 10f64.powi(lost_int_digits.min(400) as i32),
+        int_digits,
+    ))
+}
+
 /// Parses the text of a digit token; `None` for shapes that are never a
 /// figure (IP addresses, "5-17-2018", lists "22,24,26", non-ASCII letters).
 pub fn digits(s: &str) -> Option<Digits<'_>> {
@@ -272,35 +321,7 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
     } else {
         decimal_mark(&marks[..n_marks], &groups[..n_marks])?
     };
-    // The value is the written decimal, parsed (no float accumulation:
-    // "0.3" is 0.3): the digits without their group marks, the decimal mark
-    // as a point. Past the buffer, fraction digits are dropped and integer
-    // digits scale the value (400 nines: too large a number for a float).
-    let mut clean = [0u8; 40];
-    let mut len = 0;
-    let mut int_digits = 0;
-    let mut lost_int_digits = 0;
-    let mut seen_dec = false;
-    for &c in &b[..i] {
-        let keep = if c.is_ascii_digit() {
-            int_digits += usize::from(!seen_dec);
-            c
-        } else if Some(c) == dec {
-            seen_dec = true;
-            b'.'
-        } else {
-            continue;
-        };
-        match clean.get_mut(len) {
-            Some(slot) => {
-                *slot = keep;
-                len += 1;
-            }
-            None => lost_int_digits += usize::from(!seen_dec),
-        }
-    }
-    let written: f64 = std::str::from_utf8(&clean[..len]).ok()?.parse().ok()?;
-    let mut value = written * 10f64.powi(lost_int_digits.min(400) as i32);
+    let (mut value, int_digits) = written_value(&b[..i], dec)?;
     let mut rest = &s[i..];
     // Scientific notation: "1.2e5", "1,2E-3", and a power of ten written
     // with superscripts ("10⁶").
@@ -322,7 +343,7 @@ pub fn digits(s: &str) -> Option<Digits<'_>> {
     // or the yuan and yen signs, which are letters ("100元").
     let letters = head.strip_suffix(['2', '3']).unwrap_or(head);
     let ascii = letters.bytes().all(|c| c.is_ascii_alphabetic()) && !letters.is_empty();
-    if !(ascii || head.is_empty() || matches!(head, "元" | "円")) {
+    if !(ascii || head.is_empty() || super::lexicon::is_glued_currency_letter(head)) {
         return None;
     }
     let mut second = None;

@@ -928,10 +928,10 @@ pub fn qualifier1(w: &str) -> Option<super::Qualifier> {
 pub fn qualifier2(a: &str, b: &str) -> Option<super::Qualifier> {
     use super::Qualifier::*;
     Some(match (a, b) {
-        ("more" | "greater" | "higher" | "larger" | "bigger", "than") => MoreThan,
+        (a, "than") if is_more_word(a) => MoreThan,
         ("just" | "well" | "slightly", "over" | "above") => MoreThan,
         ("upwards", "of") => MoreThan,
-        ("fewer" | "less" | "lower" | "smaller", "than") => LessThan,
+        (a, "than") if is_less_word(a) => LessThan,
         ("just" | "slightly", "under" | "below") => LessThan,
         ("at", "least") => AtLeast,
         ("at", "most") => AtMost,
@@ -1321,4 +1321,594 @@ pub fn is_noun_exception(w: &str) -> bool {
             | "reed"
             | "weed"
     )
+}
+
+/// The indefinite article, which opens "a kilogram" and "a third of".
+pub fn is_article(w: &str) -> bool {
+    matches!(w, "a" | "an")
+}
+
+/// The first letters of the number words (lowercase ASCII): a word that
+/// starts with another letter opens no number.
+pub fn opens_number_word(first: u8) -> bool {
+    matches!(
+        first,
+        b'z' | b'n' | b'o' | b't' | b'f' | b's' | b'e' | b'h' | b'm' | b'b' | b'd' | b'q'
+    )
+}
+
+/// Units that "a" or "an" counts once: "a kilogram", "a dollar", "a litre".
+/// Time units are left out ("a week" writes no number).
+pub fn one_of_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "dollar"
+            | "euro"
+            | "yen"
+            | "yuan"
+            | "rupee"
+            | "kilogram"
+            | "kilo"
+            | "kg"
+            | "gram"
+            | "litre"
+            | "liter"
+            | "millilitre"
+            | "milliliter"
+            | "ml"
+            | "metre"
+            | "meter"
+            | "kilometre"
+            | "kilometer"
+            | "km"
+            | "mile"
+            | "gallon"
+            | "lb"
+            | "ounce"
+            | "tonne"
+            | "acre"
+            | "hectare"
+    )
+}
+
+/// A mark glued before digits that makes them a name or an elided year:
+/// "'90", "’s 90s", "#1".
+pub fn is_name_mark(w: &str) -> bool {
+    matches!(w, "'" | "’" | "#")
+}
+
+/// Words before a clock time that lost its colon in stripped text ("at 10
+/// 30", "until 9 45").
+pub fn is_clock_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "by" | "until" | "till" | "from" | "before" | "after" | "around" | "since"
+    )
+}
+
+/// Words before "the" and a day of the month ("on the 21st", "for the
+/// 27th").
+pub fn is_day_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "for" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
+    )
+}
+
+/// The words after an amount of time that make it a relative date: "ago",
+/// "later", "from now", "before yesterday".
+pub fn is_relative_date(a: &str, b: &str) -> bool {
+    matches!(a, "ago" | "later" | "earlier" | "hence")
+        || (matches!(a, "from" | "before" | "after")
+            && matches!(b, "now" | "today" | "tomorrow" | "yesterday" | "then"))
+}
+
+/// A word that joins the ends of a range: "3 to 5", "2019 through 2021".
+pub fn is_range_word(w: &str) -> bool {
+    matches!(w, "to" | "through" | "thru")
+}
+
+/// "and" or a comma between the parts of one amount ("5 feet, 2 inches")
+/// or two bounds ("more than 10 and less than 20").
+pub fn is_list_joiner(w: &str) -> bool {
+    matches!(w, "and" | ",")
+}
+
+/// Words after a glued m that make it metres: races and sizes ("the 100m
+/// final", "1.8m tall", "a 10m fall").
+pub fn is_size_word(w: &str) -> bool {
+    matches!(
+        w,
+        "race"
+            | "sprint"
+            | "final"
+            | "hurdles"
+            | "freestyle"
+            | "breaststroke"
+            | "backstroke"
+            | "butterfly"
+            | "medley"
+            | "relay"
+            | "high"
+            | "long"
+            | "tall"
+            | "deep"
+            | "wide"
+            | "away"
+            | "fall"
+            | "drop"
+            | "long-jump"
+            | "title"
+    )
+}
+
+/// The inch after feet: "5 feet 2 inches", "6 ft 1 in".
+pub fn is_inch_word(w: &str) -> bool {
+    matches!(w, "inch" | "inches" | "in")
+}
+
+/// The cents after an amount of money ("3 dollars 50 cents").
+pub const CENT_WORDS: &[&str] = &["cent", "cents", "pence"];
+
+/// The smaller time unit after hours ("2 hours 30 minutes") or minutes ("5
+/// minutes 10 seconds"); none after any other unit.
+pub fn minor_time_words(unit: Option<&str>) -> &'static [&'static str] {
+    match unit {
+        Some("hour") => &["minute", "minutes", "min", "mins"],
+        Some("minute") => &["second", "seconds", "sec", "secs"],
+        _ => &[],
+    }
+}
+
+/// The codes of temperature units, which "below zero" makes negative.
+pub fn is_temperature_code(code: &str) -> bool {
+    matches!(code, "deg" | "C" | "F")
+}
+
+/// How many of the words `a`, `b` after a time unit make it an age: "five
+/// years old" (1), "95 years of age" (2), or none (0).
+pub fn age_after(a: &str, b: &str) -> usize {
+    match (a, b) {
+        ("old", _) => 1,
+        ("of", "age") => 2,
+        _ => 0,
+    }
+}
+
+/// A word before a number of years of age: "aged 87", "at age 65".
+pub fn is_age_word(w: &str) -> bool {
+    matches!(w, "age" | "aged")
+}
+
+/// "pound" and "pounds", money or weight.
+pub fn is_pound_word(w: &str) -> bool {
+    matches!(w, "pound" | "pounds")
+}
+
+/// Words before a number of pounds that make them weight: "lost 25
+/// pounds", "the baby weighed two pounds".
+pub fn is_weighing_word(w: &str) -> bool {
+    matches!(
+        w,
+        "weigh"
+            | "weighs"
+            | "weighed"
+            | "weighing"
+            | "lose"
+            | "loses"
+            | "lost"
+            | "losing"
+            | "gain"
+            | "gains"
+            | "gained"
+            | "gaining"
+            | "shed"
+            | "drop"
+            | "dropped"
+            | "dropping"
+            | "baby"
+            | "heavier"
+            | "lighter"
+    )
+}
+
+/// Words before a lone "one" that make it a pronoun: "the one", "no one",
+/// "each one".
+pub fn is_one_pronoun_det(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "this"
+            | "that"
+            | "which"
+            | "any"
+            | "every"
+            | "each"
+            | "no"
+            | "some"
+            | "someone"
+            | "anyone"
+            | "only"
+            | "another"
+            | "other"
+    )
+}
+
+/// "point" or "points" after "percentage".
+pub fn is_point_word(w: &str) -> bool {
+    matches!(w, "point" | "points")
+}
+
+/// A word or sign of degrees ("degrees", "deg", "°").
+pub fn is_degree_word(w: &str) -> bool {
+    matches!(w, "degrees" | "degree" | "deg" | "°")
+}
+
+/// The temperature scale named after degrees: Celsius or Fahrenheit, with
+/// their common misspellings.
+pub fn degree_scale(w: &str) -> Option<&'static str> {
+    match w {
+        "celsius" | "c" | "centigrade" | "celcius" => Some("C"),
+        "fahrenheit" | "f" | "farenheit" => Some("F"),
+        _ => None,
+    }
+}
+
+/// The area unit of "square" before a length unit ("square miles").
+pub fn square_unit(length: &str) -> Option<&'static str> {
+    match length {
+        "km" => Some("km2"),
+        "m" => Some("m2"),
+        "mi" => Some("mi2"),
+        "ft" => Some("ft2"),
+        _ => None,
+    }
+}
+
+/// The volume unit of "cubic" before a length unit ("cubic feet").
+pub fn cubic_unit(length: &str) -> Option<&'static str> {
+    match length {
+        "m" => Some("m3"),
+        "ft" => Some("ft3"),
+        _ => None,
+    }
+}
+
+/// The bracket that closes `open` ("(" -> ")"), for a unit in brackets.
+pub fn closing_bracket(open: &str) -> Option<&'static str> {
+    match open {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "{" => Some("}"),
+        "<" => Some(">"),
+        _ => None,
+    }
+}
+
+/// Words between a number and a time unit that keep it a duration: "two
+/// more years", "5 extra minutes", "2 fewer days".
+pub fn is_more_of_word(w: &str) -> bool {
+    matches!(
+        w,
+        "more" | "additional" | "extra" | "further" | "less" | "fewer"
+    )
+}
+
+/// Whether `w` reads as a nationality adjective by its ending ("finnish",
+/// "dutch", "kenyan").
+pub fn is_nationality(w: &str) -> bool {
+    ["ish", "ian", "ese", "ch", "an", "ic", "i"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// Currency codes that several countries' currencies share under one word
+/// ("dollar", "pound", "dinar"): a nationality before them does not keep
+/// the code.
+pub fn is_shared_currency(code: &str) -> bool {
+    matches!(
+        code,
+        "USD" | "GBP" | "CHF" | "SAR" | "IRR" | "dinar" | "peso"
+    )
+}
+
+/// Words after a one-letter unit in stripped text that end its figure ("2 m
+/// x 3 m", "3 l of water").
+pub fn ends_a_letter_unit(w: &str) -> bool {
+    matches!(w, "of" | "and" | "x")
+}
+
+/// "quarter" or "quarters".
+pub fn is_quarter_word(w: &str) -> bool {
+    matches!(w, "quarter" | "quarters")
+}
+
+/// How many of the words `a`, `b` after a percent make it a rate per year:
+/// "annually" (1), "per year", "a year", "per annum" (2), or none (0).
+pub fn per_year_words(a: &str, b: &str) -> usize {
+    match (a, b) {
+        ("annually", _) => 1,
+        ("per" | "a" | "each", "year") | ("per", "annum") => 2,
+        _ => 0,
+    }
+}
+
+/// A word that makes "a year" before it a point in the past ("a year ago",
+/// "a year earlier").
+pub fn looks_back(w: &str) -> bool {
+    matches!(w, "ago" | "earlier" | "before")
+}
+
+/// "a share", "per security", "a unit": a price per share.
+pub fn is_per_share(a: &str, b: &str) -> bool {
+    matches!(a, "a" | "per") && matches!(b, "share" | "security" | "unit")
+}
+
+/// Words between two prices of a rate ("11c to 17c a share").
+pub fn joins_two_prices(w: &str) -> bool {
+    matches!(w, "to" | "-" | "and")
+}
+
+/// "cent" or "cents" (not "pence", which no sign stands for).
+pub fn is_cent_word(w: &str) -> bool {
+    matches!(w, "cent" | "cents")
+}
+
+/// "per", "a" or "an" before the unit of a rate ("km per hour", "miles an
+/// hour").
+pub fn is_per_word(w: &str) -> bool {
+    matches!(w, "per" | "an" | "a")
+}
+
+/// Currency codes that are also words or initials, so taken before a
+/// number only in ordinary text ("RM 20", "Rs. 20").
+pub fn is_word_in_stripped_text(w: &str) -> bool {
+    matches!(w, "rm" | "rs" | "cad" | "sar")
+}
+
+/// Multipliers in one word without a number word inside: "twice", "thrice".
+pub fn multiplier_word(w: &str) -> Option<f64> {
+    match w {
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        _ => None,
+    }
+}
+
+/// Words before "one in three" that make it a chart place ("number one").
+pub fn is_rank_word(w: &str) -> bool {
+    matches!(w, "number" | "no")
+}
+
+/// A sign in words: "minus sixty", "negative five".
+pub fn is_sign_word(w: &str) -> bool {
+    matches!(w, "minus" | "negative")
+}
+
+/// Percent words in one token, for the stripped lost decimal point ("9 1
+/// percent").
+pub fn is_percent_word(w: &str) -> bool {
+    matches!(
+        w,
+        "percent" | "percents" | "pct" | "pc" | "%" | "percentage"
+    )
+}
+
+/// Scale abbreviations apart from the number that show a stripped decimal
+/// point was lost before them ("2 5 bn" = 2.5 billion).
+pub fn lost_point_scale(w: &str) -> Option<f64> {
+    match w {
+        "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => scale_abbrev(w),
+        _ => None,
+    }
+}
+
+/// Scale abbreviations that may stand apart after a number ("1.5 bn", "20
+/// k"); a lone "m" is decided by its case.
+pub fn is_spaced_scale(w: &str) -> bool {
+    matches!(w, "bn" | "mn" | "mln" | "bln" | "tn" | "trn" | "tln" | "k")
+}
+
+/// The suffixes of an ordinal in digits ("1st", "4th").
+pub fn is_ordinal_suffix(s: &str) -> bool {
+    matches!(s, "st" | "nd" | "rd" | "th")
+}
+
+/// Glued letters that are a scale or a unit ("m" million or metres, "g"
+/// giga or grams, "t" trillion or tonnes): not taken as a scale alone.
+pub fn is_scale_or_unit_letter(s: &str) -> bool {
+    matches!(s, "m" | "mm" | "g" | "t")
+}
+
+/// A glued "m" or "mm": million or metres (millimetres), decided by the
+/// case and the words around.
+pub fn is_million_or_metre(s: &str) -> bool {
+    matches!(s, "m" | "mm")
+}
+
+/// "and" or "or" between two numbers or before a bound ("10 or more").
+pub fn is_and_or(w: &str) -> bool {
+    matches!(w, "and" | "or")
+}
+
+/// A word between a tally verb and the tally ("won by 3-1", "won a 2-1
+/// victory").
+pub fn links_tally_verb(w: &str) -> bool {
+    matches!(w, "a" | "by")
+}
+
+/// Words after "half" that make it a share ("half of", "half a", "half
+/// their").
+pub fn is_after_half(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "a" | "an" | "the" | "its" | "their" | "his" | "her"
+    )
+}
+
+/// Words before "half" that make it a share ("more than half", "nearly
+/// half", "at least half").
+pub fn is_before_half(w: &str) -> bool {
+    matches!(
+        w,
+        "than"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "around"
+            | "roughly"
+            | "over"
+            | "under"
+            | "least"
+            | "most"
+            | "only"
+            | "just"
+    )
+}
+
+/// Determiners before "second" that may make it an ordinal ("the second
+/// round", "its second").
+pub fn is_second_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "a"
+    )
+}
+
+/// What after "the second" leaves it no ordinal: the end, "of", "that".
+pub fn ends_a_lone_second(w: &str) -> bool {
+    matches!(w, "" | "of" | "that")
+}
+
+/// A verb of placing before an ordinal: "finished second", "came first".
+pub fn is_placing_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "finished" | "finish" | "finishes" | "finishing" | "came" | "placed" | "ranked" | "ranks"
+    )
+}
+
+/// Comparatives of more: "more than", "greater than or equal to".
+pub fn is_more_word(w: &str) -> bool {
+    matches!(w, "more" | "greater" | "higher" | "larger" | "bigger")
+}
+
+/// Comparatives of less: "less than", "fewer than".
+pub fn is_less_word(w: &str) -> bool {
+    matches!(w, "less" | "fewer" | "lower" | "smaller")
+}
+
+/// "than" or "to" closing a comparison ("more than", "equal to").
+pub fn is_comparison_link(w: &str) -> bool {
+    matches!(w, "than" | "to")
+}
+
+/// Bounds that before a duration say a span of time instead ("over three
+/// years", "under two hours").
+pub fn is_span_word(w: &str) -> bool {
+    matches!(w, "over" | "under" | "above" | "below")
+}
+
+/// The bound a word after "or" or "and" sets: "10 or more", "65 and over",
+/// "500 or fewer".
+pub fn qualifier_after(w: &str) -> Option<super::Qualifier> {
+    use super::Qualifier::*;
+    Some(match w {
+        "more" | "greater" | "higher" | "above" | "over" | "older" | "up" | "upwards" => AtLeast,
+        "less" | "fewer" | "lower" | "below" | "under" | "younger" => AtMost,
+        _ => return None,
+    })
+}
+
+/// The bound words of [`qualifier_after`] that may follow "and" ("65 and
+/// over"; not "and older").
+pub fn bound_after_and(w: &str) -> bool {
+    matches!(
+        w,
+        "more" | "above" | "over" | "up" | "upwards" | "less" | "below" | "under"
+    )
+}
+
+/// Words after a bound that show it opens the next figure's qualifier
+/// ("30 and less than or equal to 40").
+pub fn continues_a_bound(w: &str) -> bool {
+    matches!(w, "or" | "equal" | "than" | "to")
+}
+
+/// The possessive ending, a token of its own ("Iran 's", stripped "iran
+/// s").
+pub fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "s")
+}
+
+/// Determiners after the "of" of a partitive ("two of the officials").
+pub fn is_partitive_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those" | "all" | "them"
+    )
+}
+
+/// Auxiliaries before a participle after a figure ("100 have reported").
+pub fn is_participle_auxiliary(w: &str) -> bool {
+    matches!(w, "have" | "has" | "had" | "were" | "are")
+}
+
+/// Participles of harm not ending in "-ed" ("have suffered", "have lost").
+pub fn is_injury_participle(w: &str) -> bool {
+    matches!(w, "suffered" | "lost" | "sustained")
+}
+
+/// Prepositions between a verb and an amount ("dropped by 5%", "stood at
+/// 4%").
+pub fn is_amount_preposition(w: &str) -> bool {
+    matches!(w, "by" | "at" | "to")
+}
+
+/// Copulas and verbs of amount before a figure, whose subject it counts
+/// ("the stockpile was 1,510 kg", "sales totalled $5m").
+pub fn is_amount_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "is"
+            | "were"
+            | "are"
+            | "stood"
+            | "stands"
+            | "totalled"
+            | "totaled"
+            | "totals"
+            | "reached"
+            | "hit"
+            | "topped"
+    )
+}
+
+/// Auxiliaries and adverbs between a subject and its verb of amount ("oil
+/// has already dropped").
+pub fn is_verb_helper(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "been"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "also"
+            | "now"
+            | "already"
+            | "reportedly"
+    )
+}
+
+/// The yuan and yen signs, letters glued after digits ("100元").
+pub fn is_glued_currency_letter(s: &str) -> bool {
+    matches!(s, "元" | "円")
 }

@@ -143,7 +143,7 @@ pub fn opens_number(w: &str) -> bool {
     lx::cardinal(first).is_some()
         || lx::ordinal(first).is_some()
         || lx::denominator(first).is_some()
-        || matches!(first, "twice" | "thrice")
+        || lx::multiplier_word(first).is_some()
         || first.ends_with("fold") && lx::cardinal(&first[..first.len() - 4]).is_some()
 }
 
@@ -182,7 +182,7 @@ fn one_in_n(cx: &Cx, n: &mut Num) {
         plain(d) && d.value > n.value && d.value <= 1000.0 && !d.scaled && d.glued.is_empty()
     };
     // Not "number one in three weeks" (a chart place, then a span of time).
-    let rank = n.first > 0 && matches!(&*cx.lw(n.first - 1), "number" | "no");
+    let rank = n.first > 0 && lx::is_rank_word(&cx.lw(n.first - 1));
     let time =
         |d: &Num| lx::unit_word(&cx.lw(d.last + 1)).is_some_and(|(_, c)| c == lx::UnitCls::Time);
     if let Some(d) = of.filter(|d| share(d) && !time(d) && !rank) {
@@ -205,16 +205,13 @@ fn sign_before(cx: &Cx, f: usize) -> Option<usize> {
         && (s == 0
             || !(cx.is_number(s - 1)
                 || (cx.touching(s - 1) && !matches!(cx.raw(s - 1), "(" | "[" | "\"" | "“"))));
-    let word = matches!(&*cx.lw(s), "minus" | "negative") && !cx.line_break(s);
+    let word = lx::is_sign_word(&cx.lw(s)) && !cx.line_break(s);
     (glued_sign || word).then_some(s)
 }
 
 fn is_percent_at(cx: &Cx, j: usize) -> bool {
     let w = cx.lw(j);
-    matches!(
-        &*w,
-        "percent" | "percents" | "pct" | "pc" | "%" | "percentage"
-    ) || (&*w == "per" && &*cx.lw(j + 1) == "cent")
+    lx::is_percent_word(&w) || (&*w == "per" && &*cx.lw(j + 1) == "cent")
 }
 
 /// A physical unit follows at `j` ("3 8 ghz", "14 2 psi" lost the points
@@ -228,7 +225,7 @@ fn physical_unit_at(cx: &Cx, j: usize) -> bool {
 /// ("6 75 a share" lost the point of 6.75).
 fn rate_at(cx: &Cx, j: usize) -> bool {
     let next = cx.lw(j + 1);
-    matches!(&*cx.lw(j), "a" | "an" | "per")
+    lx::is_per_word(&cx.lw(j))
         && (lx::is_rate_noun(&next)
             || lx::unit_word(&next).is_some_and(|(_, c)| c != lx::UnitCls::Currency))
 }
@@ -236,10 +233,7 @@ fn rate_at(cx: &Cx, j: usize) -> bool {
 fn is_scale_word(w: &str) -> Option<f64> {
     match lx::cardinal(w) {
         Some((v, Cls::Scale)) => Some(v),
-        _ => match w {
-            "bn" | "mn" | "mln" | "bln" | "tn" | "trn" => lx::scale_abbrev(w),
-            _ => None,
-        },
+        _ => lx::lost_point_scale(w),
     }
 }
 
@@ -268,7 +262,7 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
     let suffix = Lw::of(d.suffix);
     match &*suffix {
         "" => {}
-        "st" | "nd" | "rd" | "th" => {
+        s if lx::is_ordinal_suffix(s) => {
             if !d.plain_int() {
                 return None;
             }
@@ -277,11 +271,9 @@ fn parse_digits<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         }
         "s" => return None, // "1990s", "737s": decades and models
         s => {
-            if let Some(scale) =
-                lx::scale_abbrev(s).filter(|_| !matches!(s, "m" | "mm" | "g" | "t"))
-            {
+            if let Some(scale) = lx::scale_abbrev(s).filter(|_| !lx::is_scale_or_unit_letter(s)) {
                 n.scale_by(scale);
-            } else if matches!(s, "m" | "mm") {
+            } else if lx::is_million_or_metre(s) {
                 n.glued = suffix; // million or metre: the caller decides
             } else if lx::glued_unit(s).is_some() {
                 n.glued = suffix;
@@ -440,6 +432,12 @@ fn plain_at(cx: &Cx, j: usize) -> Option<(usize, f64)> {
     }
 }
 
+/// A plain integer token right after `j`, one space apart: its digits and
+/// value.
+pub fn plain_next(cx: &Cx, j: usize) -> Option<(usize, f64)> {
+    cx.one_space(j).then(|| plain_at(cx, j + 1)).flatten()
+}
+
 /// The stripped-text digit-group rules; see the module docs of [`super`].
 fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
     let i = n.first;
@@ -504,7 +502,7 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
     // A list: "rooms 101 102 and 103".
     if k == i + 1
         && int_digits == 3
-        && matches!(&*cx.lw(k + 1), "and" | "or")
+        && lx::is_and_or(&cx.lw(k + 1))
         && plain_at(cx, k + 2).is_some_and(|(d, _)| d == 3)
     {
         return;
@@ -529,7 +527,7 @@ fn digit_groups(cx: &Cx, n: &mut Num, int_digits: usize) {
 pub fn tally_context(cx: &Cx, a: usize, b: usize) -> bool {
     lx::is_tally_after(&cx.lw(b + 1))
         || lx::is_tally_before(&cx.lw_back(a, 1))
-        || (lx::is_tally_before(&cx.lw_back(a, 2)) && matches!(&*cx.lw_back(a, 1), "a" | "by"))
+        || (lx::is_tally_before(&cx.lw_back(a, 2)) && lx::links_tally_verb(&cx.lw_back(a, 1)))
 }
 
 /// Scale words after a number: "1.5 million", "3 hundred", "2 dozen".
@@ -542,9 +540,7 @@ fn scale_words(cx: &Cx, n: &mut Num) {
             _ => match &*w {
                 // "4 K" after a temperature word is kelvin (the unit).
                 "k" if cx.raw(j) == "K" && lx::temperature_before(cx, n.first) => (0.0, false),
-                "bn" | "mn" | "mln" | "bln" | "tn" | "trn" | "tln" | "k" => {
-                    (lx::scale_abbrev(&w).unwrap_or(1.0), true)
-                }
+                _ if lx::is_spaced_scale(&w) => (lx::scale_abbrev(&w).unwrap_or(1.0), true),
                 // "1.5 M": a capital M standing alone is million (metres
                 // are a lowercase "m"); not "35 M&S goods".
                 "m" if cx.raw(j) == "M" && !cx.glued_on(j) => (1e6, true),
@@ -589,23 +585,40 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         return None;
     }
     let head = ps.items[0];
-    // Words that open a number on their own.
-    if matches!(head, "twice" | "thrice") && ps.len == 1 {
-        let mut n = Num::new(i, if head == "twice" { 2.0 } else { 3.0 });
-        n.shape = Shape::Multiplier;
-        n.words = true;
+    if let Some(n) = multiplier_word(i, &ps) {
         return Some(n);
     }
-    if let Some(base) = head.strip_suffix("fold") {
-        if let Some((v, Cls::Ones | Cls::Teen | Cls::Tens)) = lx::cardinal(base) {
-            let mut n = Num::new(i, v);
-            n.shape = Shape::Multiplier;
-            n.words = true;
-            return Some(n);
-        }
+    if lx::is_article(head) {
+        return after_article(cx, i, &ps);
     }
-    // "a couple of days": two; "a couple of hundred": two hundred.
-    if head == "a" && ps.len == 1 && couple_of(cx, i) {
+    if lx::cardinal(head).is_none() {
+        return lone_ordinal_or_fraction(cx, i, &ps);
+    }
+    cardinal_words(cx, i)
+}
+
+/// "twice", "thrice", "threefold": a multiplier in one word.
+fn multiplier_word<'a>(i: usize, ps: &Parts) -> Option<Num<'a>> {
+    let head = ps.items[0];
+    let v = match lx::multiplier_word(head) {
+        Some(v) if ps.len == 1 => v,
+        _ => match lx::cardinal(head.strip_suffix("fold")?) {
+            Some((v, Cls::Ones | Cls::Teen | Cls::Tens)) => v,
+            _ => return None,
+        },
+    };
+    let mut n = Num::new(i, v);
+    n.shape = Shape::Multiplier;
+    n.words = true;
+    Some(n)
+}
+
+/// A number that opens on "a" or "an": "a couple of days" (two), "a couple
+/// of hundred" (two hundred), and one of a measure or currency named alone
+/// ("a kilogram", "a dollar"; not a rate's "$80 a barrel", "2 euros a
+/// litre").
+fn after_article<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num<'a>> {
+    if ps.items[0] == "a" && ps.len == 1 && couple_of(cx, i) {
         let mut n = Num::new(i, 2.0);
         n.last = i + 1;
         n.words = true;
@@ -615,220 +628,267 @@ fn parse_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
         }
         return Some(n);
     }
-    if matches!(head, "a" | "an") {
-        // "a kilogram", "a dollar": one of a measure or currency named
-        // alone (not a rate's "per": "$80 a barrel", "2 euros a litre").
-        let prev = if i == 0 { Lw::of("") } else { cx.lw_back(i, 1) };
-        let rate = i > 0
-            && (cx.is_number(i - 1)
-                || lx::unit_word(&prev).is_some()
-                || lx::cardinal(&prev).is_some()
-                || lx::scale_abbrev(&prev).is_some()
-                // "a tenth of a gallon", "the price of a litre": the unit
-                // of another figure or of a price.
-                || &*prev == "of");
-        if ps.len == 1 && !rate && one_of_unit(&cx.lw(i + 1)) && !cx.line_break(i) {
-            let mut n = Num::new(i, 1.0);
-            n.words = true;
-            return Some(n);
-        }
-        return None;
+    let prev = if i == 0 { Lw::of("") } else { cx.lw_back(i, 1) };
+    let rate = i > 0
+        && (cx.is_number(i - 1)
+            || lx::unit_word(&prev).is_some()
+            || lx::cardinal(&prev).is_some()
+            || lx::scale_abbrev(&prev).is_some()
+            // "a tenth of a gallon", "the price of a litre": the unit
+            // of another figure or of a price.
+            || &*prev == "of");
+    if ps.len == 1 && !rate && lx::one_of_unit(&cx.lw(i + 1)) && !cx.line_break(i) {
+        let mut n = Num::new(i, 1.0);
+        n.words = true;
+        return Some(n);
     }
-    if lx::cardinal(head).is_none() {
-        return lone_ordinal_or_fraction(cx, i, &ps);
+    None
+}
+
+/// The running sum of a number in words ("one hundred and six", "two
+/// million three hundred thousand"), word by word.
+struct WordSum<'a> {
+    n: Num<'a>,
+    /// What the scales read so far add up to.
+    total: f64,
+    /// The part under the last scale.
+    cur: f64,
+    /// The class of the last number word.
+    last: Option<Cls>,
+    big_scale: f64,
+    last_scale: f64,
+    /// After "and" following "hundred" or a scale: the value read before it
+    /// and the size of the word before it ("one hundred and three
+    /// quarters", "two million and one half").
+    and_base: Option<(f64, f64)>,
+    /// Whether a number word under a hundred was read.
+    units_read: bool,
+}
+
+impl<'a> WordSum<'a> {
+    fn new(i: usize) -> Self {
+        let mut n = Num::new(i, 0.0);
+        n.words = true;
+        WordSum {
+            n,
+            total: 0.0,
+            cur: 0.0,
+            last: None,
+            big_scale: 0.0,
+            last_scale: 1.0,
+            and_base: None,
+            units_read: false,
+        }
     }
 
-    let mut total = 0.0;
-    let mut cur = 0.0;
-    let mut last: Option<Cls> = None;
-    let mut big_scale: f64 = 0.0;
-    let mut last_scale = 1.0;
-    // After "and" following "hundred" or a scale: the value read before it
-    // and the size of the word before it ("one hundred and three quarters",
-    // "two million and one half").
-    let mut and_base: Option<(f64, f64)> = None;
-    // Whether a number word under a hundred was read.
-    let mut units_read = false;
-    let mut n = Num::new(i, 0.0);
-    n.words = true;
+    fn sum(&self) -> f64 {
+        self.total + self.cur
+    }
+
+    /// Adds the number word `p` (value `v`, class `cls`) where it may follow
+    /// the word before; whether it did. "hundreds of", "millions of" are
+    /// vague, never read after nothing.
+    fn add(&mut self, p: &str, v: f64, cls: Cls) -> bool {
+        let ok = match cls {
+            Cls::Ones => matches!(
+                self.last,
+                None | Some(Cls::Tens | Cls::Hundred | Cls::Scale)
+            ),
+            Cls::Teen | Cls::Tens => matches!(self.last, None | Some(Cls::Hundred | Cls::Scale)),
+            Cls::Hundred => matches!(self.last, None | Some(Cls::Ones | Cls::Teen | Cls::Tens)),
+            Cls::Scale | Cls::Dozen => self.last != Some(Cls::Dozen),
+        };
+        if !ok || (p.ends_with('s') && self.last.is_none()) {
+            return false;
+        }
+        if self.last.is_none() && matches!(cls, Cls::Hundred | Cls::Scale | Cls::Dozen) {
+            self.n.needs_article = true;
+        }
+        match cls {
+            Cls::Ones | Cls::Teen | Cls::Tens => {
+                self.cur += v;
+                self.units_read = true;
+            }
+            Cls::Hundred => self.cur = self.cur.max(1.0) * v,
+            // "three hundred and two dozen": the dozens are those read
+            // since "and".
+            Cls::Dozen => match self.and_base {
+                Some((base, _)) => self.cur += (self.sum() - base) * (v - 1.0),
+                None => self.cur = self.cur.max(1.0) * v,
+            },
+            // "a trillion trillion", "lakh crore": a scale right after a
+            // scale multiplies it.
+            Cls::Scale if self.last == Some(Cls::Scale) && self.cur == 0.0 => {
+                self.total = scaled(self.total, v);
+                self.big_scale = self.big_scale.max(self.total);
+                self.last_scale = self.total;
+            }
+            Cls::Scale => {
+                if v > self.big_scale && self.total > 0.0 {
+                    self.total = (self.total + self.cur.max(0.0)) * v;
+                } else {
+                    self.total += self.cur.max(1.0) * v;
+                }
+                self.big_scale = self.big_scale.max(v);
+                self.last_scale = v;
+                self.cur = 0.0;
+                self.n.scaled = true;
+            }
+        }
+        self.last = Some(cls);
+        true
+    }
+
+    /// "and" inside a number before a word under a hundred at `j + 1`
+    /// ("one hundred and six"): remembers what was read before it.
+    fn and_continues(&mut self, cx: &Cx, j: usize) -> bool {
+        let next = lx::cardinal(cx.lw(j + 1).split('-').next().unwrap_or(""));
+        if !matches!(self.last, Some(Cls::Hundred | Cls::Scale))
+            || !matches!(next, Some((_, Cls::Ones | Cls::Teen | Cls::Tens)))
+        {
+            return false;
+        }
+        let unit = if self.last == Some(Cls::Scale) {
+            self.last_scale
+        } else {
+            1.0
+        };
+        self.and_base = Some((self.sum(), unit));
+        true
+    }
+
+    /// An ordinal or a denominator `p`, part `pi` of token `j` (parts
+    /// `ps`), that ends the number: "twenty-fifth", "two-thirds", "one
+    /// fifth", "two hundredth", "one hundred and three quarters". Whether
+    /// it did.
+    fn ends_in_share(&mut self, cx: &Cx<'a>, j: usize, ps: &Parts, pi: usize, p: &str) -> bool {
+        let last_part = pi + 1 == ps.len;
+        if let Some((ov, plural)) = lx::ordinal(p) {
+            // "twenty-fifth": tens and a ordinal unit.
+            if self.last == Some(Cls::Tens) && ov < 10.0 && !plural {
+                self.n.value = self.sum() + ov;
+                self.n.shape = Shape::Ordinal;
+                self.n.last = j;
+                self.n.tail = rest_parts(ps, pi + 1, cx.raw(j));
+                return true;
+            }
+            if let Some((base, unit)) = self.and_base {
+                let num = self.sum() - base;
+                if ov >= 3.0 && (plural || num == 1.0) && num >= 1.0 && last_part {
+                    self.share_after_and(cx, j, base, num / ov, unit);
+                    return true;
+                }
+            }
+            // "two-thirds", "one fifth", "three tenths".
+            let num = self.sum();
+            if ov >= 3.0 && (plural || num == 1.0) && (num >= 1.0) {
+                self.fraction(cx, j, ps, pi, num / ov);
+                return true;
+            }
+            // "two hundredth", "three millionth": the rank of a number read
+            // as a cardinal with that scale word.
+            if ov >= 100.0 && !plural {
+                self.n.value = if ov > self.big_scale && self.total > 0.0 {
+                    self.sum() * ov
+                } else {
+                    self.total + self.cur.max(1.0) * ov
+                };
+                self.n.shape = Shape::Ordinal;
+                self.n.last = j;
+                self.n.tail = rest_parts(ps, pi + 1, cx.raw(j));
+                return true;
+            }
+        }
+        let Some(den) = lx::denominator(p) else {
+            return false;
+        };
+        let plural = p.ends_with('s');
+        if let Some((base, unit)) = self.and_base {
+            let num = self.sum() - base;
+            if ((plural && num >= 1.0) || num == 1.0) && last_part {
+                self.share_after_and(cx, j, base, num / den, unit);
+                return true;
+            }
+        }
+        let num = self.sum();
+        if (plural && num >= 1.0) || num == 1.0 {
+            self.fraction(cx, j, ps, pi, num / den);
+            return true;
+        }
+        false
+    }
+
+    /// The share `frac` read after "and" ends the number at token `j`.
+    fn share_after_and(&mut self, cx: &Cx, j: usize, base: f64, frac: f64, unit: f64) {
+        self.n.last = j;
+        self.n.value = base + share_of(cx, &mut self.n, frac, unit);
+        self.n.decimal = true;
+    }
+
+    /// The fraction `value` ends the number at part `pi` of token `j`.
+    fn fraction(&mut self, cx: &Cx<'a>, j: usize, ps: &Parts, pi: usize, value: f64) {
+        self.n.value = value;
+        self.n.shape = Shape::Fraction;
+        self.n.last = j;
+        self.n.tail = rest_parts(ps, pi + 1, cx.raw(j));
+        fraction_of_scale(cx, &mut self.n);
+    }
+}
+
+/// A cardinal in words from token `i`: "one hundred and six",
+/// "twenty-one", "two-thirds", "fifty - two".
+fn cardinal_words<'a>(cx: &Cx<'a>, i: usize) -> Option<Num<'a>> {
+    let first_w = cx.lw(i);
+    let mut s = WordSum::new(i);
     let mut j = i;
-    let mut done = false;
-    'tokens: while !done {
+    'tokens: loop {
         let w = cx.lw(j);
         let ps = if j == i { parts(&first_w) } else { parts(&w) };
         if ps.len == 0 || (j > i && !cx.is_word(j)) {
             break;
         }
         for (pi, p) in ps.items[..ps.len].iter().copied().enumerate() {
-            let mut consumed = false;
             if let Some((v, cls)) = lx::cardinal(p) {
-                let ok = match cls {
-                    Cls::Ones => matches!(last, None | Some(Cls::Tens | Cls::Hundred | Cls::Scale)),
-                    Cls::Teen | Cls::Tens => {
-                        matches!(last, None | Some(Cls::Hundred | Cls::Scale))
-                    }
-                    Cls::Hundred => matches!(last, None | Some(Cls::Ones | Cls::Teen | Cls::Tens)),
-                    Cls::Scale | Cls::Dozen => last != Some(Cls::Dozen),
-                };
-                // "hundreds of", "millions of": vague, never after nothing.
-                let plural = p.ends_with('s');
-                if ok && !(plural && last.is_none()) {
-                    if last.is_none() && matches!(cls, Cls::Hundred | Cls::Scale | Cls::Dozen) {
-                        n.needs_article = true;
-                    }
-                    match cls {
-                        Cls::Ones | Cls::Teen | Cls::Tens => {
-                            cur += v;
-                            units_read = true;
-                        }
-                        Cls::Hundred => cur = cur.max(1.0) * v,
-                        // "three hundred and two dozen": the dozens are
-                        // those read since "and".
-                        Cls::Dozen => match and_base {
-                            Some((base, _)) => cur += (total + cur - base) * (v - 1.0),
-                            None => cur = cur.max(1.0) * v,
-                        },
-                        // "a trillion trillion", "lakh crore": a scale
-                        // right after a scale multiplies it.
-                        Cls::Scale if last == Some(Cls::Scale) && cur == 0.0 => {
-                            total = scaled(total, v);
-                            big_scale = big_scale.max(total);
-                            last_scale = total;
-                        }
-                        Cls::Scale => {
-                            if v > big_scale && total > 0.0 {
-                                total = (total + cur.max(0.0)) * v;
-                            } else {
-                                total += cur.max(1.0) * v;
-                            }
-                            big_scale = big_scale.max(v);
-                            last_scale = v;
-                            cur = 0.0;
-                            n.scaled = true;
-                        }
-                    }
-                    last = Some(cls);
-                    consumed = true;
+                if s.add(p, v, cls) {
+                    continue;
                 }
-            } else if last.is_some() {
-                if let Some((ov, plural)) = lx::ordinal(p) {
-                    // "twenty-fifth": tens and a ordinal unit.
-                    if last == Some(Cls::Tens) && ov < 10.0 && !plural {
-                        n.value = total + cur + ov;
-                        n.shape = Shape::Ordinal;
-                        n.last = j;
-                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
-                        return Some(n);
-                    }
-                    if let Some((base, unit)) = and_base {
-                        let num = total + cur - base;
-                        if ov >= 3.0 && (plural || num == 1.0) && num >= 1.0 && pi + 1 == ps.len {
-                            n.last = j;
-                            n.value = base + share_of(cx, &mut n, num / ov, unit);
-                            n.decimal = true;
-                            return Some(n);
-                        }
-                    }
-                    // "two-thirds", "one fifth", "three tenths".
-                    let num = total + cur;
-                    if ov >= 3.0 && (plural || num == 1.0) && (num >= 1.0) {
-                        n.value = num / ov;
-                        n.shape = Shape::Fraction;
-                        n.last = j;
-                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
-                        fraction_of_scale(cx, &mut n);
-                        return Some(n);
-                    }
-                    // "two hundredth", "three millionth": the rank of a
-                    // number read as a cardinal with that scale word.
-                    if ov >= 100.0 && !plural {
-                        n.value = if ov > big_scale && total > 0.0 {
-                            (total + cur) * ov
-                        } else {
-                            total + cur.max(1.0) * ov
-                        };
-                        n.shape = Shape::Ordinal;
-                        n.last = j;
-                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
-                        return Some(n);
-                    }
-                }
-                if let Some(den) = lx::denominator(p) {
-                    let plural = p.ends_with('s');
-                    if let Some((base, unit)) = and_base {
-                        let num = total + cur - base;
-                        if ((plural && num >= 1.0) || num == 1.0) && pi + 1 == ps.len {
-                            n.last = j;
-                            n.value = base + share_of(cx, &mut n, num / den, unit);
-                            n.decimal = true;
-                            return Some(n);
-                        }
-                    }
-                    let num = total + cur;
-                    if (plural && num >= 1.0) || num == 1.0 {
-                        n.value = num / den;
-                        n.shape = Shape::Fraction;
-                        n.last = j;
-                        n.tail = rest_parts(&ps, pi + 1, cx.raw(j));
-                        fraction_of_scale(cx, &mut n);
-                        return Some(n);
-                    }
-                }
+            } else if s.last.is_some() && s.ends_in_share(cx, j, &ps, pi, p) {
+                return Some(s.n);
             }
-            if !consumed {
-                if pi == 0 {
-                    // "and" inside a number: "one hundred and six".
-                    if p == "and"
-                        && ps.len == 1
-                        && matches!(last, Some(Cls::Hundred | Cls::Scale))
-                        && matches!(
-                            lx::cardinal(cx.lw(j + 1).split('-').next().unwrap_or("")),
-                            Some((_, Cls::Ones | Cls::Teen | Cls::Tens))
-                        )
-                    {
-                        let unit = if last == Some(Cls::Scale) {
-                            last_scale
-                        } else {
-                            1.0
-                        };
-                        and_base = Some((total + cur, unit));
-                        j += 1;
-                        continue 'tokens;
-                    }
-                    done = true;
-                    break;
+            if pi == 0 {
+                if p == "and" && ps.len == 1 && s.and_continues(cx, j) {
+                    j += 1;
+                    continue 'tokens;
                 }
-                // Stopped inside a hyphenated token: the rest is a tail
-                // ("two-year", "three-day").
-                n.last = j;
-                n.tail = rest_parts(&ps, pi, cx.raw(j));
-                n.value = total + cur;
-                return finish_words(cx, n);
+                break 'tokens;
             }
+            // Stopped inside a hyphenated token: the rest is a tail
+            // ("two-year", "three-day").
+            s.n.last = j;
+            s.n.tail = rest_parts(&ps, pi, cx.raw(j));
+            s.n.value = s.sum();
+            return finish_words(cx, s.n);
         }
-        if done {
-            break;
-        }
-        n.last = j;
+        s.n.last = j;
         if cx.line_break(j) {
             break;
         }
-        j += if dash_compound(cx, i, j, last, total + cur) {
+        j += if dash_compound(cx, i, j, s.last, s.sum()) {
             2
         } else {
             1
         };
     }
-    last?; // "hundreds of": nothing read
-    n.value = total + cur;
+    s.last?; // "hundreds of": nothing read
+    s.n.value = s.sum();
     // "hundred fifteen", "thousand nine hundred": a scale word opens a
     // number without "a" or "one" when a number under a hundred follows it
     // (not "several hundred million").
-    let article = i > 0 && matches!(&*cx.lw_back(i, 1), "a" | "an");
-    if n.needs_article && units_read && !article {
-        n.needs_article = false;
+    let article = i > 0 && lx::is_article(&cx.lw_back(i, 1));
+    if s.n.needs_article && s.units_read && !article {
+        s.n.needs_article = false;
     }
-    finish_words(cx, n)
+    finish_words(cx, s.n)
 }
 
 /// A number word at `j`, a dash token and a word that continues it as a
@@ -854,40 +914,6 @@ fn dash_compound(cx: &Cx, i: usize, j: usize, last: Option<Cls>, num: f64) -> bo
         _ => false,
     };
     joins && !tally_context(cx, i, j + 2)
-}
-
-/// Units that "a" or "an" counts once: "a kilogram", "a dollar", "a litre".
-/// Time units are left out ("a week" writes no number; see the module docs).
-pub fn one_of_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "dollar"
-            | "euro"
-            | "yen"
-            | "yuan"
-            | "rupee"
-            | "kilogram"
-            | "kilo"
-            | "kg"
-            | "gram"
-            | "litre"
-            | "liter"
-            | "millilitre"
-            | "milliliter"
-            | "ml"
-            | "metre"
-            | "meter"
-            | "kilometre"
-            | "kilometer"
-            | "km"
-            | "mile"
-            | "gallon"
-            | "lb"
-            | "ounce"
-            | "tonne"
-            | "acre"
-            | "hectare"
-    )
 }
 
 /// The size of the scale word at `j` ("million" = 1e6), or 1.
@@ -970,7 +996,7 @@ fn fraction_of_scale(cx: &Cx, n: &mut Num) {
         return;
     }
     // "two thirds of a million", "a quarter of a billion".
-    let of_a = &*cx.lw(n.last + 1) == "of" && matches!(&*cx.lw(n.last + 2), "a" | "an");
+    let of_a = &*cx.lw(n.last + 1) == "of" && lx::is_article(&cx.lw(n.last + 2));
     let j = n.last + 1 + 2 * usize::from(of_a);
     if let Some((v, Cls::Scale)) = lx::cardinal(&cx.lw(j)) {
         if (n.last..j).all(|k| !cx.line_break(k)) && !cx.lw(j).ends_with('s') {
@@ -1134,21 +1160,13 @@ fn clause_end(cx: &Cx, j: usize) -> bool {
     !cx.is_word(j) && !cx.is_number(j)
 }
 
-/// A verb of placing before an ordinal: "finished second", "came first".
-fn placing(w: &str) -> bool {
-    matches!(
-        w,
-        "finished" | "finish" | "finishes" | "finishing" | "came" | "placed" | "ranked" | "ranks"
-    )
-}
-
 /// An ordinal or fraction word that opens a number: "third", "a third of",
 /// "half a million", "a quarter of".
 fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num<'a>> {
     let head = ps.items[0];
     let prev = cx.lw_back(i, 1);
     let next = cx.lw(i + 1);
-    let article = matches!(&*prev, "a" | "an");
+    let article = lx::is_article(&prev);
     if let Some(den) = lx::denominator(head) {
         if head != "half" && ps.len == 1 && !cx.line_break(i) {
             // "a quarter million", "quarter billion": a share of a scale.
@@ -1195,7 +1213,7 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
             return Some(n);
         }
         // "half a million", "half a dozen"
-        if matches!(&*next, "a" | "an") {
+        if lx::is_article(&next) {
             if let Some((v, Cls::Scale | Cls::Dozen)) = lx::cardinal(&cx.lw(i + 2)) {
                 n.value = 0.5 * v;
                 n.shape = Shape::Cardinal;
@@ -1211,17 +1229,11 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
             n.last = i + 1;
             return Some(n);
         }
-        let ok = matches!(
-            &*next,
-            "of" | "a" | "an" | "the" | "its" | "their" | "his" | "her"
-        ) || lx::unit_word(&next).is_some()
+        // "more than half", "nearly half", "at least half": a share.
+        let ok = lx::is_after_half(&next)
+            || lx::unit_word(&next).is_some()
             || article
-            // "more than half", "nearly half", "at least half": a share.
-            || matches!(
-                &*prev,
-                "than" | "about" | "nearly" | "almost" | "around" | "roughly" | "over" | "under"
-                    | "least" | "most" | "only" | "just"
-            );
+            || lx::is_before_half(&prev);
         return ok.then_some(n);
     }
     let (v, plural) = lx::ordinal(head)?;
@@ -1246,15 +1258,12 @@ fn lone_ordinal_or_fraction<'a>(cx: &Cx<'a>, i: usize, ps: &Parts) -> Option<Num
         // "first" is idiom far more often than a figure ("at first", "the
         // first time"); "second" is a time unit as often as an ordinal.
         // "finished first", "came second": a placing.
-        "first" | "second" if placing(&prev) => Some(n),
+        "first" | "second" if lx::is_placing_verb(&prev) => Some(n),
         "first" => None,
         "second" => {
             let superlative = next.ends_with("est") || next.starts_with("largest");
-            let det = matches!(
-                &*prev,
-                "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "a"
-            );
-            (superlative || (det && ps.len > 1) || (det && !matches!(&*next, "" | "of" | "that")))
+            let det = lx::is_second_determiner(&prev);
+            (superlative || (det && ps.len > 1) || (det && !lx::ends_a_lone_second(&next)))
                 .then_some(n)
         }
         _ => Some(n),

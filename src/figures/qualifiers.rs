@@ -9,14 +9,6 @@ use super::cx::Cx;
 use super::lexicon as lx;
 use super::{FigureKind, Qualifier};
 
-fn more(w: &str) -> bool {
-    matches!(w, "more" | "greater" | "higher" | "larger" | "bigger")
-}
-
-fn less(w: &str) -> bool {
-    matches!(w, "less" | "fewer" | "lower" | "smaller")
-}
-
 /// Four- and five-token bounds with "or equal": "greater than or equal
 /// to", "less or equal than", "equal to or more than", "at least or equal
 /// to". `w` holds the words before the number, nearest last.
@@ -26,10 +18,10 @@ fn or_equal(w: &[&str]) -> Option<(Qualifier, usize)> {
     if n >= 5 {
         let t = &w[n - 5..];
         let dir = match (t[0], t[1], t[2], t[3], t[4]) {
-            (a, "than", "or", "equal", "to") if more(a) => Some(AtLeast),
-            (a, "than", "or", "equal", "to") if less(a) => Some(AtMost),
-            ("equal", "to", "or", a, "than") if more(a) => Some(AtLeast),
-            ("equal", "to", "or", a, "than") if less(a) => Some(AtMost),
+            (a, "than", "or", "equal", "to") if lx::is_more_word(a) => Some(AtLeast),
+            (a, "than", "or", "equal", "to") if lx::is_less_word(a) => Some(AtMost),
+            ("equal", "to", "or", a, "than") if lx::is_more_word(a) => Some(AtLeast),
+            ("equal", "to", "or", a, "than") if lx::is_less_word(a) => Some(AtMost),
             ("at", "least", "or", "equal", "to") => Some(AtLeast),
             ("at", "most", "or", "equal", "to") => Some(AtMost),
             _ => None,
@@ -40,11 +32,11 @@ fn or_equal(w: &[&str]) -> Option<(Qualifier, usize)> {
     }
     if n >= 4 {
         let t = &w[n - 4..];
-        if t[1] == "or" && t[2] == "equal" && matches!(t[3], "than" | "to") {
-            if more(t[0]) {
+        if t[1] == "or" && t[2] == "equal" && lx::is_comparison_link(t[3]) {
+            if lx::is_more_word(t[0]) {
                 return Some((AtLeast, 4));
             }
-            if less(t[0]) {
+            if lx::is_less_word(t[0]) {
                 return Some((AtMost, 4));
             }
         }
@@ -64,7 +56,7 @@ fn before_any(cx: &Cx, ts: usize, kind: FigureKind) -> Option<(Qualifier, usize)
         return None;
     }
     let w1 = cx.lw_back(ts, 1);
-    if ts >= 4 && matches!(&*w1, "to" | "than") {
+    if ts >= 4 && lx::is_comparison_link(&w1) {
         let ws: Vec<_> = (1..=ts.min(5)).rev().map(|b| cx.lw_back(ts, b)).collect();
         let strs: Vec<&str> = ws.iter().map(|w| &**w).collect();
         if let Some((q, len)) = or_equal(&strs) {
@@ -103,7 +95,7 @@ fn before_any(cx: &Cx, ts: usize, kind: FigureKind) -> Option<(Qualifier, usize)
     let q = lx::qualifier1(&w1)?;
     // "over three years" and "under two hours" are spans of time, not bounds;
     // "some" before a duration is fine ("some 20 years").
-    if kind == FigureKind::Duration && matches!(&*w1, "over" | "under" | "above" | "below") {
+    if kind == FigureKind::Duration && lx::is_span_word(&w1) {
         return None;
     }
     Some((q, ts - 1))
@@ -113,27 +105,17 @@ fn before_any(cx: &Cx, ts: usize, kind: FigureKind) -> Option<(Qualifier, usize)
 /// more", "65 and over", "500 or fewer", "200 or greater than" (a "than"
 /// with no number after it). Returns the bound and the new end.
 pub fn after(cx: &Cx, te: usize) -> Option<(Qualifier, usize)> {
-    use Qualifier::*;
     let conj = cx.lw(te);
-    if !matches!(&*conj, "or" | "and") {
+    if !lx::is_and_or(&conj) {
         return None;
     }
     let w = cx.lw(te + 1);
-    let q = match &*w {
-        "more" | "greater" | "higher" | "above" | "over" | "older" | "up" | "upwards" => AtLeast,
-        "less" | "fewer" | "lower" | "below" | "under" | "younger" => AtMost,
-        _ => return None,
-    };
-    if &*conj == "and"
-        && !matches!(
-            &*w,
-            "more" | "above" | "over" | "up" | "upwards" | "less" | "below" | "under"
-        )
-    {
+    let q = lx::qualifier_after(&w)?;
+    if &*conj == "and" && !lx::bound_after_and(&w) {
         return None;
     }
     let mut end = te + 2;
-    if matches!(&*cx.lw(end), "than" | "to") {
+    if lx::is_comparison_link(&cx.lw(end)) {
         // "200 or more than 190" compares two numbers: not a bound.
         if cx.is_number(end + 1) || lx::cardinal(&cx.lw(end + 1)).is_some() {
             return None;
@@ -145,8 +127,8 @@ pub fn after(cx: &Cx, te: usize) -> Option<(Qualifier, usize)> {
     let opens_at =
         |k: usize| cx.is_number(k) || (cx.is_word(k) && super::numbers::opens_number(&cx.lw(k)));
     if opens_at(end)
-        || (matches!(&*cx.lw(end), "a" | "an") && opens_at(end + 1))
-        || matches!(&*cx.lw(end), "or" | "equal" | "than" | "to")
+        || (lx::is_article(&cx.lw(end)) && opens_at(end + 1))
+        || lx::continues_a_bound(&cx.lw(end))
     {
         return None;
     }

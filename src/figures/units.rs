@@ -61,13 +61,13 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         return Some(hit);
     }
     let k = hit.last + 1;
-    let per_year = match (&*cx.lw(k), &*cx.lw(k + 1)) {
-        ("annually", _) => Some(k),
-        ("per" | "a" | "each", "year") | ("per", "annum") if !cx.line_break(k) => Some(k + 1),
+    let per_year = match lx::per_year_words(&cx.lw(k), &cx.lw(k + 1)) {
+        1 => Some(k),
+        2 if !cx.line_break(k) => Some(k + 1),
         _ => None,
     };
     // Not "5% a year ago", "a year earlier".
-    let per_year = per_year.filter(|&e| !matches!(&*cx.lw(e + 1), "ago" | "earlier" | "before"));
+    let per_year = per_year.filter(|&e| !lx::looks_back(&cx.lw(e + 1)));
     Some(per_year.map_or(hit, |last| UnitHit {
         code: "percent/year",
         last,
@@ -76,76 +76,56 @@ pub fn after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
 }
 
 fn unit_after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
-    let mut j = last + 1;
     if cx.line_break(last) {
         return None;
     }
-    let mut w = cx.lw(j);
-    if half && matches!(&*w, "a" | "an") {
+    let mut j = last + 1;
+    if half && lx::is_article(&cx.lw(j)) {
         j += 1;
-        w = cx.lw(j);
     }
-    let hit = |code, cls, last| Some(UnitHit { code, cls, last });
     if let Some(h) = phrase(cx, j) {
         return Some(h);
     }
-    match &*w {
-        "%" => return hit("percent", UnitCls::Percent, j),
-        "per" if &*cx.lw(j + 1) == "cent" => return hit("percent", UnitCls::Percent, j + 1),
-        "percentage" => {
-            return if matches!(&*cx.lw(j + 1), "point" | "points") {
-                hit("pp", UnitCls::Percent, j + 1)
-            } else {
-                hit("percent", UnitCls::Percent, j)
-            }
-        }
-        "degrees" | "degree" | "deg" | "°" => {
-            let mut k = j + 1;
-            if &*cx.lw(k) == "." {
-                k += 1;
-            }
-            return match &*cx.lw(k) {
-                "celsius" | "c" | "centigrade" | "celcius" => hit("C", UnitCls::Physical, k),
-                "fahrenheit" | "f" | "farenheit" => hit("F", UnitCls::Physical, k),
-                _ => hit("deg", UnitCls::Physical, j),
-            };
-        }
-        "square" | "sq" => {
-            return match word(&cx.lw(j + 1)) {
-                Some(("km", _)) => hit("km2", UnitCls::Physical, j + 1),
-                Some(("m", _)) => hit("m2", UnitCls::Physical, j + 1),
-                Some(("mi", _)) => hit("mi2", UnitCls::Physical, j + 1),
-                Some(("ft", _)) => hit("ft2", UnitCls::Physical, j + 1),
-                _ => None,
-            };
-        }
-        // A unit in brackets after the number: "20 (kg)", "20 [kg]".
-        "(" | "[" | "{" | "<" => {
-            let close = match &*w {
-                "(" => ")",
-                "[" => "]",
-                "{" => "}",
-                _ => ">",
-            };
-            return match word(&cx.lw(j + 1)) {
-                Some((code, cls)) if cx.raw(j + 2) == close => hit(code, cls, j + 2),
-                _ => None,
-            };
-        }
+    let w = cx.lw(j);
+    if let Some(decided) = marked(cx, last, j, &w) {
+        return decided;
+    }
+    more_of_a_time_unit(cx, j, &w)
+        .or_else(|| national_currency(cx, j))
+        .or_else(|| single_word(cx, last, j, &w))
+}
+
+/// Units that a word or mark at `j` opens and the words after it complete:
+/// percents ("%", "per cent", "percentage points"), degrees ("degrees
+/// Celsius"), powers ("square miles", "cubic feet"), "metric tons", a unit
+/// in brackets ("20 (kg)") and a currency sign ("10$", "20 €"). `Some` when
+/// the word at `j` decides (`Some(None)`: no unit there at all).
+fn marked(cx: &Cx, last: usize, j: usize, w: &str) -> Option<Option<UnitHit>> {
+    let hit = |code, cls, last| Some(UnitHit { code, cls, last });
+    let next_unit = || word(&cx.lw(j + 1)).map(|(code, _)| code);
+    Some(match w {
+        "%" => hit("percent", UnitCls::Percent, j),
+        "per" if &*cx.lw(j + 1) == "cent" => hit("percent", UnitCls::Percent, j + 1),
+        "percentage" if lx::is_point_word(&cx.lw(j + 1)) => hit("pp", UnitCls::Percent, j + 1),
+        "percentage" => hit("percent", UnitCls::Percent, j),
+        _ if lx::is_degree_word(w) => Some(degrees(cx, j)),
+        "square" | "sq" => next_unit()
+            .and_then(lx::square_unit)
+            .and_then(|code| hit(code, UnitCls::Physical, j + 1)),
+        "cubic" => next_unit()
+            .and_then(lx::cubic_unit)
+            .and_then(|code| hit(code, UnitCls::Physical, j + 1)),
         // "16,000 metric tons"
-        "metric" => {
-            return match word(&cx.lw(j + 1)) {
-                Some(("t", _)) => hit("t", UnitCls::Physical, j + 1),
-                _ => None,
-            };
-        }
-        "cubic" => {
-            return match word(&cx.lw(j + 1)) {
-                Some(("m", _)) => hit("m3", UnitCls::Physical, j + 1),
-                Some(("ft", _)) => hit("ft3", UnitCls::Physical, j + 1),
-                _ => None,
-            };
-        }
+        "metric" => next_unit()
+            .filter(|&code| code == "t")
+            .and_then(|code| hit(code, UnitCls::Physical, j + 1)),
+        // A unit in brackets after the number: "20 (kg)", "20 [kg]".
+        _ if lx::closing_bracket(w).is_some() => match word(&cx.lw(j + 1)) {
+            Some((code, cls)) if Some(cx.raw(j + 2)) == lx::closing_bracket(w) => {
+                hit(code, cls, j + 2)
+            }
+            _ => None,
+        },
         // Currency signs after the number: "10$", "20€", "10 €" (a sign
         // followed by a number belongs to that number: "10 $ 30", unless
         // that number has its own: "10 $ 30 $", "10 $ 30 cents").
@@ -153,58 +133,84 @@ fn unit_after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
             && (cx.touching(last)
                 || (cx.one_space(last) && (!cx.is_number(j + 1) || own_unit(cx, j + 1, g)))) =>
         {
-            return lx::currency_before(&w).and_then(|c| hit(c, UnitCls::Currency, j));
+            lx::currency_before(w).and_then(|c| hit(c, UnitCls::Currency, j))
         }
-        _ => {}
+        _ => return None,
+    })
+}
+
+/// "degrees", "deg" or "°" at `j`, and the scale after it ("degrees
+/// Celsius", "° F").
+fn degrees(cx: &Cx, j: usize) -> UnitHit {
+    let k = j + 1 + usize::from(&*cx.lw(j + 1) == ".");
+    let (code, last) = match lx::degree_scale(&cx.lw(k)) {
+        Some(code) => (code, k),
+        None => ("deg", j),
+    };
+    UnitHit {
+        code,
+        cls: UnitCls::Physical,
+        last,
     }
-    // "two more years", "three additional days", "5 extra minutes", "2
-    // fewer minutes".
-    if matches!(
-        &*w,
-        "more" | "additional" | "extra" | "further" | "less" | "fewer"
-    ) {
-        if let Some((code, UnitCls::Time)) = word(&cx.lw(j + 1)) {
-            return hit(code, UnitCls::Time, j + 1);
-        }
+}
+
+/// "two more years", "three additional days", "5 extra minutes", "2
+/// fewer minutes".
+fn more_of_a_time_unit(cx: &Cx, j: usize, w: &str) -> Option<UnitHit> {
+    if !lx::is_more_of_word(w) {
+        return None;
     }
-    // "US dollars", "hong kong dollars", "saudi riyals".
+    match word(&cx.lw(j + 1)) {
+        Some((code, UnitCls::Time)) => Some(UnitHit {
+            code,
+            cls: UnitCls::Time,
+            last: j + 1,
+        }),
+        _ => None,
+    }
+}
+
+/// A currency word after a nationality at `j`: "US dollars", "hong kong
+/// dollars", "saudi riyals"; a nationality before a currency that only one
+/// country uses keeps its code ("finnish markka", "dutch guilders").
+fn national_currency(cx: &Cx, j: usize) -> Option<UnitHit> {
+    let hit = |code, last| {
+        Some(UnitHit {
+            code,
+            cls: UnitCls::Currency,
+            last,
+        })
+    };
     for skip in 1..=2 {
-        if let Some((code, UnitCls::Currency)) = word(&cx.lw(j + skip)) {
-            let adj = cx.lw(j + skip - 1);
-            // "finnish markka", "dutch guilders": a nationality before a
-            // currency that only one country uses keeps its code.
-            let national = ["ish", "ian", "ese", "ch", "an", "ic", "i"]
-                .iter()
-                .any(|s| adj.ends_with(s));
-            if skip == 1
-                && national
-                && !matches!(
-                    code,
-                    "USD" | "GBP" | "CHF" | "SAR" | "IRR" | "dinar" | "peso"
-                )
-                && lx::national_currency(&adj, code).is_none()
-            {
-                return hit(code, UnitCls::Currency, j + 1);
-            }
-            if let Some(c) = lx::national_currency(&adj, code) {
-                if skip == 1 || lx::national_currency(&adj, code).is_some() {
-                    return hit(c, UnitCls::Currency, j + skip);
-                }
-            }
+        let Some((code, UnitCls::Currency)) = word(&cx.lw(j + skip)) else {
+            continue;
+        };
+        let adj = cx.lw(j + skip - 1);
+        if let Some(c) = lx::national_currency(&adj, code) {
+            return hit(c, j + skip);
+        }
+        if skip == 1 && lx::is_nationality(&adj) && !lx::is_shared_currency(code) {
+            return hit(code, j + 1);
         }
     }
-    // A single letter apart from the number ("3 g", "7 l", "2 h") is a unit
-    // only where no content word follows it: "3 g of sugar", "2.0 g and",
-    // "from 2 to 7 l" at the end, but not "the 5 g network". Stripped text
-    // has no full stops, so there "l" and "h" (an initial, an elision) end
-    // a figure only at the end of the text or before "of", "and" or "x"
-    // ("2 m x 3 m": the sign of a product is no content word).
+    None
+}
+
+/// A unit in one word at `j` ("kg", "years", "times"). A single letter
+/// apart from the number ("3 g", "7 l", "2 h") is a unit only where no
+/// content word follows it: "3 g of sugar", "2.0 g and", "from 2 to 7 l" at
+/// the end, but not "the 5 g network". Stripped text has no full stops, so
+/// there "l" and "h" (an initial, an elision) end a figure only at the end
+/// of the text or before "of", "and" or "x" ("2 m x 3 m": the sign of a
+/// product is no content word).
+fn single_word(cx: &Cx, last: usize, j: usize, w: &str) -> Option<UnitHit> {
+    let hit = |code, cls, last| Some(UnitHit { code, cls, last });
     let content_after = cx.is_word(j + 1) && !lx::is_stop(&cx.lw(j + 1)) && &*cx.lw(j + 1) != "x";
     let letter_alone = w.len() == 1 && !cx.touching(last) && content_after;
-    let letter_ends = j + 1 >= cx.len() || matches!(&*cx.lw(j + 1), "of" | "and" | "x");
+    let letter_ends = j + 1 >= cx.len() || lx::ends_a_letter_unit(&cx.lw(j + 1));
     // "3 quarters" after digits ("three quarters" is a fraction, a rugby
     // "three-quarter" a position, "3 quarter point" a size).
-    if matches!(&*w, "quarter" | "quarters") && cx.is_number(last) && !content_after {
+    if lx::is_quarter_word(w) && cx.is_number(last) && !content_after {
         return hit("quarter", UnitCls::Time, j);
     }
     if cx.raw(j) == "K" && lx::temperature_before(cx, last) {
@@ -225,7 +231,7 @@ fn unit_after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
             last: j,
         });
     }
-    let (code, cls) = word(&w)?;
+    let (code, cls) = word(w)?;
     match (code, cls) {
         // "5 p" as a separate letter is rarely pence.
         ("GBX", _) if w.len() == 1 => None,
@@ -233,7 +239,7 @@ fn unit_after(cx: &Cx, last: usize, half: bool) -> Option<UnitHit> {
         ("g", _) if letter_alone => None,
         ("l", _) | ("hour", _) if w.len() == 1 && cx.stripped && !letter_ends => None,
         // "two pounds of meat" weighs; "ten pounds" pays.
-        ("GBP", _) if matches!(&*w, "pound" | "pounds") && &*cx.lw(j + 1) == "of" => {
+        ("GBP", _) if lx::is_pound_word(w) && &*cx.lw(j + 1) == "of" => {
             hit("lb", UnitCls::Physical, j)
         }
         ("km" | "mi", _) if speed_tail(cx, j) => {
@@ -252,7 +258,7 @@ pub fn and_a_half(cx: &Cx, j: usize) -> Option<usize> {
     }
     match &*cx.lw(j + 2) {
         "half" => Some(j + 2),
-        "a" | "an" if &*cx.lw(j + 3) == "half" => Some(j + 3),
+        w if lx::is_article(w) && &*cx.lw(j + 3) == "half" => Some(j + 3),
         _ => None,
     }
 }
@@ -269,7 +275,7 @@ pub fn of_a_unit(cx: &Cx, j: usize) -> Option<UnitHit> {
     if &*cx.lw(j + 1) != "of" || cx.line_break(j) {
         return None;
     }
-    let k = j + 2 + usize::from(matches!(&*cx.lw(j + 2), "a" | "an"));
+    let k = j + 2 + usize::from(lx::is_article(&cx.lw(j + 2)));
     match word(&cx.lw(k))? {
         (_, UnitCls::Percent | UnitCls::Times) => None,
         (code, cls) => Some(UnitHit { code, cls, last: k }),
@@ -280,24 +286,20 @@ pub fn of_a_unit(cx: &Cx, j: usize) -> Option<UnitHit> {
 /// security", "/"), directly or after the high end of a range: there a
 /// glued "c" is cents ("17c a share", "11c to 17c a share"), not Celsius.
 pub fn cents_rate(cx: &Cx, k: usize) -> bool {
-    let rate = |k: usize| {
-        &*cx.lw(k) == "/"
-            || (matches!(&*cx.lw(k), "a" | "per")
-                && matches!(&*cx.lw(k + 1), "share" | "security" | "unit"))
-    };
+    let rate = |k: usize| &*cx.lw(k) == "/" || lx::is_per_share(&cx.lw(k), &cx.lw(k + 1));
     let glued_c = |k: usize| cx.is_number(k) && cx.lw(k).ends_with('c');
-    rate(k) || (matches!(&*cx.lw(k), "to" | "-" | "and") && glued_c(k + 1) && rate(k + 2))
+    rate(k) || (lx::joins_two_prices(&cx.lw(k)) && glued_c(k + 1) && rate(k + 2))
 }
 
 /// Whether the number token `k` is followed by the sign `g` or by cents.
 fn own_unit(cx: &Cx, k: usize, g: &str) -> bool {
     let w = cx.lw(k + 1);
-    &*w == g || matches!(&*w, "cent" | "cents")
+    &*w == g || lx::is_cent_word(&w)
 }
 
 /// "per hour" / "an hour" after a length unit at `j`.
 fn speed_tail(cx: &Cx, j: usize) -> bool {
-    matches!(&*cx.lw(j + 1), "per" | "an" | "a") && &*cx.lw(j + 2) == "hour"
+    lx::is_per_word(&cx.lw(j + 1)) && &*cx.lw(j + 2) == "hour"
 }
 
 /// A currency written right before token `first`: its code and first token.
@@ -320,7 +322,7 @@ pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
             };
             // Spaced, "a $5 million" is the article, not the Australian dollar.
             let spaced_article =
-                pre.is_empty() || (!cx.touching(p - 1) && matches!(&*pre, "a" | "s"));
+                pre.is_empty() || (!cx.touching(p - 1) && (lx::is_article(&pre) || &*pre == "s"));
             if &*pre == "s"
                 && p >= 3 + cx.floor.get()
                 && &*cx.lw(p - 2) == "."
@@ -336,7 +338,7 @@ pub fn before(cx: &Cx, first: usize) -> Option<(&'static str, usize)> {
     }
     // Letter codes ("EUR 20", "Rs. 20") only in ordinary text, or when
     // unambiguous in stripped text.
-    if matches!(&*w, "rm" | "rs" | "cad" | "sar") && cx.stripped {
+    if lx::is_word_in_stripped_text(&w) && cx.stripped {
         return None;
     }
     if cx.touching(p) || cx.one_space(p) {
