@@ -7,6 +7,8 @@
 use std::sync::LazyLock;
 
 use crate::learn::{hash_str, FeatureMap};
+use crate::text::lexicon as text_lx;
+pub use crate::text::lexicon::is_clock_word;
 
 /// How a number word combines with its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,59 +183,14 @@ pub fn denominator(w: &str) -> Option<f64> {
 /// Month names and their abbreviations ("may" and "march" included: next to
 /// a day number they are months).
 pub fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    text_lx::month(w).is_some()
 }
 
-/// Day names, singular and plural ("friday the 13th", "two sundays from
-/// now").
+/// Day names and their abbreviations, singular and plural ("friday the
+/// 13th", "two sundays from now").
 pub fn is_weekday(w: &str) -> bool {
     let w = w.strip_suffix('s').unwrap_or(w);
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
+    text_lx::weekday(w).is_some() || text_lx::is_weekday_abbreviation(w)
 }
 
 /// Words after which a number is part of a name or a label, not a figure
@@ -338,28 +295,6 @@ pub fn is_label_word(w: &str) -> bool {
                 | "hangar"
                 | "suite"
         )
-}
-
-/// Words after a number that make it a time of day ("10 am", "1030 gmt").
-pub fn is_clock_word(w: &str) -> bool {
-    matches!(
-        w,
-        "am" | "pm"
-            | "a.m"
-            | "p.m"
-            | "a.m."
-            | "p.m."
-            | "gmt"
-            | "utc"
-            | "bst"
-            | "est"
-            | "edt"
-            | "cet"
-            | "pst"
-            | "pdt"
-            | "oclock"
-            | "o'clock"
-    )
 }
 
 /// Words after a tally ("a 227-186 vote", "a 2 1 win").
