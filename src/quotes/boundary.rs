@@ -706,7 +706,7 @@ pub fn strip_and_label(text: &str) -> (Vec<String>, Vec<usize>) {
         let next_upper = first_upper.get(i + 1).copied().unwrap_or(true);
         let spaced = s.chars().any(char::is_whitespace);
         let stop = s.contains(['.', '!', '?']);
-        let abbrev = s.trim() == "." && (words[i].len() == 1 || is_abbrev(&words[i]));
+        let abbrev = s.trim() == "." && (words[i].len() == 1 || lex::is_abbreviation(&words[i]));
         let label = if i + 1 == words.len()
             || s.contains('\n')
             || (stop && spaced && next_upper && !abbrev)
@@ -723,37 +723,6 @@ pub fn strip_and_label(text: &str) -> (Vec<String>, Vec<usize>) {
         labels.push(label);
     }
     (words, labels)
-}
-
-fn is_abbrev(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "st"
-            | "gen"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "lt"
-            | "col"
-            | "jr"
-            | "sr"
-            | "prof"
-            | "no"
-            | "vs"
-            | "inc"
-            | "co"
-            | "corp"
-            | "jan"
-            | "feb"
-            | "aug"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
 }
 
 #[cfg(test)]
