@@ -824,6 +824,60 @@ pub(crate) fn joins_named_party(w: &str) -> bool {
     matches!(w, "with" | "to" | "on")
 }
 
+/// Heads of a phrase that names an organisation or a document, not a
+/// person ("the company", "a report"): "it" may stand for them.
+pub(crate) fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "government"
+            | "department"
+            | "agency"
+            | "ministry"
+            | "party"
+            | "campaign"
+            | "committee"
+            | "group"
+            | "firm"
+            | "bank"
+            | "office"
+            | "administration"
+            | "commission"
+            | "council"
+            | "court"
+            | "union"
+            | "report"
+            | "statement"
+            | "study"
+            | "survey"
+            | "poll"
+            | "university"
+            | "institute"
+            | "team"
+            | "club"
+            | "network"
+            | "newspaper"
+            | "police"
+            | "pentagon"
+            | "kremlin"
+    )
+}
+
+/// Determiners of a definite description ("the official", "this analyst").
+pub(crate) fn is_definite(w: &str) -> bool {
+    matches!(w, "the" | "this" | "that")
+}
+
+/// Stripped text: a role noun before a name that makes the name a person's
+/// ("spokesman ann hale"; not "state news media").
+pub(crate) fn is_personal_title(w: &str) -> bool {
+    is_role_noun(w)
+        && !matches!(
+            w,
+            "state" | "defense" | "of" | "former" | "senior" | "executive" | "deputy" | "head"
+        )
+}
+
 /// Abbreviations whose period ends no sentence ("Mr.", "Jan.", "Inc."): the
 /// boundary model's training labels read no sentence end after them.
 pub(crate) fn is_abbreviation(w: &str) -> bool {
