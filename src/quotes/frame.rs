@@ -595,9 +595,9 @@ impl<'v> Site<'v> {
         Some((speaker?, inverted))
     }
 
-    /// A cue that opens its clause (or follows punctuation) in ordinary text
-    /// or a predicted boundary at its sentence start in stripped text: the
-    /// phrase after it, unless a phrase before it is the speaker.
+    /// A cue right after a boundary (its sentence start, or in ordinary text
+    /// punctuation): the phrase after it is its speaker, unless a name before
+    /// a parenthesis or an apposition's comma is.
     fn speaker_after_break(&self) -> (Option<Range<usize>>, bool) {
         let v = self.v;
         // "Rep. Ann Wills (D-N.Y.) said": the name before the parenthesis.

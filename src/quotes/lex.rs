@@ -1,6 +1,7 @@
-//! Word classes the attribution rules need: the cue lexicon (compiled in from
-//! `data/cues.tsv`) and a few closed classes (pronouns, determiners,
-//! auxiliaries, words that cannot be part of a speaker's noun phrase).
+//! Word knowledge of the quote stage, in one place: the cue lexicon with
+//! its properties (compiled in from `data/cues.tsv`) and the closed word
+//! classes the rules read (pronouns, determiners, auxiliaries, words that
+//! cannot be part of a speaker's noun phrase, ...).
 
 use std::sync::LazyLock;
 
