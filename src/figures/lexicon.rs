@@ -1141,13 +1141,6 @@ pub fn is_stop(w: &str) -> bool {
             | "yesterday"
             | "today"
             | "tomorrow"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "probably"
             | "however"
             | "already"
@@ -1168,6 +1161,7 @@ pub fn is_stop(w: &str) -> bool {
             | "next"
             | "first"
     ) || negated_auxiliary(w)
+        || text_lx::weekday(w).is_some()
 }
 
 /// Negated auxiliaries: "isn't", "don’t"; stripped text splits them

@@ -6,12 +6,8 @@
 //! (a comma, semicolon, colon, dash, bracket or quotation mark was there) or
 //! a sentence end. Features are the words around the gap (three before,
 //! three after), their bigrams and trigrams, suffixes and shapes. Feature
-//! hashes are folded to 21 bits; features whose averaged weights stay under
-//! 1.3 are pruned, which keeps the compiled-in model at 4.3 MB. (At 21 bits
-//! rather than 22 the bitmap of [`Table`] is half as large; quote scores
-//! on PolNeAR dev and on half of PolNeAR train with a model trained on the
-//! other half stayed level or rose; at 20 bits the seed article lost three
-//! quotes.)
+//! hashes are folded to 21 bits (`FOLD`); features whose averaged weights
+//! stay under 1.3 are pruned, which keeps the compiled-in model at 4.3 MB.
 //!
 //! The model is `data/boundaries.bin`, rebuilt with
 //!
@@ -40,6 +36,11 @@ pub const END: usize = 2;
 /// Number of labels.
 pub const CLASSES: usize = 3;
 
+/// The mask that folds feature hashes to 21 bits: the size of the model's
+/// feature space, and of the bitmap of [`Table`] (each bit more doubles it).
+/// Retune by retraining the model (the command above) and scoring quotes
+/// with `newsmine-eval-quotes`; the measurement behind 21 is in
+/// `src/quotes/RESULTS.md`.
 const FOLD: u64 = (1 << 21) - 1;
 
 static MODEL_BYTES: &[u8] = include_bytes!("data/boundaries.bin");
@@ -705,7 +706,8 @@ pub fn strip_and_label(text: &str) -> (Vec<String>, Vec<usize>) {
         let next_upper = first_upper.get(i + 1).copied().unwrap_or(true);
         let spaced = s.chars().any(char::is_whitespace);
         let stop = s.contains(['.', '!', '?']);
-        let abbrev = s.trim() == "." && (words[i].len() == 1 || is_abbrev(&words[i]));
+        let abbrev = s.trim() == "."
+            && (words[i].len() == 1 || crate::text::lexicon::is_abbreviation(&words[i]));
         let label = if i + 1 == words.len()
             || s.contains('\n')
             || (stop && spaced && next_upper && !abbrev)
@@ -722,37 +724,6 @@ pub fn strip_and_label(text: &str) -> (Vec<String>, Vec<usize>) {
         labels.push(label);
     }
     (words, labels)
-}
-
-fn is_abbrev(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "st"
-            | "gen"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "lt"
-            | "col"
-            | "jr"
-            | "sr"
-            | "prof"
-            | "no"
-            | "vs"
-            | "inc"
-            | "co"
-            | "corp"
-            | "jan"
-            | "feb"
-            | "aug"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
 }
 
 #[cfg(test)]

@@ -258,8 +258,8 @@ pub(crate) fn take_work() -> u64 {
 pub(crate) struct Frame {
     /// Token range of the cue ("said", "according to").
     pub cue: Range<usize>,
-    pub lemma: &'static str,
-    pub strong: bool,
+    /// The cue's lexicon entry.
+    pub verb: Cue,
     /// Token range of the speaker mention.
     pub speaker: Option<Range<usize>>,
     /// The speaker follows the cue ("said X").
@@ -282,8 +282,7 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
             if let Some(sp) = np_after(v, i + 2).or_else(|| plain_source(v, i + 2)) {
                 out.push(Frame {
                     cue: i..i + 2,
-                    lemma: "according to",
-                    strong: true,
+                    verb: Cue::phrase("according to"),
                     span: i..sp.end,
                     speaker: Some(sp),
                     inverted: true,
@@ -295,7 +294,7 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
         // Verbs of judging speech ([`Cue::object`]) in ordinary text only.
         // There "comments" and "remarks" are nouns ("his remarks were ...",
         // "such comments"): news writes "commented" and "remarked".
-        let noun = !v.stripped && matches!(v.w(i), "comments" | "remarks");
+        let noun = !v.stripped && lex::is_noun_cue_form(v.w(i));
         if let Some(&cue) = v.cue[i].filter(|c| !(noun || v.stripped && c.object)) {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);
@@ -354,7 +353,7 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     // down and tell him ..."), not a cue of the clause's subject.
     let base = j == c && v.w(c) == cue.lemma;
     let coordinated = j > 0
-        && matches!(v.w(j - 1), "and" | "but")
+        && lex::is_coordinator(v.w(j - 1))
         && (!v.w(c).ends_with("ing") || after_participle)
         && !base
         && !v.is(c + 1, "to");
@@ -382,8 +381,7 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     };
     Some(Frame {
         cue: c..c + 1,
-        lemma: cue.lemma,
-        strong: cue.strong,
+        verb: cue,
         speaker: Some(speaker),
         inverted: false,
         span: start..c + 1,
@@ -411,22 +409,7 @@ fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>
     }
     (start..limit.saturating_sub(1))
         .rev()
-        .filter(|&p| {
-            p == start
-                || v.raw(p - 1) == ","
-                || matches!(
-                    v.w(p - 1),
-                    "when"
-                        | "while"
-                        | "as"
-                        | "after"
-                        | "because"
-                        | "since"
-                        | "and"
-                        | "but"
-                        | "then"
-                )
-        })
+        .filter(|&p| p == start || v.raw(p - 1) == "," || lex::opens_clause_after(v.w(p - 1)))
         .find_map(|p| {
             np_after(v, p).filter(|np| np.end < limit && (p == start || v.is_word(np.end)))
         })
@@ -440,237 +423,27 @@ fn aux_or_adverb(v: &View, k: usize) -> bool {
 }
 
 fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
-    // Walk back over auxiliaries and adverbs: "has also said".
-    let mut j = c;
-    while j > 0 && v.is_word(j - 1) && aux_or_adverb(v, j - 1) && j + 4 > c {
-        j -= 1;
-    }
-    if j > 0 {
-        let prev = v.w(j - 1);
-        // The "t" of a split "didn t" / "didn't" (not "at t said").
-        let split_nt = prev == "t"
-            && (0..j - 1)
-                .rev()
-                .find(|&k| v.is_word(k))
-                .is_some_and(|k| v.w(k).ends_with('n'));
-        if prev == "to" || lex::is_negation(prev) || split_nt || prev == "did" {
-            return None; // "declined to say", "did not say"
-        }
-    }
-    // A passive ("he was asked", "they were told"): the subject is the
-    // addressee, not the speaker.
-    if !v.w(c).ends_with("ing") && (j..c).any(|k| lex::is_be_form(v.w(k))) {
-        return None;
-    }
-    // "said" as an adjective ("the said"), "is said to": not frames.
-    if j > 0 && (v.is(j - 1, "the") || v.is(j - 1, "so")) {
+    let j = auxiliaries_start(v, c);
+    if no_attribution(v, c, j) {
         return None;
     }
     // A cue form right after an article or a possessive is a noun ("his
-    // remarks", "a tweet", stripped "trump s comments"): no frame.
+    // remarks", "a tweet", stripped "trump s comments"): no frame, unless
+    // the possessor is its speaker.
     if j == c && c > 0 && noun_marker(v, c - 1) {
-        // But a possessor with a that-clause is an attribution in the
-        // annotation guidelines ("the mayor's claim that ..."): the
-        // possessor is the speaker.
-        let possessive = !v.stripped && c >= 2 && matches!(v.raw(c - 1), "'s" | "’s");
-        let possessor = (possessive && v.is(c + 1, "that"))
-            .then(|| np_before(v, c - 2))
-            .flatten();
-        return possessor.map(|sp| Frame {
-            cue: c..c + 1,
-            lemma: cue.lemma,
-            strong: cue.strong,
-            span: sp.start..c + 1,
-            speaker: Some(sp),
-            inverted: false,
-        });
+        return possessor_frame(v, c, cue);
     }
     // A participle ("warning that", "saying") is a cue only after an
     // auxiliary ("have been warning"): alone it is a noun or an adjunct.
-    if v.w(c).ends_with("ing")
-        && !(j < c && matches!(v.w(c - 1), "been" | "is" | "was" | "are" | "were"))
-    {
+    if v.w(c).ends_with("ing") && !(j < c && lex::is_progressive_aux(v.w(c - 1))) {
         return None;
     }
-    if v.is(c + 1, "to")
-        && v.w(c) != "told"
-        && cue.lemma != "write"
-        && !lex::takes_infinitive(cue.lemma)
-    {
+    if v.is(c + 1, "to") && v.w(c) != "told" && cue.lemma != "write" && !cue.infinitive {
         // "said to be", "asked to leave", "promised to": no speech content.
         // ("told to" is passive or an order; also skipped.)
         return None;
     }
-    let sent_start = v.sentence(c).start;
-    let prev_break = j == sent_start
-        || (j > 0 && !v.stripped && !v.is_word(j - 1))
-        || (j > 0 && v.stripped && v.break_after(j - 1));
-    let before_pron = j > sent_start && lex::subject_pronoun(v.w(j - 1)).is_some();
-    // A time phrase between speaker and cue ("an agency report this month
-    // said"): the speaker is before it.
-    let time_before =
-        |k: usize| lex::is_time_word(v.w(k)) || matches!(v.w(k), "week" | "month" | "year");
-    let mut sj = j;
-    if sj > sent_start + 1 && v.is_word(sj - 1) && time_before(sj - 1) {
-        sj -= 1;
-        if sj > sent_start + 1 && matches!(v.w(sj - 1), "this" | "last" | "on" | "next" | "earlier")
-        {
-            sj -= 1;
-        }
-    }
-    let time_gap = sj < j;
-    let try_before = |v: &View| {
-        if sj == 0 || sj <= sent_start {
-            return None;
-        }
-        np_before(v, sj - 1)
-    };
-    // Stripped text: a name opening the sentence, then a clause mark or an
-    // apposition (a determiner, a role noun, an age, a participle or a
-    // relative clause after the name) and no verb of the sentence's own
-    // up to the cue ("jean hale the mayor of a town in ohio said").
-    let opening_name = |v: &View| {
-        if !v.stripped || j > sent_start + 30 {
-            return None;
-        }
-        sentence_subject(v, sent_start, j).filter(|np| {
-            let w = v.w(np.end);
-            let apposition = v.break_after(np.end - 1)
-                || lex::is_determiner(w)
-                || lex::is_role_noun(w)
-                || is_number(w)
-                || lex::opens_adjunct(w)
-                || w == "who";
-            let mut relative = false;
-            apposition
-                && !(np.end..j).any(|k| {
-                    relative |= matches!(v.w(k), "who" | "which");
-                    (!relative && lex::is_finite_aux(v.w(k))) || v.speech_cue(k)
-                })
-        })
-    };
-    let after = if c + 1 < v.len() && !v.break_after(c) {
-        np_after(v, c + 1)
-    } else {
-        None
-    };
-    // A phrase after the cue that a finite verb follows is the subject of
-    // the content ("McKenzie said Iran can accomplish"), and a participle
-    // opens an adjunct ("said, requesting anonymity"): neither is an
-    // inverted speaker.
-    let after = after.filter(|a| {
-        let subject = a.end < v.len() && lex::is_finite_aux(v.w(a.end));
-        !(subject || lex::opens_adjunct(v.w(a.start)))
-    });
-    // Ordinary text: "said X" must end where the sentence or clause does
-    // ("said the official." / "said Tusk of the ..."), else "X, a Y, said
-    // the robber was ..." reads the object as the speaker.
-    let after_ends = |np: &Range<usize>| {
-        v.stripped
-            || np.end >= v.len()
-            || !v.is_word(np.end)
-            || matches!(
-                v.w(np.end),
-                "who"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "from"
-                    | "for"
-                    | "when"
-                    | "after"
-                    | "during"
-                    | "last"
-                    | "this"
-                    | "as"
-                    | "and"
-                    | "but"
-                    | "yesterday"
-                    | "today"
-            )
-            || lex::is_time_word(v.w(np.end))
-    };
-    // A comma or a dash closing an apposition before the cue ("X, a Y,
-    // said", "X — a Y — said").
-    let comma_before = j > 0 && matches!(v.raw(j - 1), "," | "—" | "–" | "--");
-    // Ordinary text: a phrase after the cue that the clause goes on past is
-    // the content's subject, not an inverted speaker, when it is a pronoun
-    // ("said he and other rabbis were") or when a speaker with its
-    // apposition stands before the cue ("X, a spokesman, said the Clintons
-    // and the foundation had ...").
-    let ends_clause = |np: &Range<usize>| np.end >= v.len() || !v.is_word(np.end);
-    let after = after.filter(|a| {
-        v.stripped
-            || ends_clause(a)
-            || !(lex::subject_pronoun(v.w(a.start)).is_some()
-                || (comma_before && j > sent_start + 1 && np_before(v, j - 1).is_some()))
-    });
-    // Stripped text: "... soleimani says former cia analyst paul pillar" is
-    // an inversion when the phrase after the cue ends at a boundary or
-    // opens a relative clause or an apposition.
-    // Stripped text: one or two words before the cue in its sentence are
-    // its speaker, not the content of an inversion ("obama said the words
-    // lump , ...").
-    let short_subject = v.stripped && j > sent_start && j < sent_start + 3;
-    let inverted_stripped = v.stripped
-        && !before_pron
-        && !short_subject
-        // No inversion after an auxiliary ("have reported brain injuries").
-        && j == c
-        && !takes_addressee(cue.lemma)
-        && after.as_ref().is_some_and(|a| {
-            // A name the tagger found may be one word ("says pillar"), and
-            // follow a time phrase ("this year says pillar"); any other
-            // phrase needs two words, and no time phrase before the cue
-            // ("a report this month said iran s stockpile ...").
-            let name = v.ent_start[a.end - 1] == Some(a.start as u32);
-            let next = v.w(a.end.min(v.len() - 1));
-            (name || (!time_gap && a.len() >= 2))
-                && (v.break_after(a.end - 1)
-                    || matches!(next, "who" | "a" | "an" | "in" | "on")
-                    // A role's complement ("said the former aide to ...").
-                    || (lex::is_role_noun(v.w(a.end - 1))
-                        && matches!(next, "to" | "for" | "at" | "of")))
-        });
-    let (speaker, inverted) = if inverted_stripped {
-        (after, true)
-    } else if let Some(name) = after
-        .as_ref()
-        .and_then(|a| inverted_name(v, a))
-        .filter(|_| {
-            v.stripped && !before_pron && !short_subject && j == c && !takes_addressee(cue.lemma)
-        })
-    {
-        (Some(name), true)
-    } else if let Some(who) = relative_who(v, j) {
-        (antecedent(v, who), false)
-    } else if before_pron {
-        (try_before(v), false)
-    } else if prev_break && v.stripped && j > sent_start {
-        // Stripped text: a predicted clause mark before the cue ("kagan ,
-        // says", "the city s director , said the heat ...") does not part
-        // it from its speaker; when a name opens the sentence and no verb
-        // follows it up to the cue, the name is the speaker, with an
-        // apposition ("paul hunt a delegate from ohio , said ...").
-        (opening_name(v).or_else(|| try_before(v)), false)
-    } else if prev_break {
-        // "Rep. Ann Wills (D-N.Y.) said": the name before the parenthesis.
-        let paren = j > sent_start && v.raw(j - 1) == ")";
-        let before = if paren { try_before(v) } else { None };
-        match after {
-            _ if before.is_some() => (before, false),
-            Some(a) if !time_gap && (after_ends(&a) || !comma_before) => (Some(a), true),
-            _ if comma_before => (try_before(v), false),
-            // Stripped text: a predicted clause mark between the speaker and
-            // the cue ("kagan , says") does not part them.
-            _ if v.stripped => (try_before(v), false),
-            _ => (None, false),
-        }
-    } else {
-        (opening_name(v).or_else(|| try_before(v)), false)
-    };
-    let speaker = speaker?;
+    let (speaker, inverted) = Site::new(v, c, j).speaker(cue)?;
     // A speaker has a word with letters ("10 000 confirmed cases" is no frame).
     if !speaker
         .clone()
@@ -685,21 +458,287 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     };
     Some(Frame {
         cue: c..c + 1,
-        lemma: cue.lemma,
-        strong: cue.strong,
+        verb: cue,
         speaker: Some(speaker),
         inverted,
         span,
     })
 }
 
-/// Cues whose object is the addressee ("told reporters"), never an
-/// inverted speaker.
-fn takes_addressee(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "tell" | "inform" | "assure" | "remind" | "ask" | "urge" | "warn"
-    )
+/// The first of the auxiliaries and adverbs right before the cue at `c`
+/// ("has also said"), or `c`.
+fn auxiliaries_start(v: &View, c: usize) -> usize {
+    let mut j = c;
+    while j > 0 && v.is_word(j - 1) && aux_or_adverb(v, j - 1) && j + 4 > c {
+        j -= 1;
+    }
+    j
+}
+
+/// Whether the words before the cue at `c` (its auxiliaries from `j`) make
+/// it no attribution: a negation or an infinitive ("did not say", "declined
+/// to say"), a passive ("he was asked", "they were told": the subject is the
+/// addressee), an adjective ("the said") or "so said".
+fn no_attribution(v: &View, c: usize, j: usize) -> bool {
+    if j > 0 {
+        let prev = v.w(j - 1);
+        // The "t" of a split "didn t" / "didn't" (not "at t said").
+        let split_nt = prev == "t"
+            && (0..j - 1)
+                .rev()
+                .find(|&k| v.is_word(k))
+                .is_some_and(|k| v.w(k).ends_with('n'));
+        if prev == "to" || lex::is_negation(prev) || split_nt || prev == "did" {
+            return true;
+        }
+    }
+    if !v.w(c).ends_with("ing") && (j..c).any(|k| lex::is_be_form(v.w(k))) {
+        return true;
+    }
+    j > 0 && (v.is(j - 1, "the") || v.is(j - 1, "so"))
+}
+
+/// A possessor with a that-clause is an attribution in the annotation
+/// guidelines ("the mayor's claim that ..."): the possessor is the speaker
+/// of the cue noun at `c`.
+fn possessor_frame(v: &View, c: usize, cue: Cue) -> Option<Frame> {
+    let possessive = !v.stripped && c >= 2 && matches!(v.raw(c - 1), "'s" | "’s");
+    let sp = (possessive && v.is(c + 1, "that"))
+        .then(|| np_before(v, c - 2))
+        .flatten()?;
+    Some(Frame {
+        cue: c..c + 1,
+        verb: cue,
+        span: sp.start..c + 1,
+        speaker: Some(sp),
+        inverted: false,
+    })
+}
+
+/// A cue at `c` in its sentence, with what choosing its speaker reads: the
+/// words before it and the phrase after it.
+struct Site<'v> {
+    v: &'v View<'v>,
+    /// The first of the auxiliaries and adverbs before the cue.
+    j: usize,
+    /// Where a speaker before the cue ends: `j`, or the start of a time
+    /// phrase before it ("an agency report this month said").
+    sj: usize,
+    sent_start: usize,
+    /// A boundary right before `j`: the sentence start, punctuation
+    /// (ordinary text) or a predicted clause mark (stripped text).
+    prev_break: bool,
+    /// A subject pronoun right before `j` ("he said").
+    before_pron: bool,
+    /// A comma or a dash closing an apposition before the cue ("X, a Y,
+    /// said", "X — a Y — said").
+    comma_before: bool,
+    /// Stripped text: one or two words before the cue in its sentence are
+    /// its speaker, not the content of an inversion ("obama said the words
+    /// lump , ...").
+    short_subject: bool,
+    /// No auxiliary or adverb before the cue (none before an inversion:
+    /// "have reported brain injuries").
+    bare: bool,
+    /// The phrase after the cue that may be its inverted speaker.
+    after: Option<Range<usize>>,
+}
+
+impl<'v> Site<'v> {
+    fn new(v: &'v View<'v>, c: usize, j: usize) -> Self {
+        let sent_start = v.sentence(c).start;
+        let comma_before = j > 0 && matches!(v.raw(j - 1), "," | "—" | "–" | "--");
+        Site {
+            v,
+            j,
+            sj: time_phrase_start(v, j, sent_start),
+            sent_start,
+            prev_break: j == sent_start
+                || (j > 0 && !v.stripped && !v.is_word(j - 1))
+                || (j > 0 && v.stripped && v.break_after(j - 1)),
+            before_pron: j > sent_start && lex::subject_pronoun(v.w(j - 1)).is_some(),
+            comma_before,
+            short_subject: v.stripped && j > sent_start && j < sent_start + 3,
+            bare: j == c,
+            after: phrase_after_cue(v, c, j, sent_start, comma_before),
+        }
+    }
+
+    /// The speaker, and whether it follows the cue (an inversion).
+    fn speaker(&self, cue: Cue) -> Option<(Range<usize>, bool)> {
+        let v = self.v;
+        let (speaker, inverted) = if self.inverted_stripped(cue) {
+            (self.after.clone(), true)
+        } else if let Some(name) = self
+            .after
+            .as_ref()
+            .filter(|_| self.may_invert_stripped(cue))
+            .and_then(|a| inverted_name(v, a))
+        {
+            (Some(name), true)
+        } else if let Some(who) = relative_who(v, self.j) {
+            (antecedent(v, who), false)
+        } else if self.before_pron {
+            (self.before(), false)
+        } else if self.prev_break && v.stripped && self.j > self.sent_start {
+            // Stripped text: a predicted clause mark before the cue ("kagan ,
+            // says", "the city s director , said the heat ...") does not part
+            // it from its speaker; when a name opens the sentence and no verb
+            // follows it up to the cue, the name is the speaker, with an
+            // apposition ("paul hunt a delegate from ohio , said ...").
+            (self.opening_name().or_else(|| self.before()), false)
+        } else if self.prev_break {
+            self.speaker_after_break()
+        } else {
+            (self.opening_name().or_else(|| self.before()), false)
+        };
+        Some((speaker?, inverted))
+    }
+
+    /// A cue right after a boundary (its sentence start, or in ordinary text
+    /// punctuation): the phrase after it is its speaker, unless a name before
+    /// a parenthesis or an apposition's comma is.
+    fn speaker_after_break(&self) -> (Option<Range<usize>>, bool) {
+        let v = self.v;
+        // "Rep. Ann Wills (D-N.Y.) said": the name before the parenthesis.
+        let paren = self.j > self.sent_start && v.raw(self.j - 1) == ")";
+        let before = if paren { self.before() } else { None };
+        match &self.after {
+            _ if before.is_some() => (before, false),
+            Some(a)
+                if self.sj == self.j && (closes_inverted_speaker(v, a) || !self.comma_before) =>
+            {
+                (Some(a.clone()), true)
+            }
+            _ if self.comma_before => (self.before(), false),
+            // Stripped text: a predicted clause mark between the speaker and
+            // the cue ("kagan , says") does not part them.
+            _ if v.stripped => (self.before(), false),
+            _ => (None, false),
+        }
+    }
+
+    /// The speaker phrase right before the cue (and a time phrase).
+    fn before(&self) -> Option<Range<usize>> {
+        if self.sj == 0 || self.sj <= self.sent_start {
+            return None;
+        }
+        np_before(self.v, self.sj - 1)
+    }
+
+    /// Stripped text: a name opening the sentence, then a clause mark or an
+    /// apposition (a determiner, a role noun, an age, a participle or a
+    /// relative clause after the name) and no verb of the sentence's own
+    /// up to the cue ("jean hale the mayor of a town in ohio said").
+    fn opening_name(&self) -> Option<Range<usize>> {
+        let v = self.v;
+        if !v.stripped || self.j > self.sent_start + 30 {
+            return None;
+        }
+        sentence_subject(v, self.sent_start, self.j).filter(|np| {
+            let w = v.w(np.end);
+            let apposition = v.break_after(np.end - 1)
+                || lex::is_determiner(w)
+                || lex::is_role_noun(w)
+                || is_number(w)
+                || lex::opens_adjunct(w)
+                || w == "who";
+            let mut relative = false;
+            apposition
+                && !(np.end..self.j).any(|k| {
+                    relative |= lex::is_relative(v.w(k));
+                    (!relative && lex::is_finite_aux(v.w(k))) || v.speech_cue(k)
+                })
+        })
+    }
+
+    /// Stripped text: whether the phrase after the cue may be its speaker:
+    /// no pronoun or short subject before the cue, no auxiliary, and a cue
+    /// whose object is not its addressee ([`Cue::no_inversion`]).
+    fn may_invert_stripped(&self, cue: Cue) -> bool {
+        self.v.stripped
+            && !self.before_pron
+            && !self.short_subject
+            && self.bare
+            && !cue.no_inversion
+    }
+
+    /// Stripped text: "... soleimani says former cia analyst paul pillar" is
+    /// an inversion when the phrase after the cue ends at a boundary or
+    /// opens a relative clause or an apposition.
+    fn inverted_stripped(&self, cue: Cue) -> bool {
+        let v = self.v;
+        self.may_invert_stripped(cue)
+            && self.after.as_ref().is_some_and(|a| {
+                // A name the tagger found may be one word ("says pillar"), and
+                // follow a time phrase ("this year says pillar"); any other
+                // phrase needs two words, and no time phrase before the cue
+                // ("a report this month said iran s stockpile ...").
+                let name = v.ent_start[a.end - 1] == Some(a.start as u32);
+                let next = v.w(a.end.min(v.len() - 1));
+                (name || (self.sj == self.j && a.len() >= 2))
+                    && (v.break_after(a.end - 1)
+                        || lex::follows_stripped_inversion(next)
+                        // A role's complement ("said the former aide to ...").
+                        || (lex::is_role_noun(v.w(a.end - 1)) && lex::opens_role_complement(next)))
+            })
+    }
+}
+
+/// Where a speaker before the cue (its auxiliaries from `j`) ends: before a
+/// time phrase between them ("an agency report this month said"), else `j`.
+fn time_phrase_start(v: &View, j: usize, sent_start: usize) -> usize {
+    let mut sj = j;
+    if sj > sent_start + 1 && v.is_word(sj - 1) && lex::is_time_word(v.w(sj - 1)) {
+        sj -= 1;
+        if sj > sent_start + 1 && lex::opens_time_phrase(v.w(sj - 1)) {
+            sj -= 1;
+        }
+    }
+    sj
+}
+
+/// The phrase after the cue at `c` that may be its inverted speaker ("said
+/// the official"). Not one that a finite verb follows, which is the subject
+/// of the content ("McKenzie said Iran can accomplish"), nor a participle,
+/// which opens an adjunct ("said, requesting anonymity").
+fn phrase_after_cue(
+    v: &View,
+    c: usize,
+    j: usize,
+    sent_start: usize,
+    comma_before: bool,
+) -> Option<Range<usize>> {
+    if c + 1 >= v.len() || v.break_after(c) {
+        return None;
+    }
+    let a = np_after(v, c + 1)?;
+    let subject = a.end < v.len() && lex::is_finite_aux(v.w(a.end));
+    if subject || lex::opens_adjunct(v.w(a.start)) {
+        return None;
+    }
+    // Ordinary text: a phrase after the cue that the clause goes on past is
+    // the content's subject, not an inverted speaker, when it is a pronoun
+    // ("said he and other rabbis were") or when a speaker with its
+    // apposition stands before the cue ("X, a spokesman, said the Clintons
+    // and the foundation had ...").
+    if v.stripped || a.end >= v.len() || !v.is_word(a.end) {
+        return Some(a);
+    }
+    let content_subject = lex::subject_pronoun(v.w(a.start)).is_some()
+        || (comma_before && j > sent_start + 1 && np_before(v, j - 1).is_some());
+    (!content_subject).then_some(a)
+}
+
+/// Ordinary text: "said X" must end where the sentence or clause does
+/// ("said the official." / "said Tusk of the ..."), else "X, a Y, said the
+/// robber was ..." reads the object as the speaker.
+fn closes_inverted_speaker(v: &View, np: &Range<usize>) -> bool {
+    v.stripped
+        || np.end >= v.len()
+        || !v.is_word(np.end)
+        || lex::may_follow_inverted_speaker(v.w(np.end))
+        || lex::is_time_word(v.w(np.end))
 }
 
 /// Stripped text: the phrase `a` after a cue as an inverted speaker that
@@ -710,10 +749,7 @@ fn inverted_name(v: &View, a: &Range<usize>) -> Option<Range<usize>> {
     let last = (a.start..(a.end + 3).min(v.len()))
         .find(|&k| v.ent_start[k].is_some_and(|s| (a.start..a.end).contains(&(s as usize))))?;
     let apposition = v.break_after(last)
-        || matches!(
-            v.w(last + 1),
-            "a" | "an" | "the" | "of" | "who" | "from" | "at"
-        )
+        || lex::opens_name_apposition(v.w(last + 1))
         || lex::is_role_noun(v.w(last + 1));
     apposition.then(|| a.start..last + 1)
 }
@@ -722,10 +758,8 @@ fn inverted_name(v: &View, a: &Range<usize>) -> Option<Range<usize>> {
 /// possessive determiner, a possessive "'s" ("Editor's note"), or (stripped
 /// text) the `s` of a possessive (not of an abbreviation: "the u s said").
 fn noun_marker(v: &View, k: usize) -> bool {
-    matches!(
-        v.w(k),
-        "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
-    ) || (v.stripped && v.w(k) == "s" && k > 0 && v.w(k - 1).len() > 1)
+    lex::is_noun_marker(v.w(k))
+        || (v.stripped && v.w(k) == "s" && k > 0 && v.w(k - 1).len() > 1)
         || (!v.stripped && matches!(v.raw(k), "'s" | "’s"))
 }
 
@@ -771,11 +805,7 @@ fn np_word(v: &View, k: usize) -> bool {
 
 /// A number in digits or words up to ten.
 fn is_count(w: &str) -> bool {
-    is_number(w)
-        || matches!(
-            w,
-            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        )
+    is_number(w) || lex::is_count_word(w)
 }
 
 /// A share of a group as a speaker, ending at `end`: "six in 10", "about
@@ -783,7 +813,7 @@ fn is_count(w: &str) -> bool {
 fn share_before(v: &View, end: usize) -> Option<Range<usize>> {
     let lo = v.sentence(end).start;
     let w = v.w(end);
-    let group = matches!(w, "them" | "us" | "those");
+    let group = lex::is_group_pronoun(w);
     if !(group || is_count(w)) || end < lo + 2 {
         return None;
     }
@@ -794,20 +824,15 @@ fn share_before(v: &View, end: usize) -> Option<Range<usize>> {
         return None;
     }
     let q = k - 1;
-    let share = is_count(v.w(q))
-        || (group && (lex::is_determiner(v.w(q)) || matches!(v.w(q), "half" | "none")));
+    let share =
+        is_count(v.w(q)) || (group && (lex::is_determiner(v.w(q)) || lex::is_share_word(v.w(q))));
     if !share || (v.w(k) == "in" && !is_count(v.w(q))) {
         return None;
     }
     let mut s = q;
-    if s > lo
-        && matches!(
-            v.w(s - 1),
-            "about" | "nearly" | "almost" | "roughly" | "only"
-        )
-    {
+    if s > lo && lex::is_approximator(v.w(s - 1)) {
         s -= 1;
-    } else if s > lo + 1 && matches!(v.w(s - 1), "than") && matches!(v.w(s - 2), "more" | "fewer") {
+    } else if s > lo + 1 && v.w(s - 1) == "than" && lex::is_count_comparative(v.w(s - 2)) {
         s -= 2;
     }
     Some(s..end + 1)
@@ -836,7 +861,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     if v.stripped && v.ent_start[end].is_none() {
         for k in end.saturating_sub(3)..end {
             if v.ent_start[k].is_some()
-                && matches!(v.w(k + 1), "r" | "d" | "i")
+                && lex::is_party_letter(v.w(k + 1))
                 && (k + 2..=end).all(|m| v.w(m).len() <= 4)
             {
                 return np_before(v, k);
@@ -948,12 +973,11 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
 /// person or organisation entity ends right before the apposition's
 /// determiner and a role noun and a preposition follow the determiner.
 fn apposition_head(v: &View, k: usize, end: usize) -> Option<Range<usize>> {
-    let prep = |w: &str| matches!(w, "of" | "at" | "for" | "with");
     // The apposition's determiner: the phrase's first word, or within four
     // words before a phrase that a preposition precedes.
-    let d = if lex::is_determiner(v.w(k)) && (k + 1..end).any(|m| prep(v.w(m))) {
+    let d = if lex::is_determiner(v.w(k)) && (k + 1..end).any(|m| lex::is_apposition_prep(v.w(m))) {
         k
-    } else if k >= 3 && prep(v.w(k - 1)) {
+    } else if k >= 3 && lex::is_apposition_prep(v.w(k - 1)) {
         (k.saturating_sub(5)..k - 1)
             .rev()
             .take_while(|&d| lex::is_determiner(v.w(d)) || np_word(v, d))
@@ -961,7 +985,7 @@ fn apposition_head(v: &View, k: usize, end: usize) -> Option<Range<usize>> {
     } else {
         return None;
     };
-    let p = (d + 1..=end).find(|&m| prep(v.w(m)))?;
+    let p = (d + 1..=end).find(|&m| lex::is_apposition_prep(v.w(m)))?;
     if d == 0 || !(d + 1..p).any(|m| lex::is_role_noun(v.w(m))) {
         return None;
     }
@@ -985,7 +1009,7 @@ pub(crate) fn np_after(v: &View, start: usize) -> Option<Range<usize>> {
     if start >= v.len() {
         return None;
     }
-    if lex::subject_pronoun(v.w(start)).is_some() && v.w(start) != "it" {
+    if lex::is_personal_pronoun(v.w(start)) {
         return Some(start..start + 1);
     }
     // "said of the plan": the object of the cue, not its speaker.

@@ -1,12 +1,15 @@
-//! Word classes the attribution rules need: the cue lexicon (compiled in from
-//! `data/cues.tsv`) and a few closed classes (pronouns, determiners,
-//! auxiliaries, words that cannot be part of a speaker's noun phrase).
+//! Word knowledge of the quote stage, in one place: the cue lexicon with
+//! its properties (compiled in from `data/cues.tsv`) and the closed word
+//! classes the rules read (pronouns, determiners, auxiliaries, words that
+//! cannot be part of a speaker's noun phrase, ...).
 
 use std::sync::LazyLock;
 
 use crate::learn::{hash_str, FeatureMap};
+use crate::text::lexicon as text_lx;
 
-/// A cue verb form.
+/// A cue's entry in `data/cues.tsv` (whose header comment says what each
+/// property is for and which rule reads it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cue {
     pub lemma: &'static str,
@@ -16,25 +19,90 @@ pub(crate) struct Cue {
     /// A verb of judging speech whose content is often a noun phrase
     /// ("criticized the plan"): read in ordinary text only.
     pub object: bool,
+    /// Ordinary text: an addressee between the cue and its content is
+    /// skipped ("told reporters the ...").
+    pub addressee: bool,
+    /// Stripped text: without `that`, what follows the cue is its addressee
+    /// and adjuncts, not content.
+    pub tell: bool,
+    /// Stripped text: a phrase after the cue is its addressee, never an
+    /// inverted speaker.
+    pub no_inversion: bool,
+    /// The content may be an infinitive ("vowed to stay").
+    pub infinitive: bool,
+    /// The content may be an indirect question ("asked whether ...").
+    pub question: bool,
+    /// A strong cue whose bare object is mostly a noun phrase ("maintains a
+    /// lead"): content only after `that`, a colon or `to`.
+    pub noun_object: bool,
+}
+
+impl Cue {
+    /// A cue phrase outside the lexicon ("according to", or a naming verb
+    /// before a partial quote): strong, with none of the properties.
+    pub const fn phrase(lemma: &'static str) -> Cue {
+        Cue {
+            lemma,
+            strong: true,
+            object: false,
+            addressee: false,
+            tell: false,
+            no_inversion: false,
+            infinitive: false,
+            question: false,
+            noun_object: false,
+        }
+    }
+}
+
+/// The columns of `data/cues.tsv`, as its header names them.
+const COLUMNS: &str =
+    "lemma\tforms\ttier\taddressee\ttell\tno_inversion\tinfinitive\tquestion\tnoun_object";
+
+/// The rows of `data/cues.tsv`: each cue's comma-separated forms and its
+/// entry. The file is compiled in, so a row that does not parse is a build
+/// defect: this panics, naming it.
+fn cue_rows() -> impl Iterator<Item = (&'static str, Cue)> {
+    let mut lines = include_str!("data/cues.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    assert_eq!(lines.next(), Some(COLUMNS), "the header of cues.tsv");
+    lines.map(|line| {
+        let fields: Vec<&'static str> = line.split('\t').collect();
+        let &[lemma, forms, tier, addressee, tell, no_inversion, infinitive, question, noun_object] =
+            &fields[..]
+        else {
+            panic!("cues.tsv: not the columns of its header: {line:?}");
+        };
+        let flag = |cell: &str| match cell {
+            "y" => true,
+            "-" => false,
+            _ => panic!("cues.tsv: {cell:?} is neither y nor - in {line:?}"),
+        };
+        assert!(
+            matches!(tier, "strong" | "weak" | "object"),
+            "cues.tsv: no tier {tier:?} in {line:?}"
+        );
+        let cue = Cue {
+            lemma,
+            strong: tier != "weak",
+            object: tier == "object",
+            addressee: flag(addressee),
+            tell: flag(tell),
+            no_inversion: flag(no_inversion),
+            infinitive: flag(infinitive),
+            question: flag(question),
+            noun_object: flag(noun_object),
+        };
+        (forms, cue)
+    })
 }
 
 /// Cue forms by [`hash_str`] of the form: the lookup runs on every word of
 /// a document, and the stripped-text boundary model has that hash already.
 static CUES: LazyLock<FeatureMap<(&'static str, Cue)>> = LazyLock::new(|| {
     let mut m = FeatureMap::default();
-    for line in include_str!("data/cues.tsv").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut f = line.split('\t');
-        let (Some(lemma), Some(forms), Some(tier)) = (f.next(), f.next(), f.next()) else {
-            continue;
-        };
-        let cue = Cue {
-            lemma,
-            strong: tier != "weak",
-            object: tier == "object",
-        };
+    for (forms, cue) in cue_rows() {
         for form in forms.split(',') {
             m.insert(hash_str(form), (form, cue));
         }
@@ -117,6 +185,12 @@ pub(crate) fn subject_pronoun(w: &str) -> Option<Number> {
     }
 }
 
+/// A personal pronoun that names a person or a group: a
+/// [`subject_pronoun`] other than "it".
+pub(crate) fn is_personal_pronoun(w: &str) -> bool {
+    subject_pronoun(w).is_some_and(|n| n != Number::Neuter)
+}
+
 /// Grammatical number (and animacy, for "it") of a speaker mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Number {
@@ -157,8 +231,6 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     )
 }
 
-/// Words between a subject and its cue verb ("has also said", "had been
-/// saying", "later told").
 /// Participles that open an adjunct after a frame, not content or a
 /// speaker ("the official said, requesting anonymity"; "told time, speaking
 /// anonymously").
@@ -166,15 +238,6 @@ pub(crate) fn opens_adjunct(w: &str) -> bool {
     w.len() > 5
         && w.ends_with("ing")
         && !matches!(w, "nothing" | "something" | "everything" | "anything")
-}
-
-/// Cues whose content may be an infinitive: promises, threats and appeals
-/// ("vowed to stay", "urged voters to register").
-pub(crate) fn takes_infinitive(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "promise" | "vow" | "pledge" | "threaten" | "urge" | "warn" | "ask" | "advise" | "caution"
-    )
 }
 
 /// Words that open an indirect question ("asked whether ...").
@@ -216,6 +279,8 @@ pub(crate) fn is_finite_aux(w: &str) -> bool {
     )
 }
 
+/// Words between a subject and its cue verb ("has also said", "had been
+/// saying", "later told").
 pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
     matches!(
         w,
@@ -403,30 +468,24 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
 
 /// Time words that follow a cue ("said on thursday", "said last week").
 pub(crate) fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "week"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "weekend"
-            | "recently"
-            | "earlier"
-            | "later"
-    )
+    text_lx::weekday(w).is_some()
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "weekend"
+                | "recently"
+                | "earlier"
+                | "later"
+        )
 }
 
 /// Prepositions that open an adjunct after a cue ("said in a statement",
@@ -529,31 +588,265 @@ pub(crate) fn is_plural_head(w: &str) -> bool {
 }
 
 /// Titles written with a period ("Ms.", "Gen.") inside a name.
-pub(crate) fn is_title_abbrev(w: &str) -> bool {
+pub(crate) use crate::text::lexicon::is_title_abbreviation as is_title_abbrev;
+
+/// Cue forms that ordinary news writes mostly as nouns ("his remarks were
+/// ...", "such comments"); its verbs are "commented" and "remarked".
+pub(crate) fn is_noun_cue_form(w: &str) -> bool {
+    matches!(w, "comments" | "remarks")
+}
+
+/// Forms of "be" after which a participle is a cue ("have been warning",
+/// "is saying").
+pub(crate) fn is_progressive_aux(w: &str) -> bool {
+    matches!(w, "been" | "is" | "was" | "are" | "were")
+}
+
+/// Conjunctions that join a second verb to a clause's subject ("Baker
+/// called the plan reckless and said ...").
+pub(crate) fn is_coordinator(w: &str) -> bool {
+    matches!(w, "and" | "but")
+}
+
+/// Ordinary text: words after which a clause, and its subject, may open
+/// ("..., and when Rubio thanked ... and said").
+pub(crate) fn opens_clause_after(w: &str) -> bool {
     matches!(
         w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "gen"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "lt"
-            | "col"
-            | "maj"
-            | "sgt"
-            | "capt"
-            | "adm"
-            | "prof"
-            | "rev"
-            | "st"
-            | "jr"
-            | "sr"
-            | "det"
-            | "insp"
-            | "supt"
+        "when" | "while" | "as" | "after" | "because" | "since" | "and" | "but" | "then"
     )
+}
+
+/// Conjunctions that open a clause of the sentence's own after a quotation
+/// (`said "maybe" but declined`, `... when asked`).
+pub(crate) fn opens_own_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "when" | "while" | "after" | "before" | "because" | "as" | "if"
+    )
+}
+
+/// Relative pronouns that open a clause about the phrase before them ("X,
+/// who said ...").
+pub(crate) fn is_relative(w: &str) -> bool {
+    matches!(w, "who" | "which")
+}
+
+/// Words that open a time phrase before a cue ("this month", "last week",
+/// "on monday").
+pub(crate) fn opens_time_phrase(w: &str) -> bool {
+    matches!(w, "this" | "last" | "on" | "next" | "earlier")
+}
+
+/// Ordinary text: words after which a phrase after the cue may be its
+/// inverted speaker ("said the official in a statement", "said Tusk of the
+/// ..."): a relative pronoun, a preposition, a conjunction, a time word.
+pub(crate) fn may_follow_inverted_speaker(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "for"
+            | "when"
+            | "after"
+            | "during"
+            | "last"
+            | "this"
+            | "as"
+            | "and"
+            | "but"
+            | "yesterday"
+            | "today"
+    )
+}
+
+/// Stripped text: words after a phrase after the cue that make it an
+/// inverted speaker: a relative clause, an apposition, an adjunct ("says
+/// pillar who ...", "said ann hale a delegate ...").
+pub(crate) fn follows_stripped_inversion(w: &str) -> bool {
+    matches!(w, "who" | "a" | "an" | "in" | "on")
+}
+
+/// Prepositions that open a role's complement ("the former aide to ...",
+/// "director of ...").
+pub(crate) fn opens_role_complement(w: &str) -> bool {
+    matches!(w, "to" | "for" | "at" | "of")
+}
+
+/// Words that open an apposition after a name ("mr hale president of ...",
+/// "ann hale who ...", "... a delegate from ohio").
+pub(crate) fn opens_name_apposition(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the" | "of" | "who" | "from" | "at")
+}
+
+/// Prepositions inside an apposition of a role ("the head of central
+/// command", "a fellow at ...").
+pub(crate) fn is_apposition_prep(w: &str) -> bool {
+    matches!(w, "of" | "at" | "for" | "with")
+}
+
+/// Articles and possessive determiners: the word after them is a noun.
+pub(crate) fn is_noun_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    )
+}
+
+/// Number words up to ten.
+pub(crate) fn is_count_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
+/// Pronouns for a group that a share of it is taken of ("most of them",
+/// "two of us").
+pub(crate) fn is_group_pronoun(w: &str) -> bool {
+    matches!(w, "them" | "us" | "those")
+}
+
+/// Shares of a group that are no count ("half of them", "none of us").
+pub(crate) fn is_share_word(w: &str) -> bool {
+    matches!(w, "half" | "none")
+}
+
+/// Words that make a count approximate ("about 4 out of 10").
+pub(crate) fn is_approximator(w: &str) -> bool {
+    matches!(w, "about" | "nearly" | "almost" | "roughly" | "only")
+}
+
+/// Comparatives before "than" and a count ("more than half of them").
+pub(crate) fn is_count_comparative(w: &str) -> bool {
+    matches!(w, "more" | "fewer")
+}
+
+/// Stripped text: the letters of a party label after a name ("lindsey
+/// graham r s c said").
+pub(crate) fn is_party_letter(w: &str) -> bool {
+    matches!(w, "r" | "d" | "i")
+}
+
+/// Words that may make up a cue's addressee before its content ("told
+/// reporters", "told the ...").
+pub(crate) fn is_addressee_word(w: &str) -> bool {
+    matches!(
+        w,
+        "reporters"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "journalists"
+            | "lawmakers"
+            | "supporters"
+            | "congress"
+            | "investors"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "their"
+            | "its"
+            | "our"
+    )
+}
+
+/// Words right after a cue (and its adjuncts) that open no content: a
+/// preposition or an adjunct clause ("said to the crowd", "said as he
+/// left").
+pub(crate) fn opens_no_content(w: &str) -> bool {
+    matches!(w, "to" | "as")
+}
+
+/// Nouns of an adjunct after a cue: the medium ("in a statement") or the
+/// occasion ("at a news conference"), and months ("in a June report").
+pub(crate) fn is_adjunct_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "interview"
+            | "news"
+            | "conference"
+            | "speech"
+            | "letter"
+            | "email"
+            | "post"
+            | "tweet"
+            | "briefing"
+            | "report"
+            | "filing"
+            | "remarks"
+            | "video"
+            | "message"
+            | "appearance"
+    ) || crate::text::dates::is_plain_month(w)
+}
+
+/// Prepositions that join a named addressee or medium to an adjunct ("in
+/// an interview with Fox News", "in a letter to Congress").
+pub(crate) fn joins_named_party(w: &str) -> bool {
+    matches!(w, "with" | "to" | "on")
+}
+
+/// Heads of a phrase that names an organisation or a document, not a
+/// person ("the company", "a report"): "it" may stand for them.
+pub(crate) fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "government"
+            | "department"
+            | "agency"
+            | "ministry"
+            | "party"
+            | "campaign"
+            | "committee"
+            | "group"
+            | "firm"
+            | "bank"
+            | "office"
+            | "administration"
+            | "commission"
+            | "council"
+            | "court"
+            | "union"
+            | "report"
+            | "statement"
+            | "study"
+            | "survey"
+            | "poll"
+            | "university"
+            | "institute"
+            | "team"
+            | "club"
+            | "network"
+            | "newspaper"
+            | "police"
+            | "pentagon"
+            | "kremlin"
+    )
+}
+
+/// Determiners of a definite description ("the official", "this analyst").
+pub(crate) fn is_definite(w: &str) -> bool {
+    matches!(w, "the" | "this" | "that")
+}
+
+/// Stripped text: a role noun before a name that makes the name a person's
+/// ("spokesman ann hale"; not "state news media").
+pub(crate) fn is_personal_title(w: &str) -> bool {
+    is_role_noun(w)
+        && !matches!(
+            w,
+            "state" | "defense" | "of" | "former" | "senior" | "executive" | "deputy" | "head"
+        )
 }
 
 #[cfg(test)]
@@ -563,17 +856,10 @@ mod tests {
     #[test]
     fn every_cue_form_is_found() {
         let mut forms = 0;
-        for line in include_str!("data/cues.tsv").lines() {
-            let mut f = line.split('\t');
-            let (Some(lemma), Some(list)) = (f.next(), f.next()) else {
-                continue;
-            };
-            if line.starts_with('#') {
-                continue;
-            }
+        for (list, cue) in cue_rows() {
             for form in list.split(',') {
                 forms += 1;
-                assert_eq!(any_cue(form).map(|c| c.lemma), Some(lemma), "{form}");
+                assert_eq!(any_cue(form), Some(&cue), "{form}");
             }
         }
         // No two forms share a hash (one would hide the other).

@@ -49,11 +49,15 @@ fn family(s: &str) -> Option<(bool, Option<Side>)> {
     })
 }
 
+/// Characters that stand for a space before a mark: opening brackets,
+/// dashes and a slash (`("`, `—"`).
+const SPACE_LIKE: &str = "([{—–-/";
+
 /// Which side a mark at `text[at..at + len]` is on, from its neighbours.
 fn side_from_context(text: &str, at: usize, len: usize) -> Side {
     let before = text[..at].chars().next_back();
     let after = text[at + len..].chars().next();
-    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let space_before = before.is_none_or(|c| c.is_whitespace() || SPACE_LIKE.contains(c));
     let space_after = after.is_none_or(|c| c.is_whitespace());
     let word_after = after.is_some_and(|c| c.is_alphanumeric() || "‘'\"(.$£€…".contains(c));
     let word_before = before.is_some_and(|c| c.is_alphanumeric() || ".,!?;:…)%".contains(c));
@@ -85,10 +89,83 @@ pub(crate) fn paragraphs(doc: &Doc) -> Vec<u32> {
     out
 }
 
-/// The quoted spans of `doc`, in text order.
-pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
+/// A quotation mark of the text.
+struct Mark {
+    /// Its token.
+    at: usize,
+    /// Its last token: the second of two straight single marks read as one
+    /// double mark, else `at`.
+    last: usize,
+    double: bool,
+    side: Side,
+}
+
+/// The quotation marks of `doc`, in text order, with their family and side.
+/// Two straight single marks written as one double ('' as in some wire
+/// copy) or the TeX pair `` ... '' count as one double mark.
+fn marks(doc: &Doc) -> Vec<Mark> {
     let toks = &doc.tokens;
     let text = doc.text;
+    let mut out = Vec::new();
+    let mut skip_next = false;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Punct || std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let s = t.text(text);
+        let Some((mut double, fixed)) = family(s) else {
+            continue;
+        };
+        let mut len = s.len();
+        let mut last = i;
+        if s == "'"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.start == t.end && n.text(text) == "'")
+        {
+            double = true;
+            skip_next = true;
+            last = i + 1;
+            len = 2;
+        }
+        let side = fixed.unwrap_or_else(|| side_from_context(text, t.start, len));
+        out.push(Mark {
+            at: i,
+            last,
+            double,
+            side,
+        });
+    }
+    out
+}
+
+/// The quoted spans of `doc`, in text order.
+pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
+    let marks = marks(doc);
+    let doubles = pair_doubles(doc, para, &marks);
+    let mut out = doubles.clone();
+    out.extend(pair_singles(doc, para, &marks, &doubles));
+    // A single pair must not straddle a double quote; a pair of marks with
+    // no word between them ("") quotes nothing.
+    let toks = &doc.tokens;
+    out.retain(|q| {
+        let next_double = doubles.partition_point(|d| d.open <= q.open);
+        let straddles = doubles.get(next_double).is_some_and(|d| d.open < q.tok_end);
+        let words = toks[q.open..q.tok_end]
+            .iter()
+            .any(|t| t.kind != TokenKind::Punct);
+        (q.double || !straddles) && words
+    });
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+/// The double quotes, in text order: an opening mark pairs with the next
+/// closing or ambiguous one in its paragraph; a second opening mark there
+/// replaces it; a quote left open ends with its paragraph, and one opening
+/// the next paragraph continues it.
+fn pair_doubles(doc: &Doc, para: &[u32], marks: &[Mark]) -> Vec<Quoted> {
+    let toks = &doc.tokens;
     // End (exclusive token index) of each paragraph, by paragraph id.
     let mut para_end: Vec<usize> = Vec::new();
     for (i, &p) in para.iter().enumerate() {
@@ -98,7 +175,6 @@ pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
         para_end[p as usize] = i + 1;
     }
     let mut doubles: Vec<Quoted> = Vec::new();
-    let mut singles: Vec<(usize, Side)> = Vec::new();
     let mut open: Option<(usize, bool)> = None; // (token, continues)
     let close_at_para_end = |o: usize, cont: bool, out: &mut Vec<Quoted>| {
         let e = para_end[para[o] as usize];
@@ -111,80 +187,58 @@ pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
             double: true,
         });
     };
-    let mut skip_next = false;
-    for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Punct || std::mem::take(&mut skip_next) {
-            continue;
-        }
-        let s = t.text(text);
-        let Some((mut double, fixed)) = family(s) else {
-            continue;
-        };
-        // Two straight single marks written as one double ('' as in some
-        // wire copy) or the TeX pair `` ... '' count as one double mark.
-        let mut len = s.len();
-        let mut pair = false;
-        if s == "'"
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.start == t.end && n.text(text) == "'")
-        {
-            double = true;
-            skip_next = true;
-            pair = true;
-            len = 2;
-        }
-        let side = fixed.unwrap_or_else(|| side_from_context(text, t.start, len));
-        if !double {
-            singles.push((i, side));
-            continue;
-        }
+    for &Mark {
+        at: i, last, side, ..
+    } in marks.iter().filter(|m| m.double)
+    {
         match open {
             None => {
                 if side != Side::Close {
                     open = Some((i, false));
                 }
             }
-            Some((o, cont)) => {
-                let same_para = para[o] == para[i];
-                if same_para {
-                    if side == Side::Open {
-                        // A second opening mark in one paragraph: the first
-                        // was stray (or the writer nested doubles); keep the
-                        // later one, which is the likelier quote start.
-                        open = Some((i, false));
-                    } else {
-                        let last = if pair { i + 1 } else { i };
-                        doubles.push(Quoted {
-                            start: toks[o].start,
-                            end: toks[last].end,
-                            open: o,
-                            tok_end: last + 1,
-                            continues: cont,
-                            double: true,
-                        });
-                        open = None;
-                    }
+            Some((o, cont)) if para[o] == para[i] => {
+                if side == Side::Open {
+                    // A second opening mark in one paragraph: the first was
+                    // stray (or the writer nested doubles); keep the later
+                    // one, which is the likelier quote start.
+                    open = Some((i, false));
                 } else {
-                    // The open quote ran to the end of its paragraph.
-                    close_at_para_end(o, cont, &mut doubles);
-                    let starts_para = i == 0 || para[i - 1] != para[i];
-                    open = if side == Side::Close {
-                        None
-                    } else {
-                        // An opening mark starting the next paragraph
-                        // continues the same speaker's quote.
-                        let follows = para[i] == para[o] + 1;
-                        Some((i, starts_para && follows))
-                    };
+                    doubles.push(Quoted {
+                        start: toks[o].start,
+                        end: toks[last].end,
+                        open: o,
+                        tok_end: last + 1,
+                        continues: cont,
+                        double: true,
+                    });
+                    open = None;
                 }
+            }
+            Some((o, cont)) => {
+                // The open quote ran to the end of its paragraph.
+                close_at_para_end(o, cont, &mut doubles);
+                let starts_para = i == 0 || para[i - 1] != para[i];
+                open = if side == Side::Close {
+                    None
+                } else {
+                    // An opening mark starting the next paragraph continues
+                    // the same speaker's quote.
+                    let follows = para[i] == para[o] + 1;
+                    Some((i, starts_para && follows))
+                };
             }
         }
     }
     if let Some((o, cont)) = open {
         close_at_para_end(o, cont, &mut doubles);
     }
-    // Single marks outside double quotes, paired within a paragraph.
+    doubles
+}
+
+/// The single quotes outside the `doubles`, paired within a paragraph.
+fn pair_singles(doc: &Doc, para: &[u32], marks: &[Mark], doubles: &[Quoted]) -> Vec<Quoted> {
+    let toks = &doc.tokens;
     let inside = |i: usize| {
         doubles
             .binary_search_by(|q| {
@@ -198,9 +252,9 @@ pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
             })
             .is_ok()
     };
-    let mut out = doubles.clone();
+    let mut out = Vec::new();
     let mut sopen: Option<usize> = None;
-    for &(i, side) in &singles {
+    for &Mark { at: i, side, .. } in marks.iter().filter(|m| !m.double) {
         if inside(i) {
             continue;
         }
@@ -223,17 +277,6 @@ pub(crate) fn quoted_spans(doc: &Doc, para: &[u32]) -> Vec<Quoted> {
             }
         }
     }
-    // A single pair must not straddle a double quote; a pair of marks with
-    // no word between them ("") quotes nothing.
-    out.retain(|q| {
-        let next_double = doubles.partition_point(|d| d.open <= q.open);
-        let straddles = doubles.get(next_double).is_some_and(|d| d.open < q.tok_end);
-        let words = toks[q.open..q.tok_end]
-            .iter()
-            .any(|t| t.kind != TokenKind::Punct);
-        (q.double || !straddles) && words
-    });
-    out.sort_by_key(|q| q.start);
     out
 }
 

@@ -26,52 +26,9 @@
 use std::ops::Range;
 
 use super::frame::{self, Frame, View};
-use super::lex;
+use super::lex::{self, Cue};
 use super::marks::{self, Quoted};
 use super::Found;
-
-/// Objects a tell-type cue takes before its content ("told reporters").
-fn is_object_word(w: &str) -> bool {
-    matches!(
-        w,
-        "reporters"
-            | "him"
-            | "her"
-            | "them"
-            | "us"
-            | "me"
-            | "journalists"
-            | "lawmakers"
-            | "supporters"
-            | "congress"
-            | "investors"
-            | "the"
-            | "a"
-            | "an"
-            | "his"
-            | "their"
-            | "its"
-            | "our"
-    )
-}
-
-fn takes_object(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "tell"
-            | "inform"
-            | "assure"
-            | "reassure"
-            | "remind"
-            | "warn"
-            | "ask"
-            | "urge"
-            | "advise"
-            | "notify"
-            | "caution"
-            | "promise"
-    )
-}
 
 /// Where reported speech after the cue starts: at `that`, after a colon, or
 /// (strong cues) at the next word once adjuncts and objects are skipped.
@@ -82,7 +39,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         // comma, which may close a longer source than the speaker's noun
         // phrase ("According to a poll by the state university, ...").
         let e = f.span.end;
-        if f.lemma != "according to" {
+        if f.verb.lemma != "according to" {
             return None;
         }
         if e < limit && v.w(e) == "," {
@@ -105,7 +62,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         }
         // "said Iran can do that": a finite verb first, so no that-clause;
         // "vowed to stay through that contest": an infinitive first.
-        if lex::is_finite_aux(w) || (w == "to" && lex::takes_infinitive(f.lemma)) {
+        if lex::is_finite_aux(w) || (w == "to" && f.verb.infinitive) {
             break;
         }
         if w == ":" {
@@ -117,13 +74,13 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         k += 1;
         steps += 1;
     }
-    if lex::takes_infinitive(f.lemma) {
+    if f.verb.infinitive {
         if let Some(k) = infinitive_after(v, c, limit) {
             return Some(k);
         }
     }
     // A question: "asked reporters whether ...", "wondered why ...".
-    if matches!(f.lemma, "ask" | "wonder" | "question") {
+    if f.verb.question {
         if let Some(k) = (c..limit.min(c + 6))
             .take_while(|&k| v.is_word(k) || v.w(k) == ",")
             .find(|&k| lex::opens_question(v.w(k)))
@@ -134,19 +91,18 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
     // Cues whose bare object is mostly a noun phrase, not speech
     // ("maintains a lead", "pledged delegates"): content only after `that`,
     // a colon or (promises) `to`.
-    let np_object = matches!(f.lemma, "maintain" | "pledge");
-    if !f.strong || np_object || c >= limit {
+    if !f.verb.strong || f.verb.noun_object || c >= limit {
         return None;
     }
     let mut k = c;
     if !v.stripped && !v.is_word(k) {
         return None;
     }
-    if takes_object(f.lemma) {
+    if f.verb.addressee {
         // Skip the addressee: "told reporters", "told Time", "told the Senate
         // Armed Services Committee".
         let start = k;
-        while k < limit && k - start < 6 && (v.capitalised(k) || is_object_word(v.w(k))) {
+        while k < limit && k - start < 6 && (v.capitalised(k) || lex::is_addressee_word(v.w(k))) {
             k += 1;
             // "told The Ledger of Newark"
             if k + 1 < limit && v.w(k) == "of" && v.capitalised(k - 1) && v.capitalised(k + 1) {
@@ -171,34 +127,10 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             k += 1;
         }
     }
-    if k < limit && (matches!(v.w(k), "to" | "as") || v.topic_after(k, limit)) {
+    if k < limit && (lex::opens_no_content(v.w(k)) || v.topic_after(k, limit)) {
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
-}
-
-/// Nouns of an adjunct after a cue: the medium ("in a statement") or the
-/// occasion ("at a news conference"), and months ("in a June report").
-fn is_adjunct_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "statement"
-            | "interview"
-            | "news"
-            | "conference"
-            | "speech"
-            | "letter"
-            | "email"
-            | "post"
-            | "tweet"
-            | "briefing"
-            | "report"
-            | "filing"
-            | "remarks"
-            | "video"
-            | "message"
-            | "appearance"
-    ) || crate::text::dates::is_plain_month(w)
 }
 
 /// Where the adjunct opened by the preposition at `p` ends:
@@ -218,13 +150,13 @@ fn adjunct_end(v: &View, p: usize, limit: usize) -> Option<usize> {
     while a < limit
         && a - p <= 5
         && (lex::is_time_word(v.w(a))
-            || is_adjunct_noun(v.w(a))
+            || lex::is_adjunct_noun(v.w(a))
             || (a > head && super::frame::is_number(v.w(a))))
     {
         a += 1;
     }
     if a > head {
-        if a + 1 < limit && matches!(v.w(a), "with" | "to" | "on") && v.capitalised(a + 1) {
+        if a + 1 < limit && lex::joins_named_party(v.w(a)) && v.capitalised(a + 1) {
             a += 1;
             while a < limit && (v.capitalised(a) || matches!(v.raw(a), "'s" | "’s" | "'" | "’"))
             {
@@ -237,7 +169,7 @@ fn adjunct_end(v: &View, p: usize, limit: usize) -> Option<usize> {
         return None;
     }
     (a..limit.min(a + 3))
-        .find(|&m| m > a && matches!(v.w(m), "he" | "she" | "they" | "we" | "i"))
+        .find(|&m| m > a && lex::is_personal_pronoun(v.w(m)))
         .filter(|&m| (a..m).all(|x| v.is_word(x) && !lex::is_np_stop(v.w(x))))
 }
 
@@ -312,7 +244,7 @@ fn content_limit(v: &View, frames: &[Frame], fi: usize, mut limit: usize) -> usi
         while k > f.cue.end + 1 && lex::is_aux_or_adverb(v.w(k - 1)) {
             k -= 1;
         }
-        if matches!(v.w(k - 1), "and" | "but") {
+        if lex::is_coordinator(v.w(k - 1)) {
             limit = k - 1;
         }
     }
@@ -341,116 +273,153 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
     // Tokens inside a quotation (either kind) hold no frame.
     let mut inside = vec![false; v.len()];
     for q in &quoted {
-        for x in &mut inside[q.open..q.tok_end] {
-            *x = true;
-        }
+        inside[q.open..q.tok_end].fill(true);
     }
     let frames = frame::frames(v, &|i| inside[i]);
+    let qi_frame: Vec<Option<usize>> = quoted
+        .iter()
+        .map(|q| frame_after(v, &frames, q).or_else(|| frame_before(v, &frames, q)))
+        .collect();
     let mut used = vec![false; frames.len()];
-    let mut out: Vec<Found> = Vec::new();
-    let mut qi_frame: Vec<Option<usize>> = vec![None; quoted.len()];
-    for (qi, q) in quoted.iter().enumerate() {
-        qi_frame[qi] = frame_after(v, &frames, q).or_else(|| frame_before(v, &frames, q));
-        if let Some(fi) = qi_frame[qi] {
-            used[fi] = true;
-        }
+    for &fi in qi_frame.iter().flatten() {
+        used[fi] = true;
     }
     // Reported speech from frames without a quotation.
     let mut indirect: Vec<(Range<usize>, usize)> = Vec::new();
-    for (fi, f) in frames.iter().enumerate() {
-        if used[fi] {
-            continue;
+    for fi in (0..frames.len()).filter(|&fi| !used[fi]) {
+        reported_speech(v, &frames, fi, &mut indirect);
+    }
+    let mut out: Vec<Found> = indirect
+        .iter()
+        .map(|(r, fi)| Found::reported(v.bytes(r), &frames[*fi]))
+        .collect();
+    out.extend(direct_quotes(v, &quoted, &qi_frame, &frames, &indirect));
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// The reported speech of frame `fi`, which no quotation took, into `out`
+/// with `fi` (one range, two around a frame inside its sentence, or none):
+/// the content after the cue; else, after "As X noted,", the clause after
+/// the comma; else, for a frame after a comma, the content around it
+/// ([`content_around`]).
+fn reported_speech(v: &View, frames: &[Frame], fi: usize, out: &mut Vec<(Range<usize>, usize)>) {
+    let f = &frames[fi];
+    let sent = v.sentence(f.cue.start);
+    let limit = content_limit(v, frames, fi, sent.end);
+    if let Some(s) = content_start_after(v, f, limit) {
+        let e = trim_end(v, s, limit);
+        if e > s + 2 {
+            out.push((s..e, fi));
+            return;
         }
-        let sent = v.sentence(f.cue.start);
-        let limit = content_limit(v, &frames, fi, sent.end);
-        if let Some(s) = content_start_after(v, f, limit) {
+    }
+    // "As the Atlantic noted, trust is ...": the clause after the comma.
+    let fs = f.span.start;
+    let as_clause = !f.inverted && fs > sent.start && v.w(fs - 1) == "as";
+    if as_clause && (fs - 1 == sent.start || v.raw(fs - 2) == ",") {
+        let comma = (f.cue.end..limit.min(f.cue.end + 8)).find(|&k| v.raw(k) == ",");
+        if let Some(s) = comma.map(|k| k + 1) {
             let e = trim_end(v, s, limit);
             if e > s + 2 {
-                indirect.push((s..e, fi));
-                continue;
-            }
-        }
-        // "As the Atlantic noted, trust is ...": the clause after the comma.
-        let fs = f.span.start;
-        let as_clause = !f.inverted && fs > sent.start && v.w(fs - 1) == "as";
-        if as_clause && (fs - 1 == sent.start || v.raw(fs - 2) == ",") {
-            let comma = (f.cue.end..limit.min(f.cue.end + 8)).find(|&k| v.raw(k) == ",");
-            if let Some(s) = comma.map(|k| k + 1) {
-                let e = trim_end(v, s, limit);
-                if e > s + 2 {
-                    indirect.push((s..e, fi));
-                    continue;
-                }
-            }
-        }
-        // "..., officials said." / "..., said the official." / "..., as
-        // officials said."
-        let fs = if as_clause { fs - 1 } else { fs };
-        if fs > sent.start + 3 && v.raw(fs - 1) == "," {
-            // Content before the frame reaches back over MAX_NESTED frames
-            // at most.
-            let mut s = fi
-                .checked_sub(MAX_NESTED + 1)
-                .map(|p| &frames[p])
-                .map(|p| p.span.end.max(p.cue.end))
-                .filter(|&e| e > sent.start && e <= fs)
-                .unwrap_or(sent.start);
-            while s < fs && !v.is_word(s) && !v.is_quote_mark(s) {
-                s += 1;
-            }
-            let e = trim_end(v, s, fs - 1);
-            // A frame set off by commas inside its sentence ("In any case,
-            // Mr. Dale said, the market was ..."): the sentence around it is
-            // one quote, or two when six words or more come before it.
-            let tail = f.span.end.max(f.cue.end);
-            let mut after = tail + 1;
-            // After an inverted speaker, a relative clause or an apposition
-            // ("..., said Ann Wills, a fellow at ...," / ", who teaches ...")
-            // is not content: the sentence goes on after its comma, if at all.
-            let apposition = f.inverted
-                && after < limit
-                && (matches!(v.w(after), "who" | "which" | "whose")
-                    || lex::is_determiner(v.w(after))
-                    || lex::is_role_noun(v.w(after)));
-            if apposition {
-                after = (after..limit)
-                    .find(|&k| v.raw(k) == ",")
-                    .map_or(limit, |k| k + 1);
-            }
-            let e2 = if tail < limit && v.raw(tail) == "," {
-                trim_end(v, after, limit)
-            } else {
-                after
-            };
-            if e2 > after + 2 {
-                if apposition || (s..e).filter(|&k| v.is_word(k)).count() >= 6 {
-                    indirect.push((s..e, fi));
-                    indirect.push((after..e2, fi));
-                } else {
-                    indirect.push((s..e2, fi));
-                }
-            } else if e > s + 2
-                && (f.inverted
-                    || f.lemma == "tell"
-                    || (tail..limit).filter(|&k| v.is_word(k)).count() <= 4)
-            {
-                // The frame closes its sentence, but for its addressee or a
-                // short adjunct ("..., the official said on Tuesday."); "At
-                // one point, a woman asked for a photo" is no attribution.
-                indirect.push((s..e, fi));
+                out.push((s..e, fi));
+                return;
             }
         }
     }
-    for (r, fi) in &indirect {
-        out.push(Found::reported(v.bytes(r), &frames[*fi]));
+    // "..., officials said." / "..., said the official." / "..., as
+    // officials said."
+    let fs = if as_clause { fs - 1 } else { fs };
+    if fs > sent.start + 3 && v.raw(fs - 1) == "," {
+        content_around(v, frames, fi, sent.start..fs, limit, out);
     }
-    // Direct quotes.
-    let framed = framed_before(v, &quoted, &qi_frame, &frames);
+}
+
+/// The reported speech of frame `fi`, which follows a comma that ends
+/// `before` (the sentence up to the frame, or up to "as"), into `out`: the
+/// words before it, and those after it up to `limit` when the frame is set
+/// off by commas inside its sentence.
+fn content_around(
+    v: &View,
+    frames: &[Frame],
+    fi: usize,
+    before: Range<usize>,
+    limit: usize,
+    out: &mut Vec<(Range<usize>, usize)>,
+) {
+    let f = &frames[fi];
+    let fs = before.end;
+    // Content before the frame reaches back over MAX_NESTED frames at most.
+    let mut s = fi
+        .checked_sub(MAX_NESTED + 1)
+        .map(|p| &frames[p])
+        .map(|p| p.span.end.max(p.cue.end))
+        .filter(|&e| e > before.start && e <= fs)
+        .unwrap_or(before.start);
+    while s < fs && !v.is_word(s) && !v.is_quote_mark(s) {
+        s += 1;
+    }
+    let e = trim_end(v, s, fs - 1);
+    // A frame set off by commas inside its sentence ("In any case, Mr. Dale
+    // said, the market was ..."): the sentence around it is one quote, or
+    // two when six words or more come before it.
+    let tail = f.span.end.max(f.cue.end);
+    let mut after = tail + 1;
+    // After an inverted speaker, a relative clause or an apposition ("...,
+    // said Ann Wills, a fellow at ...," / ", who teaches ...") is not
+    // content: the sentence goes on after its comma, if at all.
+    let apposition = f.inverted
+        && after < limit
+        && (lex::is_relative(v.w(after))
+            || v.w(after) == "whose"
+            || lex::is_determiner(v.w(after))
+            || lex::is_role_noun(v.w(after)));
+    if apposition {
+        after = (after..limit)
+            .find(|&k| v.raw(k) == ",")
+            .map_or(limit, |k| k + 1);
+    }
+    let e2 = if tail < limit && v.raw(tail) == "," {
+        trim_end(v, after, limit)
+    } else {
+        after
+    };
+    if e2 > after + 2 {
+        if apposition || (s..e).filter(|&k| v.is_word(k)).count() >= 6 {
+            out.push((s..e, fi));
+            out.push((after..e2, fi));
+        } else {
+            out.push((s..e2, fi));
+        }
+    } else if e > s + 2
+        && (f.inverted
+            || f.verb.lemma == "tell"
+            || (tail..limit).filter(|&k| v.is_word(k)).count() <= 4)
+    {
+        // The frame closes its sentence, but for its addressee or a short
+        // adjunct ("..., the official said on Tuesday."); "At one point, a
+        // woman asked for a photo" is no attribution.
+        out.push((s..e, fi));
+    }
+}
+
+/// The direct quotes: each quotation with its frame, or continuing the
+/// previous speaker ([`floating`]), or after a naming verb
+/// ([`naming_frame`]); none inside reported speech (`indirect`).
+fn direct_quotes(
+    v: &View,
+    quoted: &[Quoted],
+    qi_frame: &[Option<usize>],
+    frames: &[Frame],
+    indirect: &[(Range<usize>, usize)],
+) -> Vec<Found> {
+    let framed = framed_before(v, quoted, qi_frame, frames);
     let reported = Reach::new(indirect.iter().map(|(r, _)| r.clone()));
     let others = Others {
         frames: Reach::new(frames.iter().map(|f| f.span.clone())),
         quoted: Reach::new(quoted.iter().map(|q| q.open..q.tok_end)),
     };
+    let mut out = Vec::new();
     for (qi, q) in quoted.iter().enumerate() {
         // Inside reported speech: a range starts at or before it and ends at
         // or after it.
@@ -466,7 +435,7 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
                 direct: true,
                 inherit: false,
             }),
-            None if !q.continues && !floating(v, q, &quoted, framed[qi]) => {
+            None if !q.continues && !floating(v, q, quoted, framed[qi]) => {
                 if let Some(f) = naming_frame(v, q) {
                     out.push(Found {
                         start: q.start,
@@ -488,7 +457,6 @@ pub(crate) fn extract(v: &View, doc: &crate::text::Doc) -> Vec<Found> {
             }),
         }
     }
-    out.sort_by_key(|f| f.start);
     out
 }
 
@@ -526,11 +494,7 @@ fn mixed_end(v: &View, q: &Quoted, f: &Frame, others: &Others) -> Option<usize> 
     // declined", "... on Monday", "... when asked") does not continue the
     // quotation ("and" may: `said "budget cuts" and new fees would pay`).
     let next = v.w(q.tok_end.min(v.len() - 1));
-    let own = matches!(
-        next,
-        "but" | "when" | "while" | "after" | "before" | "because" | "as" | "if"
-    ) || lex::is_adjunct_prep(next)
-        || lex::is_time_word(next);
+    let own = lex::opens_own_clause(next) || lex::is_adjunct_prep(next) || lex::is_time_word(next);
     (words >= 2 && !own).then_some(end)
 }
 
@@ -556,8 +520,7 @@ fn naming_frame(v: &View, q: &Quoted) -> Option<Frame> {
     Some(Frame {
         span: speaker.start..verb + 1,
         cue: verb..verb + 1,
-        lemma: "call",
-        strong: true,
+        verb: Cue::phrase("call"),
         speaker: Some(speaker),
         inverted: false,
     })

@@ -42,43 +42,6 @@ struct Known {
     person: bool,
 }
 
-fn org_head(w: &str) -> bool {
-    matches!(
-        w,
-        "company"
-            | "government"
-            | "department"
-            | "agency"
-            | "ministry"
-            | "party"
-            | "campaign"
-            | "committee"
-            | "group"
-            | "firm"
-            | "bank"
-            | "office"
-            | "administration"
-            | "commission"
-            | "council"
-            | "court"
-            | "union"
-            | "report"
-            | "statement"
-            | "study"
-            | "survey"
-            | "poll"
-            | "university"
-            | "institute"
-            | "team"
-            | "club"
-            | "network"
-            | "newspaper"
-            | "police"
-            | "pentagon"
-            | "kremlin"
-    )
-}
-
 /// How many earlier speakers a mention is compared with. Bounds the work per
 /// quote, so an article with a million attributions stays linear.
 const LOOKBACK: usize = 64;
@@ -158,6 +121,8 @@ fn canonical_entities(entities: &[Entity]) -> HashMap<&str, &Entity> {
     out
 }
 
+/// The speaker a mention `sp` names, given the `known` speakers before it
+/// (the rules of the module's doc, in order).
 fn resolve_mention<'a>(
     v: &View<'a>,
     entities: &[Entity],
@@ -171,68 +136,100 @@ fn resolve_mention<'a>(
     let first = v.w(sp.start);
     if sp.len() == 1 {
         if let Some(num) = lex::subject_pronoun(first) {
-            let gender = match first {
-                "he" => Some("he"),
-                "she" => Some("she"),
-                _ => None,
-            };
-            let compatible = |k: &&Known| match num {
-                Number::Singular => {
-                    k.number == Number::Singular
-                        && (gender.is_none() || k.person)
-                        && (gender.is_none() || k.pronoun.is_none() || k.pronoun == gender)
-                }
-                Number::Plural => k.number != Number::Singular,
-                Number::Neuter => k.number == Number::Neuter,
-            };
-            if let Some(k) = known.iter().rev().find(compatible) {
-                return k.clone();
-            }
-            let want = if num == Number::Singular {
-                EntityLabel::Per
-            } else {
-                EntityLabel::Org
-            };
-            if let Some(e) = entities[..before]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .find(|e| e.label == want)
-            {
-                return known_from_entity(e);
-            }
-            return Known {
-                name: v.raw(sp.start).to_string(),
-                head: first.to_string(),
-                number: num,
-                label: None,
-                pronoun: gender,
-                person: gender.is_some(),
-            };
+            return resolve_pronoun(v, &entities[..before], sp.start, num, known);
         }
     }
-    // An entity inside the mention: the one nearest its end is the head.
-    if let Some(e) = entities[before..]
+    if let Some(e) = mention_entity(v, entities, before, sp) {
+        return known_from_entity(e);
+    }
+    resolve_phrase(v, sp, known, full_names)
+}
+
+/// A pronoun at token `at` takes the most recent compatible speaker
+/// ("she" not one that was "he"), else the most recent person (singular) or
+/// organisation (plural) entity among `earlier`; else it stays itself.
+fn resolve_pronoun(v: &View, earlier: &[Entity], at: usize, num: Number, known: &[Known]) -> Known {
+    let first = v.w(at);
+    let gender = match first {
+        "he" => Some("he"),
+        "she" => Some("she"),
+        _ => None,
+    };
+    let compatible = |k: &&Known| match num {
+        Number::Singular => {
+            k.number == Number::Singular
+                && (gender.is_none() || k.person)
+                && (gender.is_none() || k.pronoun.is_none() || k.pronoun == gender)
+        }
+        Number::Plural => k.number != Number::Singular,
+        Number::Neuter => k.number == Number::Neuter,
+    };
+    if let Some(k) = known.iter().rev().find(compatible) {
+        return k.clone();
+    }
+    let want = if num == Number::Singular {
+        EntityLabel::Per
+    } else {
+        EntityLabel::Org
+    };
+    if let Some(e) = earlier
         .iter()
-        .take_while(|e| e.start < b.end)
-        .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
-        .max_by_key(|e| e.end)
+        .rev()
+        .take(LOOKBACK)
+        .find(|e| e.label == want)
     {
         return known_from_entity(e);
     }
-    // Stripped text: a lone surname of a person the article named in full
-    // before ("says pillar" after "paul pillar"), which the tagger may take
-    // for a common word.
-    if v.stripped && sp.len() == 1 {
-        if let Some(e) = entities[..before].iter().rev().find(|e| {
-            let name = &v.text[e.start..e.end];
-            e.label == EntityLabel::Per
-                && name.contains(' ')
-                && name.rsplit(' ').next() == Some(first)
-        }) {
-            return known_from_entity(e);
-        }
+    Known {
+        name: v.raw(at).to_string(),
+        head: first.to_string(),
+        number: num,
+        label: None,
+        pronoun: gender,
+        person: gender.is_some(),
     }
+}
+
+/// The entity a mention `sp` names (`before`: the number of entities that
+/// end before it): the person or organisation inside it nearest its end,
+/// or (stripped text) for a lone surname, the person the article named in
+/// full before ("says pillar" after "paul pillar"; the tagger may take the
+/// surname alone for a common word).
+fn mention_entity<'e>(
+    v: &View,
+    entities: &'e [Entity],
+    before: usize,
+    sp: &Range<usize>,
+) -> Option<&'e Entity> {
+    let b = v.bytes(sp);
+    let inside = entities[before..]
+        .iter()
+        .take_while(|e| e.start < b.end)
+        .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+        .max_by_key(|e| e.end);
+    if inside.is_some() || !v.stripped || sp.len() != 1 {
+        return inside;
+    }
+    let surname = v.w(sp.start);
+    entities[..before].iter().rev().find(|e| {
+        let name = &v.text[e.start..e.end];
+        e.label == EntityLabel::Per
+            && name.contains(' ')
+            && name.rsplit(' ').next() == Some(surname)
+    })
+}
+
+/// A mention that is no pronoun and names no entity: a definite description
+/// takes the earlier speaker with its head noun, a surname the earlier
+/// speaker or full name ending in it; anything else names itself, less its
+/// determiners and titles.
+fn resolve_phrase<'a>(
+    v: &View<'a>,
+    sp: &Range<usize>,
+    known: &[Known],
+    full_names: &mut Option<FullNames<'a>>,
+) -> Known {
+    let b = v.bytes(sp);
     // Words of the mention, less determiners ("two of the officials").
     let mut s = sp.start;
     while s + 1 < sp.end && (lex::is_determiner(v.w(s)) || v.w(s) == "of" || !v.is_word(s)) {
@@ -241,12 +238,12 @@ fn resolve_mention<'a>(
     let head = v.w(sp.end - 1).to_string();
     let number = if lex::is_plural_head(&head) && !v.capitalised(sp.end - 1) {
         Number::Plural
-    } else if org_head(&head) {
+    } else if lex::is_org_head(&head) {
         Number::Neuter
     } else {
         Number::Singular
     };
-    let definite = matches!(first, "the" | "this" | "that");
+    let definite = lex::is_definite(v.w(sp.start));
     // The name proper: the words after the last title or role noun, when
     // some are left ("former cia officer pillar" -> "pillar").
     let mut name_start = s;
@@ -256,7 +253,6 @@ fn resolve_mention<'a>(
         }
     }
     let is_name = name_start > s || sp.clone().any(|k| v.capitalised(k));
-    let descriptive = || v.text[v.toks[s].start..b.end].to_string();
     if definite && !is_name {
         // "the official" -> the earlier "one u s official".
         let singular = head.strip_suffix('s').unwrap_or(&head);
@@ -269,70 +265,77 @@ fn resolve_mention<'a>(
             };
         }
     }
-    let name_span = if is_name {
-        // Ordinary text: the capitalised run of the phrase, after titles.
-        let mut ns = name_start;
-        if !v.stripped {
-            while ns < sp.end && !v.capitalised(ns) {
-                ns += 1;
-            }
-            if ns == sp.end {
-                ns = name_start;
-            }
+    if !is_name {
+        return Known {
+            name: v.text[v.toks[s].start..b.end].to_string(),
+            head,
+            number,
+            label: None,
+            pronoun: None,
+            person: lex::is_role_noun(v.w(sp.end - 1)),
+        };
+    }
+    // Ordinary text: the capitalised run of the phrase, after titles.
+    let mut ns = name_start;
+    if !v.stripped {
+        while ns < sp.end && !v.capitalised(ns) {
+            ns += 1;
         }
-        ns..sp.end
-    } else {
-        s..sp.end
-    };
-    let name = v.text[v.toks[name_span.start].start..b.end].to_string();
-    if name_span.len() == 1 && is_name {
-        // A surname: an earlier speaker or name ending in it.
-        let last = v.w(name_span.start);
-        if let Some(k) = known.iter().rev().find(|k| {
-            k.number == Number::Singular
-                && k.name.len() > last.len()
-                && k.name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(last))
-        }) {
-            return k.clone();
+        if ns == sp.end {
+            ns = name_start;
         }
-        if !v.stripped {
-            let names = full_names.get_or_insert_with(|| full_names_of(v));
-            if let Some(full) = earlier_full_name(v, names, name_span.start) {
-                return Known {
-                    name: full,
-                    head,
-                    number: Number::Singular,
-                    label: None,
-                    pronoun: None,
-                    person: true,
-                };
-            }
+    }
+    if ns + 1 == sp.end {
+        if let Some(k) = earlier_for_surname(v, ns, &head, known, full_names) {
+            return k;
         }
     }
     Known {
-        name: if is_name { name } else { descriptive() },
+        name: v.text[v.toks[ns].start..b.end].to_string(),
         head,
         number,
         label: None,
         pronoun: None,
         person: lex::is_role_noun(v.w(sp.end - 1))
-            || (is_name
-                && number == Number::Singular
-                && (!v.stripped || personal_title(v.w(name_start - 1)))),
+            || (number == Number::Singular
+                && (!v.stripped || lex::is_personal_title(v.w(name_start - 1)))),
     }
 }
 
-/// Stripped text: a role noun before a name that makes the name a
-/// person's ("spokesman ann hale"; not "state news media").
-fn personal_title(w: &str) -> bool {
-    lex::is_role_noun(w)
-        && !matches!(
-            w,
-            "state" | "defense" | "of" | "former" | "senior" | "executive" | "deputy" | "head"
-        )
+/// A surname at token `at`: the earlier speaker whose name ends in it, or
+/// (ordinary text) the full name the article gave before ("Esper" -> "Mark
+/// T. Esper").
+fn earlier_for_surname<'a>(
+    v: &View<'a>,
+    at: usize,
+    head: &str,
+    known: &[Known],
+    full_names: &mut Option<FullNames<'a>>,
+) -> Option<Known> {
+    let last = v.w(at);
+    if let Some(k) = known.iter().rev().find(|k| {
+        k.number == Number::Singular
+            && k.name.len() > last.len()
+            && k.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(last))
+    }) {
+        return Some(k.clone());
+    }
+    if v.stripped {
+        return None;
+    }
+    let names = full_names.get_or_insert_with(|| full_names_of(v));
+    let full = earlier_full_name(v, names, at)?;
+    Some(Known {
+        name: full,
+        head: head.to_string(),
+        number: Number::Singular,
+        label: None,
+        pronoun: None,
+        person: true,
+    })
 }
 
 fn known_from_entity(e: &Entity) -> Known {

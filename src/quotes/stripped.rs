@@ -47,15 +47,6 @@ fn adjunct_len(v: &View, from: usize, limit: usize) -> usize {
     k - from
 }
 
-/// Tell-type cues take an addressee ("told the committee"): without `that`,
-/// what follows them is the addressee and adjuncts, not content.
-fn takes_object(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "tell" | "inform" | "assure" | "reassure" | "remind" | "ask" | "urge" | "advise" | "notify"
-    )
-}
-
 /// Where `that` opens the content within a few words after the cue.
 /// A finite verb before it ends the search: "said iran can accomplish that"
 /// is no `that`-clause of the cue.
@@ -78,7 +69,7 @@ fn closes(v: &View, f: &frame::Frame) -> bool {
         return false;
     }
     let after = tail + adjunct_len(v, tail, limit);
-    takes_object(f.lemma) || after >= limit || super::lex::opens_adjunct(v.w(after))
+    f.verb.tell || after >= limit || super::lex::opens_adjunct(v.w(after))
 }
 
 /// `starts[i]`..`ends[i]`: the sentence of token `i` between the `sure` ends.
@@ -105,7 +96,7 @@ fn outer_sentences(n: usize, sure: &[bool]) -> (Vec<usize>, Vec<usize>) {
 pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, Vec<Range<usize>>) {
     let frames: Vec<_> = frame::frames(v, &|_| false)
         .into_iter()
-        .filter(|f| f.strong || (!f.inverted && that_after(v, f.cue.end, v.len()).is_some()))
+        .filter(|f| f.verb.strong || (!f.inverted && that_after(v, f.cue.end, v.len()).is_some()))
         .collect();
     let (starts, ends) = outer_sentences(v.len(), sure);
     // Where the text between frame `i` and frame `i + 1` of the same
@@ -167,9 +158,9 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         let before = f.span.start.saturating_sub(lo);
         let after_start = tail + adjunct_len(v, tail, hi);
         let after = if f.inverted
-            || takes_object(f.lemma)
+            || f.verb.tell
             || (after_start < hi && super::lex::opens_adjunct(v.w(after_start)))
-            || (f.lemma == "say" && v.topic_after(after_start, hi))
+            || (f.verb.lemma == "say" && v.topic_after(after_start, hi))
         {
             0
         } else {
@@ -184,7 +175,7 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             && after < 3
             && after_start >= hi
             && !f.inverted
-            && !takes_object(f.lemma)
+            && !f.verb.tell
             && hi < v.len()
             && !cuts.get(fi).is_some_and(|c| c.is_some_and(|c| c <= hi))
         {
