@@ -29,7 +29,7 @@ pub struct Article {
 /// returned only with `entities` on).
 ///
 /// ```
-/// use _newsmine::{Extractor, Stages};
+/// use newsmine::{Extractor, Stages};
 ///
 /// let figures_only = Stages { entities: false, quotes: false, ..Stages::ALL };
 /// let ex = Extractor::new(None).with_stages(figures_only);

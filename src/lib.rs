@@ -2,7 +2,7 @@
 //! text and in *stripped* text (lowercased, punctuation removed).
 //!
 //! ```
-//! use _newsmine::{Extractor, Form};
+//! use newsmine::{Extractor, Form};
 //!
 //! let ex = Extractor::default();
 //! let article = ex.extract("The U.S. said on Thursday it would act.");

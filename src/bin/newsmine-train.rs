@@ -21,16 +21,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use _newsmine::entities::clusters::{self, Clusters};
-use _newsmine::entities::conll::parse_conll;
-use _newsmine::entities::eval::evaluate_with;
-use _newsmine::entities::features::Resources;
-use _newsmine::entities::gazetteer::{self, Lexicon};
-use _newsmine::entities::tagger::NerModel;
-use _newsmine::entities::tagger::{self, TrainConfig};
-use _newsmine::entities::training::train_conll;
-use _newsmine::entities::EntityLabel;
-use _newsmine::Doc;
+use newsmine::entities::clusters::{self, Clusters};
+use newsmine::entities::conll::parse_conll;
+use newsmine::entities::eval::evaluate_with;
+use newsmine::entities::features::Resources;
+use newsmine::entities::gazetteer::{self, Lexicon};
+use newsmine::entities::tagger::NerModel;
+use newsmine::entities::tagger::{self, TrainConfig};
+use newsmine::entities::training::train_conll;
+use newsmine::entities::EntityLabel;
+use newsmine::Doc;
 
 fn usage() -> ExitCode {
     eprintln!(
@@ -327,7 +327,7 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
     let path = args.positional.first().ok_or("evaluate-ner needs a FILE")?;
     let mut content = read(path)?;
     if args.named.get("strip").is_some_and(|v| v == "1") {
-        content = _newsmine::entities::conll::strip_conll(&content);
+        content = newsmine::entities::conll::strip_conll(&content);
     }
     let custom = model_arg(args)?;
     let errors = args.named.get("errors").is_some_and(|v| v == "1");
@@ -341,7 +341,7 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
     let report = evaluate_with(&content, |doc| {
         let spans = match &custom {
             Some((model, res)) => tagger::tag_with(doc, model, res),
-            None => _newsmine::entities::extract(doc)
+            None => newsmine::entities::extract(doc)
                 .into_iter()
                 .map(|e| (e.start, e.end, e.label))
                 .collect(),
@@ -478,7 +478,7 @@ fn bench_ner(args: &Args) -> Result<(), String> {
     let bytes: usize = texts.iter().map(String::len).sum();
     let stripped = docs
         .iter()
-        .filter(|d| d.form == _newsmine::Form::Stripped)
+        .filter(|d| d.form == newsmine::Form::Stripped)
         .count();
     println!(
         "{} articles ({stripped} stripped), {tokens} tokens, {:.2} MB; one thread, best of {repeat}:",
@@ -512,7 +512,7 @@ fn bench_ner(args: &Args) -> Result<(), String> {
         "entities::extract (tagger, dates, canonical)",
         best_of(repeat, || {
             for d in &docs {
-                n += _newsmine::entities::extract(d).len();
+                n += newsmine::entities::extract(d).len();
             }
         }),
     );
@@ -524,7 +524,7 @@ fn bench_ner(args: &Args) -> Result<(), String> {
             }
         }),
     );
-    let ex = _newsmine::Extractor::new(Some(1));
+    let ex = newsmine::Extractor::new(Some(1));
     report(
         "Extractor::extract (Doc, entities, figures, quotes)",
         best_of(repeat, || {

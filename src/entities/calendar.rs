@@ -6,8 +6,8 @@
 //! range of days ([`Span`]).
 //!
 //! ```
-//! use _newsmine::entities::calendar::{place, Day};
-//! use _newsmine::{entities, Doc};
+//! use newsmine::entities::calendar::{place, Day};
+//! use newsmine::{entities, Doc};
 //!
 //! let text = "The vote took place on Thursday, months after last September's talks.";
 //! let ents = entities::extract(&Doc::new(text));

@@ -10,7 +10,7 @@
 //!
 //! # Training
 //! ```
-//! use _newsmine::learn::{hash_str, Trainer};
+//! use newsmine::learn::{hash_str, Trainer};
 //!
 //! let f = |s: &str| vec![hash_str(s)];
 //! let mut t = Trainer::new(2);
@@ -20,7 +20,7 @@
 //! }
 //! let model = t.average(0.0);
 //! assert_eq!(model.predict(&f("good")), 1);
-//! let model = _newsmine::learn::Model::from_bytes(&model.to_bytes()).unwrap();
+//! let model = newsmine::learn::Model::from_bytes(&model.to_bytes()).unwrap();
 //! assert_eq!(model.predict(&f("bad")), 0);
 //! ```
 //!

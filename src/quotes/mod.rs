@@ -15,7 +15,7 @@
 //! is one and leaves out the final period.
 //!
 //! ```
-//! use _newsmine::{quotes, Doc};
+//! use newsmine::{quotes, Doc};
 //!
 //! let text = "\"We will act,\" Jane Doe said on Tuesday.";
 //! let doc = Doc::new(text);
