@@ -15,6 +15,7 @@ use crate::text::{Doc, Form};
 use crate::Error;
 
 /// What one article contains. Spans are byte offsets into its text.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
     pub form: Form,

@@ -18,6 +18,8 @@ pub mod entities;
 mod error;
 mod extractor;
 pub mod figures;
+#[cfg(feature = "serde")]
+mod interned;
 pub mod learn;
 mod pool;
 pub mod quotes;

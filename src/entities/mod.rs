@@ -20,6 +20,8 @@ pub use eval::{evaluate_conll, evaluate_conll_file, Counts, Report};
 use crate::text::Doc;
 
 /// The type of an entity (CoNLL-2003 conventions, plus dates).
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityLabel {
     Per,
@@ -52,6 +54,7 @@ impl EntityLabel {
 }
 
 /// One entity mention: `text[start..end]` in bytes.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub start: usize,

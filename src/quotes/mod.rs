@@ -39,6 +39,7 @@ use crate::entities::{Entity, EntityLabel};
 use crate::text::{Doc, Form};
 
 /// One quote: its content is `text[start..end]` in bytes.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     pub start: usize,
