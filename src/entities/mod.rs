@@ -2,20 +2,28 @@
 //! the canonical name of what it refers to in the article.
 
 pub mod calendar;
-pub mod canonical;
-pub mod clusters;
+#[cfg(feature = "training")]
 pub mod conll;
-pub mod dates;
-pub mod display;
+#[cfg(feature = "training")]
 pub mod eval;
-pub mod features;
-pub mod gazetteer;
 pub mod groups;
-pub mod scorer;
-pub mod tagger;
+#[cfg(feature = "training")]
 pub mod training;
 
+training_mods! {
+    mod canonical;
+    mod clusters;
+    mod dates;
+    mod display;
+    mod features;
+    mod gazetteer;
+    mod scorer;
+    mod tagger;
+}
+
+#[cfg(feature = "training")]
 pub use eval::{evaluate_conll, evaluate_conll_file, Counts, Report};
+pub use tagger::NerModel;
 
 use crate::text::Doc;
 

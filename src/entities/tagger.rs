@@ -4,10 +4,16 @@
 
 use std::sync::LazyLock;
 
-use super::features::{extract_features, Resources};
+#[cfg(feature = "training")]
+use super::features::extract_features;
+use super::features::Resources;
 use super::EntityLabel;
-use crate::learn::{Model, Rng, Trainer};
-use crate::text::{Doc, TokenKind};
+use crate::learn::Model;
+#[cfg(feature = "training")]
+use crate::learn::{Rng, Trainer};
+use crate::text::Doc;
+#[cfg(feature = "training")]
+use crate::text::TokenKind;
 
 const TYPES: [EntityLabel; 4] = [
     EntityLabel::Per,
@@ -19,15 +25,18 @@ const TYPES: [EntityLabel; 4] = [
 /// Number of tags: O plus B, I, L, U for each of the four types.
 pub const TAGS: usize = 17;
 
+#[cfg(feature = "training")]
 fn tag(ty: usize, pos: usize) -> usize {
     1 + ty * 4 + pos // pos: 0 B, 1 I, 2 L, 3 U
 }
 
+#[cfg(feature = "training")]
 fn type_index(l: EntityLabel) -> Option<usize> {
     TYPES.iter().position(|&t| t == l)
 }
 
 /// Which tag moves BILOU allows, laid out as `crate::learn::viterbi` wants.
+#[cfg(feature = "training")]
 pub fn bilou_constraints() -> Vec<bool> {
     let mut allowed = vec![false; (TAGS + 1) * TAGS];
     // May a tag follow `prev` (None: start)?
@@ -157,6 +166,7 @@ impl NerModel {
     }
 }
 
+#[cfg(feature = "training")]
 fn decode_all(
     model: &Model,
     feats: &[u64],
@@ -256,6 +266,7 @@ pub fn history_features(i: usize, tags1: &[usize], counts: Option<[u16; 5]>, out
 }
 
 /// Base features plus stage-1 history features (the training path).
+#[cfg(feature = "training")]
 fn with_history(
     doc: &Doc,
     feats: &[u64],
@@ -357,6 +368,7 @@ fn blocks(sentences: &[(usize, usize)], max: usize) -> Vec<Vec<(usize, usize)>> 
 
 /// [`tag_with`] the slow, plain way: every feature of every token looked up
 /// in the model (what training does). For tests of the fast path.
+#[cfg(feature = "training")]
 pub fn tag_uncached(
     doc: &Doc,
     model: &NerModel,
@@ -375,6 +387,7 @@ pub fn tag_uncached(
 }
 
 /// Entity spans tagged in `doc` by the compiled-in model.
+#[cfg(feature = "training")]
 pub fn tag_doc(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
     tag_with(doc, model(), &RESOURCES)
 }
@@ -418,6 +431,7 @@ fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
 
 /// Gold BILOU tags of `doc`'s tokens from byte spans (a token belongs to the
 /// span its start lies in).
+#[cfg(feature = "training")]
 pub fn gold_tags(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize> {
     let mut tags = vec![0; doc.tokens.len()];
     for &(s, e, l) in spans {
@@ -441,6 +455,7 @@ pub fn gold_tags(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize>
 }
 
 /// A training article: its text and gold spans.
+#[cfg(feature = "training")]
 pub struct Example<'a> {
     pub text: &'a str,
     pub spans: &'a [(usize, usize, EntityLabel)],
@@ -451,6 +466,7 @@ pub struct Example<'a> {
 
 /// Settings of [`train`].
 #[derive(Debug, Clone)]
+#[cfg(feature = "training")]
 pub struct TrainConfig {
     pub epochs: usize,
     pub seed: u64,
@@ -463,6 +479,7 @@ pub struct TrainConfig {
     pub two_stage: bool,
 }
 
+#[cfg(feature = "training")]
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
@@ -475,6 +492,7 @@ impl Default for TrainConfig {
     }
 }
 
+#[cfg(feature = "training")]
 struct Prepared {
     feats: Vec<u64>,
     offsets: Vec<usize>,
@@ -483,6 +501,7 @@ struct Prepared {
     group: usize,
 }
 
+#[cfg(feature = "training")]
 fn filter_rare(prepared: &mut [Prepared], min_count: u32) {
     if min_count <= 1 {
         return;
@@ -511,6 +530,7 @@ fn filter_rare(prepared: &mut [Prepared], min_count: u32) {
 }
 
 /// Trains one stage on the examples `use_doc` admits.
+#[cfg(feature = "training")]
 fn train_stage(
     prepared: &[Prepared],
     use_doc: impl Fn(usize) -> bool,
@@ -548,6 +568,7 @@ fn train_stage(
 
 /// Trains a tagger. `on_epoch(stage, epoch, model)` is called after each
 /// epoch of the final stages with the model so far (for dev scores).
+#[cfg(feature = "training")]
 pub fn train(
     examples: &[Example],
     res: &Resources,

@@ -119,8 +119,10 @@ pub type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// A small seeded random generator (SplitMix64) for reproducible shuffles.
 #[derive(Debug, Clone)]
+#[cfg(feature = "training")]
 pub struct Rng(u64);
 
+#[cfg(feature = "training")]
 impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed)
@@ -271,6 +273,7 @@ pub fn argmax(xs: &[f32]) -> usize {
 
 /// An averaged perceptron being trained. See the module docs.
 #[derive(Debug, Clone)]
+#[cfg(feature = "training")]
 pub struct Trainer {
     classes: usize,
     index: FeatureMap<u32>,
@@ -284,6 +287,7 @@ pub struct Trainer {
     time: u64,
 }
 
+#[cfg(feature = "training")]
 impl Trainer {
     /// A trainer for `classes` classes (at most 256).
     pub fn new(classes: usize) -> Self {

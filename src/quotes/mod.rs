@@ -24,8 +24,13 @@
 //! assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
 //! ```
 
-pub mod boundary;
+#[cfg(feature = "training")]
 pub mod eval;
+
+training_mods! {
+    mod boundary;
+}
+
 mod frame;
 mod lex;
 mod marks;
