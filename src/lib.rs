@@ -11,8 +11,9 @@
 //! assert_eq!(stripped.form, Form::Stripped);
 //! ```
 //!
-//! Spans are byte offsets into the text. The Python bindings (feature
-//! `python`) convert them to `str` indices.
+//! Spans are byte offsets into the text (`Range<usize>`: [`Entity::span`],
+//! [`Figure::counted`], ...). The Python bindings (feature `python`) convert
+//! them to `str` indices.
 //!
 //! # Features
 //! - `serde`: `Serialize` and `Deserialize` for [`Article`] and what it holds.
@@ -45,6 +46,7 @@ mod interned;
 mod pool;
 pub mod quotes;
 pub mod render;
+mod span;
 pub mod text;
 
 training_mods! {
