@@ -93,7 +93,8 @@ impl Extractor {
     }
 
     /// This extractor, tagging entities with `model` (trained on the user's
-    /// data, see [`crate::entities::training`]) instead of the compiled-in one.
+    /// data: `newsmine train ner`, or `entities::training` with the feature
+    /// `training`) instead of the compiled-in one.
     pub fn with_model(self, model: NerModel) -> Self {
         Extractor {
             model: Some(OwnModel(Arc::new(model))),

@@ -97,6 +97,8 @@ pub struct NerModel {
 const NER_MAGIC: &[u8; 8] = b"NMNER002";
 
 impl NerModel {
+    // Its stages are `learn::Model`s, public with `training` only.
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn new(stage1: Model, stage2: Option<Model>) -> Self {
         NerModel {
             stage1,
@@ -110,15 +112,18 @@ impl NerModel {
         self.joint.get_or_init(|| super::scorer::Joint::new(self))
     }
 
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn stage1(&self) -> &Model {
         &self.stage1
     }
 
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn stage2(&self) -> Option<&Model> {
         self.stage2.as_ref()
     }
 
     /// Stage 1, then stage 2 if there is one.
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn stages(&self) -> impl Iterator<Item = &Model> {
         std::iter::once(&self.stage1).chain(self.stage2.as_ref())
     }
