@@ -4,7 +4,7 @@
 use newsmine::entities::canonical::resolve;
 use newsmine::entities::dates::find_dates;
 use newsmine::entities::features::Resources;
-use newsmine::entities::tagger::{tag_with, train, Example, NerModel, TrainConfig};
+use newsmine::entities::tagger::{tag_with, train, Example, NerModel, Tagged, TrainConfig};
 use newsmine::entities::{extract, EntityLabel};
 use newsmine::{Doc, Form};
 
@@ -150,7 +150,10 @@ fn canonical_fixtures() {
             .map(|(s, l)| {
                 let i = text[at..].find(s.as_str()).unwrap() + at;
                 at = i + s.len();
-                (i, i + s.len(), label(l))
+                Tagged {
+                    span: i..i + s.len(),
+                    label: label(l),
+                }
             })
             .collect();
         let got = resolve(&doc, &spans);
@@ -175,7 +178,7 @@ fn date_fixtures() {
         let text = case["text"].as_str().unwrap();
         let got: Vec<&str> = find_dates(&Doc::new(text))
             .iter()
-            .map(|d| &text[d.0..d.1])
+            .map(|d| &text[d.clone()])
             .collect();
         let want: Vec<&str> = case["dates"]
             .as_array()
@@ -188,14 +191,17 @@ fn date_fixtures() {
 }
 
 /// Byte spans of the given mentions, found left to right in `text`.
-fn spans_of(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<(usize, usize, EntityLabel)> {
+fn spans_of(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<Tagged> {
     let mut at = 0;
     mentions
         .iter()
         .map(|(s, l)| {
             let i = text[at..].find(s).unwrap() + at;
             at = i + s.len();
-            (i, i + s.len(), *l)
+            Tagged {
+                span: i..i + s.len(),
+                label: *l,
+            }
         })
         .collect()
 }

@@ -27,7 +27,7 @@ use newsmine::entities::eval::evaluate_with;
 use newsmine::entities::features::Resources;
 use newsmine::entities::gazetteer::{self, Lexicon};
 use newsmine::entities::tagger::NerModel;
-use newsmine::entities::tagger::{self, TrainConfig};
+use newsmine::entities::tagger::{self, Tagged, TrainConfig};
 use newsmine::entities::training::train_conll;
 use newsmine::entities::EntityLabel;
 use newsmine::Doc;
@@ -343,7 +343,10 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
             Some((model, res)) => tagger::tag_with(doc, model, res),
             None => newsmine::entities::extract(doc)
                 .into_iter()
-                .map(|e| (e.start, e.end, e.label))
+                .map(|e| Tagged {
+                    span: e.span(),
+                    label: e.label,
+                })
                 .collect(),
         };
         if let (true, Some(g)) = (errors, gold.next()) {
@@ -356,19 +359,18 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
 }
 
 /// Prints the spans only one side has (`-` gold, `+` predicted).
-fn print_errors(
-    text: &str,
-    gold: &[(usize, usize, EntityLabel)],
-    pred: &[(usize, usize, EntityLabel)],
-) {
+fn print_errors(text: &str, gold: &[Tagged], pred: &[Tagged]) {
     let pred: Vec<_> = pred
         .iter()
-        .filter(|s| s.2 != EntityLabel::Date)
-        .copied()
+        .filter(|s| s.label != EntityLabel::Date)
+        .cloned()
         .collect();
     for (side, these, others) in [("-", gold, &pred[..]), ("+", &pred[..], gold)] {
         for s in these.iter().filter(|s| !others.contains(s)) {
-            let (mut lo, mut hi) = (s.0.saturating_sub(40), (s.1 + 40).min(text.len()));
+            let (mut lo, mut hi) = (
+                s.span.start.saturating_sub(40),
+                (s.span.end + 40).min(text.len()),
+            );
             while !text.is_char_boundary(lo) {
                 lo -= 1;
             }
@@ -376,7 +378,11 @@ fn print_errors(
                 hi += 1;
             }
             let ctx = text[lo..hi].replace('\n', " ");
-            println!("{side} {}\t{}\t{ctx}", s.2.as_str(), &text[s.0..s.1]);
+            println!(
+                "{side} {}\t{}\t{ctx}",
+                s.label.as_str(),
+                &text[s.span.clone()]
+            );
         }
     }
 }
@@ -392,7 +398,7 @@ fn tag_ner(args: &Args) -> Result<(), String> {
         };
         let found: Vec<String> = spans
             .iter()
-            .map(|&(s, e, l)| format!("{}/{}", &text[s..e], l.as_str()))
+            .map(|t| format!("{}/{}", &text[t.span.clone()], t.label.as_str()))
             .collect();
         println!("{text}\n  -> {}", found.join(", "));
     }

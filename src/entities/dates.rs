@@ -14,8 +14,8 @@
 //! - ISO dates ("1996-08-22", stripped "1996 08 22").
 
 use std::borrow::Cow;
+use std::ops::Range;
 
-use super::EntityLabel;
 use crate::text::{Doc, TokenKind};
 
 const WEEKDAYS: &[&str] = &[
@@ -161,7 +161,7 @@ fn month_phrase(w: &Words, i: usize) -> Option<usize> {
 }
 
 /// Date spans of `doc` (token-aligned byte spans), in text order.
-pub fn find_dates(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
+pub fn find_dates(doc: &Doc) -> Vec<Range<usize>> {
     let n = doc.tokens.len();
     let w = Words {
         low: (0..n)
@@ -186,11 +186,7 @@ pub fn find_dates(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
         let end = match_at(&w, i);
         match end {
             Some(e) if e > i => {
-                out.push((
-                    doc.tokens[i].start,
-                    doc.tokens[e - 1].end,
-                    EntityLabel::Date,
-                ));
+                out.push(doc.tokens[i].start..doc.tokens[e - 1].end);
                 i = e;
             }
             _ => i += 1,
@@ -282,7 +278,7 @@ mod tests {
     fn dates(s: &str) -> Vec<&str> {
         find_dates(&Doc::new(s))
             .iter()
-            .map(|d| &s[d.0..d.1])
+            .map(|d| &s[d.clone()])
             .collect()
     }
 

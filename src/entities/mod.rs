@@ -90,11 +90,14 @@ pub fn extract_with(doc: &Doc, model: &tagger::NerModel) -> Vec<Entity> {
     // the first name ending after the date's start begins before its end.
     let names = spans.len();
     for d in dates::find_dates(doc) {
-        let i = spans[..names].partition_point(|s| s.1 <= d.0);
-        if spans[..names].get(i).is_none_or(|s| s.0 >= d.1) {
-            spans.push(d);
+        let i = spans[..names].partition_point(|s| s.span.end <= d.start);
+        if spans[..names].get(i).is_none_or(|s| s.span.start >= d.end) {
+            spans.push(tagger::Tagged {
+                span: d,
+                label: EntityLabel::Date,
+            });
         }
     }
-    spans.sort_by_key(|s| (s.0, s.1));
+    spans.sort_by_key(|s| (s.span.start, s.span.end));
     canonical::resolve(doc, &spans)
 }

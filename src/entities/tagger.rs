@@ -2,6 +2,7 @@
 //! structured perceptron (`crate::learn`) decoded with Viterbi per sentence
 //! (ordinary text) or clause (stripped text), with BILOU constraints.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 #[cfg(feature = "training")]
@@ -321,9 +322,17 @@ fn sentence_tokens(doc: &Doc) -> Vec<(usize, usize)> {
 /// far shorter.
 const BLOCK_TOKENS: usize = 20_000;
 
-/// Entity spans `(start byte, end byte, label)` tagged in `doc` by `model`,
-/// with this thread's caches (see `super::scorer`).
-pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<(usize, usize, EntityLabel)> {
+/// A labelled byte span of an article: what the tagger and the date rules
+/// find (and CoNLL data holds), before canonical names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Tagged {
+    pub span: Range<usize>,
+    pub label: EntityLabel,
+}
+
+/// Entity spans tagged in `doc` by `model`, with this thread's caches (see
+/// `super::scorer`).
+pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
     let sentences = sentence_tokens(doc);
     if doc.tokens.len() <= BLOCK_TOKENS {
         return super::scorer::with_scratch(|s| {
@@ -378,7 +387,7 @@ pub fn tag_uncached(
     doc: &Doc,
     model: &NerModel,
     res: &Resources,
-) -> Vec<(usize, usize, EntityLabel)> {
+) -> Vec<Tagged> {
     let mut feats = Vec::with_capacity(doc.tokens.len() * 48);
     let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
     extract_features(doc, res, &mut feats, &mut offsets);
@@ -393,13 +402,20 @@ pub fn tag_uncached(
 
 /// Entity spans tagged in `doc` by the compiled-in model.
 #[cfg(feature = "training")]
-pub fn tag_doc(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
+pub fn tag_doc(doc: &Doc) -> Vec<Tagged> {
     tag_with(doc, model(), &RESOURCES)
 }
 
 /// Spans from BILOU tags (lenient: an unclosed B or I ends where its run does).
-fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
+fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<Tagged> {
     let mut out = Vec::new();
+    // A mention from its first to its last token.
+    let mut push = |first: usize, last: usize, ty: usize| {
+        out.push(Tagged {
+            span: doc.tokens[first].start..doc.tokens[last].end,
+            label: TYPES[ty],
+        })
+    };
     let mut open: Option<(usize, usize)> = None; // start token, type
     for (i, &t) in tags.iter().enumerate() {
         let (ty, pos) = if t == 0 {
@@ -410,26 +426,22 @@ fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
         if let Some((s, oty)) = open {
             if ty == oty && matches!(pos, 1 | 2) {
                 if pos == 2 {
-                    out.push((doc.tokens[s].start, doc.tokens[i].end, TYPES[oty]));
+                    push(s, i, oty);
                     open = None;
                 }
                 continue;
             }
-            out.push((doc.tokens[s].start, doc.tokens[i - 1].end, TYPES[oty]));
+            push(s, i - 1, oty);
             open = None;
         }
         match pos {
             0 | 1 => open = Some((i, ty)),
-            2 | 3 => out.push((doc.tokens[i].start, doc.tokens[i].end, TYPES[ty])),
+            2 | 3 => push(i, i, ty),
             _ => {}
         }
     }
     if let Some((s, oty)) = open {
-        out.push((
-            doc.tokens[s].start,
-            doc.tokens[tags.len() - 1].end,
-            TYPES[oty],
-        ));
+        push(s, tags.len() - 1, oty);
     }
     out
 }
@@ -437,9 +449,10 @@ fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
 /// Gold BILOU tags of `doc`'s tokens from byte spans (a token belongs to the
 /// span its start lies in).
 #[cfg(feature = "training")]
-pub fn gold_tags(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize> {
+pub fn gold_tags(doc: &Doc, spans: &[Tagged]) -> Vec<usize> {
     let mut tags = vec![0; doc.tokens.len()];
-    for &(s, e, l) in spans {
+    for t in spans {
+        let (s, e, l) = (t.span.start, t.span.end, t.label);
         let Some(ty) = type_index(l) else { continue };
         let idx: Vec<usize> = (0..doc.tokens.len())
             .filter(|&i| doc.tokens[i].start >= s && doc.tokens[i].start < e)
@@ -463,7 +476,7 @@ pub fn gold_tags(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize>
 #[cfg(feature = "training")]
 pub struct Example<'a> {
     pub text: &'a str,
-    pub spans: &'a [(usize, usize, EntityLabel)],
+    pub spans: &'a [Tagged],
     /// Copies of one article (e.g. its ordinary and stripped forms) share a
     /// group, so they fall in the same fold when stage 2 is trained.
     pub group: usize,
