@@ -15,6 +15,7 @@ use crate::text::{Doc, Form};
 use crate::Error;
 
 /// What one article contains. Spans are byte offsets into its text.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
     pub form: Form,
@@ -29,7 +30,7 @@ pub struct Article {
 /// returned only with `entities` on).
 ///
 /// ```
-/// use _newsmine::{Extractor, Stages};
+/// use newsmine::{Extractor, Stages};
 ///
 /// let figures_only = Stages { entities: false, quotes: false, ..Stages::ALL };
 /// let ex = Extractor::new(None).with_stages(figures_only);
@@ -92,7 +93,8 @@ impl Extractor {
     }
 
     /// This extractor, tagging entities with `model` (trained on the user's
-    /// data, see [`crate::entities::training`]) instead of the compiled-in one.
+    /// data: `newsmine train ner`, or `entities::training` with the feature
+    /// `training`) instead of the compiled-in one.
     pub fn with_model(self, model: NerModel) -> Self {
         Extractor {
             model: Some(OwnModel(Arc::new(model))),
@@ -160,7 +162,7 @@ impl Extractor {
     /// extraction or in `f` becomes an `Err` at its position; the others
     /// complete.
     ///
-    /// The articles are taken in runs ([`Extractor::runs`]), one stage at a
+    /// The articles are taken in runs (`runs`), one stage at a
     /// time over a run: each stage's models then stay in the processor's
     /// caches from one article to the next instead of being pushed out by
     /// the other stages' at every article.

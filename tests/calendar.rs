@@ -1,9 +1,9 @@
 //! Table-driven cases of `tests/fixtures/calendar.toml`, in both forms.
 
-use _newsmine::entities::calendar::{place, Day};
-use _newsmine::entities::{self, EntityLabel};
-use _newsmine::text::strip;
-use _newsmine::Doc;
+use newsmine::entities::calendar::{place, Day};
+use newsmine::entities::{self, EntityLabel};
+use newsmine::text::strip;
+use newsmine::Doc;
 
 mod common;
 use serde::Deserialize;

@@ -1,11 +1,11 @@
 //! Table-driven entity tests from tests/fixtures/entities.toml, and a
 //! train-on-tiny-data run of the tagger. None of them needs ../shared.
 
-use _newsmine::entities::canonical::resolve;
-use _newsmine::entities::features::Resources;
-use _newsmine::entities::tagger::{tag_with, train, Example, NerModel, TrainConfig};
-use _newsmine::entities::{extract, EntityLabel};
-use _newsmine::{Doc, Form};
+use newsmine::entities::canonical::resolve;
+use newsmine::entities::features::Resources;
+use newsmine::entities::tagger::{tag_with, train, Example, NerModel, Tagged, TrainConfig};
+use newsmine::entities::{extract, EntityLabel};
+use newsmine::{Doc, Form};
 
 fn fixtures() -> toml::Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/entities.toml");
@@ -149,7 +149,10 @@ fn canonical_fixtures() {
             .map(|(s, l)| {
                 let i = text[at..].find(s.as_str()).unwrap() + at;
                 at = i + s.len();
-                (i, i + s.len(), label(l))
+                Tagged {
+                    span: i..i + s.len(),
+                    label: label(l),
+                }
             })
             .collect();
         let got = resolve(&doc, &spans);
@@ -188,14 +191,17 @@ fn date_fixtures() {
 }
 
 /// Byte spans of the given mentions, found left to right in `text`.
-fn spans_of(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<(usize, usize, EntityLabel)> {
+fn spans_of(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<Tagged> {
     let mut at = 0;
     mentions
         .iter()
         .map(|(s, l)| {
             let i = text[at..].find(s).unwrap() + at;
             at = i + s.len();
-            (i, i + s.len(), *l)
+            Tagged {
+                span: i..i + s.len(),
+                label: *l,
+            }
         })
         .collect()
 }
@@ -260,7 +266,7 @@ fn trains_on_tiny_data() {
 /// of every token, in both forms, for texts seen before and new ones.
 #[test]
 fn cached_tagging_equals_uncached() {
-    use _newsmine::entities::tagger::{model, tag_uncached, RESOURCES};
+    use newsmine::entities::tagger::{model, tag_uncached, RESOURCES};
     let m = model();
     let f = fixtures();
     let mut texts: Vec<String> = cases(&f, "tagger")
@@ -296,8 +302,8 @@ fn cached_tagging_equals_uncached() {
 /// `newsmine train ner` does) is what an extractor built with it tags with.
 #[test]
 fn an_extractor_uses_a_model_trained_on_conll() {
-    use _newsmine::entities::tagger::RESOURCES;
-    use _newsmine::entities::training::train_conll;
+    use newsmine::entities::tagger::RESOURCES;
+    use newsmine::entities::training::train_conll;
     let article = "-DOCSTART- O\n\nKorvath B-ORG\nDynamics I-ORG\nhired O\nImre B-PER\n\
                    Valdosa I-PER\nin O\nBrellin B-LOC\n. O\n\nValdosa B-PER\nleft O\n\
                    Brellin B-LOC\n. O\n\n";
@@ -313,7 +319,7 @@ fn an_extractor_uses_a_model_trained_on_conll() {
         .last()
         .unwrap()
         .starts_with("stage 2 epoch 3 dev tiny: F1 1.0000"));
-    let ex = _newsmine::Extractor::new(Some(1)).with_model(model);
+    let ex = newsmine::Extractor::new(Some(1)).with_model(model);
     let text = "Imre Valdosa joined Korvath Dynamics.";
     let got: Vec<(&str, EntityLabel)> = ex
         .extract(text)

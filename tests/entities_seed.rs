@@ -5,8 +5,8 @@ mod common;
 
 use std::collections::HashSet;
 
-use _newsmine::entities::{extract, EntityLabel};
-use _newsmine::Doc;
+use newsmine::entities::{extract, EntityLabel};
+use newsmine::Doc;
 
 fn gold_entities(json: &str) -> (Vec<(usize, usize, String)>, Vec<String>) {
     let section = |name: &str| -> &str {

@@ -14,8 +14,8 @@
 
 use std::time::Instant;
 
-use _newsmine::figures::extract;
-use _newsmine::Doc;
+use newsmine::figures::extract;
+use newsmine::Doc;
 
 #[test]
 #[ignore]
@@ -56,7 +56,7 @@ fn figures_speed() {
             .collect()
     } else {
         let texts: Vec<String> = rows.iter().filter_map(text_of).collect();
-        let stripped = texts.iter().map(|t| _newsmine::text::strip(t)).collect();
+        let stripped = texts.iter().map(|t| newsmine::text::strip(t)).collect();
         vec![("ordinary".into(), texts), ("stripped".into(), stripped)]
     };
     for (form, texts) in sets {

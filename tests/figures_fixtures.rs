@@ -1,7 +1,7 @@
 //! Runs `tests/fixtures/figures.toml` in both forms; see the file's header.
 
-use _newsmine::figures::extract;
-use _newsmine::{Doc, Form};
+use newsmine::figures::extract;
+use newsmine::{Doc, Form};
 
 #[derive(serde::Deserialize)]
 struct File {
@@ -125,15 +125,15 @@ fn figure_fixtures() {
         if case.stripped == Some(false) {
             continue;
         }
-        let s = _newsmine::text::strip(&case.text);
+        let s = newsmine::text::strip(&case.text);
         let exp: Vec<Exp> = match &case.stripped_figures {
             Some(v) => v.clone(),
             None => case
                 .figures
                 .iter()
                 .map(|e| Exp {
-                    text: _newsmine::text::strip(&e.text),
-                    counted: e.counted.as_deref().map(_newsmine::text::strip),
+                    text: newsmine::text::strip(&e.text),
+                    counted: e.counted.as_deref().map(newsmine::text::strip),
                     ..e.clone()
                 })
                 .collect(),

@@ -80,14 +80,14 @@
 
 use std::path::Path;
 
-use _newsmine::figures::{extract, Figure, FigureKind, Qualifier};
-use _newsmine::Doc;
+use newsmine::figures::{extract, Figure, FigureKind, Qualifier};
+use newsmine::Doc;
 use serde_json::Value;
 
 mod common;
 
 fn survives(s: &str) -> bool {
-    _newsmine::text::strip(s)
+    newsmine::text::strip(s)
         == s.to_lowercase()
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -639,7 +639,7 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
             && exps.iter().all(|(_, e)| survives(&e.text))
             && !any_excluded
         {
-            let s = _newsmine::text::strip(input);
+            let s = newsmine::text::strip(input);
             let sdoc = Doc::new(&s);
             let sfigs = extract(&sdoc);
             let sexps: Vec<(String, Exp)> = exps
@@ -648,7 +648,7 @@ fn run_recognizers(path: &Path, dim_of_file: &str) -> Tally {
                     (
                         ty.clone(),
                         Exp {
-                            text: _newsmine::text::strip(&e.text),
+                            text: newsmine::text::strip(&e.text),
                             unit: e.unit,
                             value: e.value,
                             value_to: e.value_to,
@@ -874,7 +874,7 @@ fn run_duckling(path: &Path, dim: &str) -> Tally {
             println!("  FAIL {input:?} want {v:?}/{to:?} {theirs} got {got:?}");
         }
         if survives(input) {
-            let s = _newsmine::text::strip(input);
+            let s = newsmine::text::strip(input);
             let sfigs = extract(&Doc::new(&s));
             t.s_applicable += 1;
             let sok = check(&s, &sfigs);

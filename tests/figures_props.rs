@@ -4,8 +4,8 @@
 //! stripped-text digit-group rules; number-heavy strings built from news
 //! tokens reach the deeper grammar (ranges, bounds, currencies, dates).
 
-use _newsmine::figures::extract;
-use _newsmine::Doc;
+use newsmine::figures::extract;
+use newsmine::Doc;
 use proptest::prelude::*;
 
 /// Spans in bounds and on char boundaries, in text order, counted spans too.

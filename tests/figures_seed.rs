@@ -9,8 +9,8 @@
 //!
 //! Run: `cargo test --release --test figures_seed -- --ignored --nocapture`
 
-use _newsmine::figures::{extract, Figure};
-use _newsmine::Doc;
+use newsmine::figures::{extract, Figure};
+use newsmine::Doc;
 
 mod common;
 

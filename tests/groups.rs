@@ -1,7 +1,7 @@
 //! Cross-article groups, table-driven from tests/fixtures/groups.toml.
 
-use _newsmine::entities::groups::{group, Mention};
-use _newsmine::entities::EntityLabel;
+use newsmine::entities::groups::{group, Mention};
+use newsmine::entities::EntityLabel;
 
 fn label(s: &str) -> EntityLabel {
     *EntityLabel::ALL

@@ -2,7 +2,7 @@
 //! names the model, never a silently empty result (the quote stage's
 //! boundary table has its own test in `src/quotes/boundary.rs`).
 
-use _newsmine::entities::tagger::{model, RESOURCES};
+use newsmine::entities::tagger::{model, RESOURCES};
 
 #[test]
 fn entity_model_and_word_tables_load() {

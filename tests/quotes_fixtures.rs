@@ -1,8 +1,8 @@
 //! Table-driven quote cases from `tests/fixtures/quotes.toml`.
 
-use _newsmine::entities::{Entity, EntityLabel};
-use _newsmine::quotes;
-use _newsmine::Doc;
+use newsmine::entities::{Entity, EntityLabel};
+use newsmine::quotes;
+use newsmine::Doc;
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -18,8 +18,8 @@
 
 use std::path::PathBuf;
 
-use _newsmine::quotes::{self, Quote};
-use _newsmine::Doc;
+use newsmine::quotes::{self, Quote};
+use newsmine::Doc;
 use serde_json::Value;
 
 mod common;

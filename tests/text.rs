@@ -1,7 +1,7 @@
 //! The text layer against the table in tests/fixtures/sentences.toml, and
 //! properties that must hold for any input.
 
-use _newsmine::text::{clauses, sentences, tokenize, Doc, Form};
+use newsmine::text::{clauses, sentences, tokenize, Doc, Form};
 use proptest::prelude::*;
 use serde::Deserialize;
 
@@ -64,7 +64,7 @@ fn forms_of_real_looking_text() {
 /// Extracts `text` (a panic fails the test) and checks that every span is in
 /// bounds and on character boundaries.
 fn spans_valid(text: &str) -> bool {
-    let a = _newsmine::Extractor::default().extract(text);
+    let a = newsmine::Extractor::default().extract(text);
     let ok = |s: usize, e: usize| {
         s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
     };

@@ -1,5 +1,5 @@
 //! Scores the quote extractor on PolNeAR dev (both forms) and on the seed
-//! article, with the protocol of `_newsmine::quotes::eval`.
+//! article, with the protocol of `newsmine::quotes::eval`.
 //!
 //! ```text
 //! newsmine-eval-quotes [--shared DIR] [--split dev|train] [polnear|seed|all] [--verbose]
@@ -22,9 +22,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use _newsmine::quotes::eval::{covered_fraction, score, speaker_right, GoldQuote, Score};
-use _newsmine::quotes::Quote;
-use _newsmine::{Extractor, Stages};
+use newsmine::quotes::eval::{covered_fraction, score, speaker_right, GoldQuote, Score};
+use newsmine::quotes::Quote;
+use newsmine::{Extractor, Stages};
 use serde_json::Value;
 
 fn main() {
@@ -52,9 +52,9 @@ fn main() {
                 fail("explain needs a file")
             };
             let text = read(Path::new(file));
-            let doc = _newsmine::Doc::new(&text);
+            let doc = newsmine::Doc::new(&text);
             let entities = ex.extract(&text).entities;
-            println!("{}", _newsmine::quotes::explain(&doc, &entities));
+            println!("{}", newsmine::quotes::explain(&doc, &entities));
             Ok(())
         }
         "polnear" => polnear(&ex, &shared, &split, verbose),
@@ -372,7 +372,7 @@ const SPEED_PAIRS: usize = 11;
 /// passes come in pairs, one with quotes and one without, in alternating
 /// order; the median of the pairs' ratios is reported, with its quartiles.
 fn speed(shared: &Path) -> Result<(), String> {
-    use _newsmine::text;
+    use newsmine::text;
     let jsonl = |p: PathBuf| -> Vec<String> {
         read(&p)
             .lines()

@@ -1,4 +1,4 @@
-//! Trains the stripped-text boundary model of `_newsmine::quotes::boundary`
+//! Trains the stripped-text boundary model of `newsmine::quotes::boundary`
 //! (sentence ends and clause marks) from ordinary news text, stripped here.
 //!
 //! ```text
@@ -13,8 +13,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::time::Instant;
 
-use _newsmine::learn::{Rng, Trainer};
-use _newsmine::quotes::boundary::{
+use newsmine::learn::{Rng, Trainer};
+use newsmine::quotes::boundary::{
     features, label_words, strip_and_label, WordHashes, CLASSES, END_MARGIN,
 };
 use serde_json::Value;
@@ -119,7 +119,7 @@ fn main() {
     let bytes = model.to_bytes();
     eprintln!("{} features, {} bytes", model.features(), bytes.len());
     if let Some(dev) = dev {
-        let model = _newsmine::learn::Model::from_bytes(&bytes).unwrap_or_else(|e| fail(&e));
+        let model = newsmine::learn::Model::from_bytes(&bytes).unwrap_or_else(|e| fail(&e));
         let dev = load(&dev);
         for margin in margins {
             let mut c = [[0usize; CLASSES]; CLASSES]; // [gold][pred]

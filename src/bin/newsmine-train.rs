@@ -21,16 +21,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use _newsmine::entities::clusters::{self, Clusters};
-use _newsmine::entities::conll::parse_conll;
-use _newsmine::entities::eval::evaluate_with;
-use _newsmine::entities::features::Resources;
-use _newsmine::entities::gazetteer::{self, Lexicon};
-use _newsmine::entities::tagger::NerModel;
-use _newsmine::entities::tagger::{self, TrainConfig};
-use _newsmine::entities::training::train_conll;
-use _newsmine::entities::EntityLabel;
-use _newsmine::Doc;
+use newsmine::entities::clusters::{self, Clusters};
+use newsmine::entities::conll::parse_conll;
+use newsmine::entities::eval::evaluate_with;
+use newsmine::entities::features::Resources;
+use newsmine::entities::gazetteer::{self, Lexicon};
+use newsmine::entities::tagger::NerModel;
+use newsmine::entities::tagger::{self, Tagged, TrainConfig};
+use newsmine::entities::training::train_conll;
+use newsmine::entities::EntityLabel;
+use newsmine::Doc;
 
 fn usage() -> ExitCode {
     eprintln!(
@@ -327,7 +327,7 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
     let path = args.positional.first().ok_or("evaluate-ner needs a FILE")?;
     let mut content = read(path)?;
     if args.named.get("strip").is_some_and(|v| v == "1") {
-        content = _newsmine::entities::conll::strip_conll(&content);
+        content = newsmine::entities::conll::strip_conll(&content);
     }
     let custom = model_arg(args)?;
     let errors = args.named.get("errors").is_some_and(|v| v == "1");
@@ -341,9 +341,12 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
     let report = evaluate_with(&content, |doc| {
         let spans = match &custom {
             Some((model, res)) => tagger::tag_with(doc, model, res),
-            None => _newsmine::entities::extract(doc)
+            None => newsmine::entities::extract(doc)
                 .into_iter()
-                .map(|e| (e.start, e.end, e.label))
+                .map(|e| Tagged {
+                    span: e.span(),
+                    label: e.label,
+                })
                 .collect(),
         };
         if let (true, Some(g)) = (errors, gold.next()) {
@@ -356,19 +359,18 @@ fn evaluate_ner(args: &Args) -> Result<(), String> {
 }
 
 /// Prints the spans only one side has (`-` gold, `+` predicted).
-fn print_errors(
-    text: &str,
-    gold: &[(usize, usize, EntityLabel)],
-    pred: &[(usize, usize, EntityLabel)],
-) {
+fn print_errors(text: &str, gold: &[Tagged], pred: &[Tagged]) {
     let pred: Vec<_> = pred
         .iter()
-        .filter(|s| s.2 != EntityLabel::Date)
-        .copied()
+        .filter(|s| s.label != EntityLabel::Date)
+        .cloned()
         .collect();
     for (side, these, others) in [("-", gold, &pred[..]), ("+", &pred[..], gold)] {
         for s in these.iter().filter(|s| !others.contains(s)) {
-            let (mut lo, mut hi) = (s.0.saturating_sub(40), (s.1 + 40).min(text.len()));
+            let (mut lo, mut hi) = (
+                s.span.start.saturating_sub(40),
+                (s.span.end + 40).min(text.len()),
+            );
             while !text.is_char_boundary(lo) {
                 lo -= 1;
             }
@@ -376,7 +378,11 @@ fn print_errors(
                 hi += 1;
             }
             let ctx = text[lo..hi].replace('\n', " ");
-            println!("{side} {}\t{}\t{ctx}", s.2.as_str(), &text[s.0..s.1]);
+            println!(
+                "{side} {}\t{}\t{ctx}",
+                s.label.as_str(),
+                &text[s.span.clone()]
+            );
         }
     }
 }
@@ -392,7 +398,7 @@ fn tag_ner(args: &Args) -> Result<(), String> {
         };
         let found: Vec<String> = spans
             .iter()
-            .map(|&(s, e, l)| format!("{}/{}", &text[s..e], l.as_str()))
+            .map(|t| format!("{}/{}", &text[t.span.clone()], t.label.as_str()))
             .collect();
         println!("{text}\n  -> {}", found.join(", "));
     }
@@ -478,7 +484,7 @@ fn bench_ner(args: &Args) -> Result<(), String> {
     let bytes: usize = texts.iter().map(String::len).sum();
     let stripped = docs
         .iter()
-        .filter(|d| d.form == _newsmine::Form::Stripped)
+        .filter(|d| d.form == newsmine::Form::Stripped)
         .count();
     println!(
         "{} articles ({stripped} stripped), {tokens} tokens, {:.2} MB; one thread, best of {repeat}:",
@@ -512,7 +518,7 @@ fn bench_ner(args: &Args) -> Result<(), String> {
         "entities::extract (tagger, dates, canonical)",
         best_of(repeat, || {
             for d in &docs {
-                n += _newsmine::entities::extract(d).len();
+                n += newsmine::entities::extract(d).len();
             }
         }),
     );
@@ -524,7 +530,7 @@ fn bench_ner(args: &Args) -> Result<(), String> {
             }
         }),
     );
-    let ex = _newsmine::Extractor::new(Some(1));
+    let ex = newsmine::Extractor::new(Some(1));
     report(
         "Extractor::extract (Doc, entities, figures, quotes)",
         best_of(repeat, || {

@@ -3,21 +3,21 @@
 //! before that day (on or after it where the sentence speaks of the future),
 //! "last september" the September before it, "early this year" January to
 //! April of its year, "jan 3 2019" that day. A day, a month or a year is a
-//! range of days ([`Span`]).
+//! range of days ([`DayRange`]).
 //!
 //! ```
-//! use _newsmine::entities::calendar::{place, Day};
-//! use _newsmine::{entities, Doc};
+//! use newsmine::entities::calendar::{place, Day};
+//! use newsmine::{entities, Doc};
 //!
 //! let text = "The vote took place on Thursday, months after last September's talks.";
 //! let ents = entities::extract(&Doc::new(text));
 //! let published = Day::parse("2020-03-12").unwrap();
-//! let spans: Vec<String> = place(text, &ents, published)
+//! let ranges: Vec<String> = place(text, &ents, published)
 //!     .into_iter()
 //!     .flatten()
 //!     .map(|(a, b)| format!("{a}..{b}"))
 //!     .collect();
-//! assert_eq!(spans, ["2020-03-12..2020-03-12", "2019-09-01..2019-09-30"]);
+//! assert_eq!(ranges, ["2020-03-12..2020-03-12", "2019-09-01..2019-09-30"]);
 //! ```
 
 use std::fmt;
@@ -33,8 +33,8 @@ pub struct Day {
     pub day: u8,
 }
 
-/// The first and last day of a date.
-pub type Span = (Day, Day);
+/// The first and last day of a date (both included).
+pub type DayRange = (Day, Day);
 
 impl Day {
     /// The day, if it exists.
@@ -107,7 +107,7 @@ fn days_in_month(y: i32, m: u8) -> u8 {
     }
 }
 
-fn month_span(y: i32, m: u8) -> Span {
+fn month_span(y: i32, m: u8) -> DayRange {
     (
         Day {
             year: y,
@@ -122,7 +122,7 @@ fn month_span(y: i32, m: u8) -> Span {
     )
 }
 
-fn year_span(y: i32) -> Span {
+fn year_span(y: i32) -> DayRange {
     (
         Day {
             year: y,
@@ -140,7 +140,7 @@ fn year_span(y: i32) -> Span {
 /// The place on the calendar of each DATE entity of `entities` (found in
 /// `text`), for an article published on `published`; `None` for the other
 /// entities and for dates that cannot be placed ("the past decade").
-pub fn place(text: &str, entities: &[Entity], published: Day) -> Vec<Option<Span>> {
+pub fn place(text: &str, entities: &[Entity], published: Day) -> Vec<Option<DayRange>> {
     entities
         .iter()
         .map(|e| {
@@ -214,7 +214,7 @@ enum Relation {
     Plain { future: bool },
 }
 
-fn resolve(w: &[String], p: Day, future: bool) -> Option<Span> {
+fn resolve(w: &[String], p: Day, future: bool) -> Option<DayRange> {
     let mut k = 0;
     let part = match w.first().map(String::as_str) {
         Some(x @ ("early" | "mid" | "late")) => {
@@ -241,7 +241,7 @@ fn resolve(w: &[String], p: Day, future: bool) -> Option<Span> {
 }
 
 /// The span the words after any "early"/"last"/... name.
-fn base(w: &[String], p: Day, rel: Relation) -> Option<Span> {
+fn base(w: &[String], p: Day, rel: Relation) -> Option<DayRange> {
     let head = w.first()?.as_str();
     if let Some(wd) = weekday_of(head) {
         // "Thursday, Jan. 3": the written date decides.
@@ -258,7 +258,7 @@ fn base(w: &[String], p: Day, rel: Relation) -> Option<Span> {
 
 /// "march 10", "10 march 2019", "january 2020", "september", "2015",
 /// "2019 08 22".
-fn explicit(w: &[String], p: Day, rel: Relation) -> Option<Span> {
+fn explicit(w: &[String], p: Day, rel: Relation) -> Option<DayRange> {
     let get = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
     let year = |s: &str| {
         number_of(s, 2100)
@@ -321,7 +321,7 @@ fn year_of_day(m: u8, d: u8, p: Day, rel: Relation) -> i32 {
 /// A weekday: in the publication week on or before the publication day
 /// (on or after it for the future; "last" strictly before, "next" strictly
 /// after).
-fn weekday(wd: i64, p: Day, rel: Relation) -> Span {
+fn weekday(wd: i64, p: Day, rel: Relation) -> DayRange {
     let back = (p.weekday() - wd).rem_euclid(7);
     let ahead = (wd - p.weekday()).rem_euclid(7);
     let day = match rel {
@@ -335,7 +335,7 @@ fn weekday(wd: i64, p: Day, rel: Relation) -> Span {
 }
 
 /// "week", "month", "year", "weekend" and the seasons, with their relation.
-fn unit(w: &str, p: Day, rel: Relation) -> Option<Span> {
+fn unit(w: &str, p: Day, rel: Relation) -> Option<DayRange> {
     let shift = match rel {
         Relation::Last => -1,
         Relation::Next => 1,
@@ -377,7 +377,7 @@ fn unit(w: &str, p: Day, rel: Relation) -> Option<Span> {
 
 /// Meteorological seasons of the northern hemisphere (winter runs from
 /// December into the next year).
-fn season(w: &str, p: Day, rel: Relation) -> Span {
+fn season(w: &str, p: Day, rel: Relation) -> DayRange {
     let first = match w {
         "spring" => 3,
         "summer" => 6,
@@ -416,7 +416,7 @@ fn season(w: &str, p: Day, rel: Relation) -> Span {
 /// The early, middle or late part of a span: of a year, January to April,
 /// May to August, September to December; of a month, days 1-10, 11-20 and
 /// the rest; of another span, its thirds.
-fn third((a, b): Span, part: &str) -> Span {
+fn third((a, b): DayRange, part: &str) -> DayRange {
     let whole_year = (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) && a.year == b.year;
     let whole_month = a.day == 1 && (a.year, a.month) == (b.year, b.month) && b.day >= 28;
     if whole_year {

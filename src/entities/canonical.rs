@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::normalized_words;
+use super::tagger::Tagged;
 use super::{Entity, EntityLabel};
 use crate::text::{lexicon, Doc, Form, TokenKind};
 
@@ -157,10 +158,10 @@ pub(super) fn initials(words: &[String], skip: bool) -> String {
 /// Work is per distinct name, and every "which other name is this part of"
 /// question is a hash lookup, so an article with a million mentions stays
 /// linear.
-pub fn resolve(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<Entity> {
+pub fn resolve(doc: &Doc, spans: &[Tagged]) -> Vec<Entity> {
     let ms: Vec<Mention> = spans
         .iter()
-        .map(|&(s, e, l)| mention(doc, s, e, l))
+        .map(|t| mention(doc, t.span.start, t.span.end, t.label))
         .collect();
     let key = |m: &Mention| m.words.join(" ");
     let keys: Vec<String> = ms.iter().map(key).collect();
@@ -267,7 +268,8 @@ pub fn resolve(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<Entity> 
     spans
         .iter()
         .enumerate()
-        .map(|(i, &(start, end, label))| {
+        .map(|(i, t)| {
+            let (start, end, label) = (t.span.start, t.span.end, t.label);
             let h = &ms[head[i]];
             let alias = (label != EntityLabel::Per && label != EntityLabel::Date)
                 .then(|| alias_of(&key(h)))
@@ -303,7 +305,10 @@ mod tests {
             .map(|(s, l)| {
                 let i = text[at..].find(s).unwrap() + at;
                 at = i + s.len();
-                (i, i + s.len(), *l)
+                Tagged {
+                    span: i..i + s.len(),
+                    label: *l,
+                }
             })
             .collect();
         resolve(&doc, &sp)

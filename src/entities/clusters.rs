@@ -14,6 +14,7 @@
 //! File format (`data/clusters.txt`): `word` then one tab-separated value per
 //! column, `-` where the word has no value.
 
+#[cfg(feature = "training")]
 use std::collections::HashMap;
 
 use crate::learn::{hash_text, FeatureMap};
@@ -73,10 +74,12 @@ impl Clusters {
         self.map.get(&low)
     }
 
+    #[cfg(feature = "training")]
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    #[cfg(feature = "training")]
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -99,6 +102,7 @@ fn parse_u16(digits: &[u8]) -> Option<u16> {
 
 /// Builds the text format from per-column word -> class maps (`columns[c]`
 /// fills [`Column`] `c`; missing maps and words give `-`), sorted by word.
+#[cfg(feature = "training")]
 pub fn format(columns: &[HashMap<String, u16>; COLUMNS]) -> String {
     let mut words: Vec<&str> = columns
         .iter()
@@ -124,6 +128,7 @@ pub fn format(columns: &[HashMap<String, u16>; COLUMNS]) -> String {
 /// Spherical k-means over the unit rows of `data` (`n * dims`), seeded from
 /// `k` rows drawn from the first `pool` rows; returns each row's cluster and
 /// the unit centroids (`k * dims`).
+#[cfg(feature = "training")]
 pub fn spherical_kmeans(
     data: &[f32],
     dims: usize,
@@ -172,6 +177,7 @@ pub fn spherical_kmeans(
 }
 
 /// A dot product the compiler can vectorize (eight independent sums).
+#[cfg(feature = "training")]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
@@ -189,6 +195,7 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
     acc.iter().sum::<f32>() + tail
 }
 
+#[cfg(feature = "training")]
 fn normalize(v: &mut [f32]) {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
     if norm > 0.0 {
@@ -203,6 +210,7 @@ fn normalize(v: &mut [f32]) {
 /// Returns the maps for [`Column::VecRow`], [`Column::VecFine`] (1,024
 /// clusters of the unit rows), [`Column::VecMid`] (256 clusters of the fine
 /// centroids) and [`Column::VecCoarse`] (64 clusters of those).
+#[cfg(feature = "training")]
 pub fn vector_classes(
     word2row: &str,
     vectors: &[f32],
@@ -240,6 +248,7 @@ pub fn vector_classes(
 }
 
 /// A lowercase or capitalised word of ASCII letters and digits, not all digits.
+#[cfg(feature = "training")]
 fn is_plain_word(w: &str) -> bool {
     !w.is_empty()
         && w.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -252,6 +261,7 @@ fn is_plain_word(w: &str) -> bool {
 /// all capitals (an acronym: "nato"), and its frequency (5 buckets), as one
 /// class `acronym * 35 + share * 5 + frequency`. Words with a total log
 /// probability below `min_logp` are left out.
+#[cfg(feature = "training")]
 pub fn casing_classes<'a>(
     forms: impl IntoIterator<Item = (&'a str, f64)>,
     min_logp: f64,
@@ -293,6 +303,7 @@ pub fn casing_classes<'a>(
 /// neighbours among the 1,500 most frequent words (square-root counts, unit
 /// length); spherical k-means (seeded) gives 256 fine clusters, and k-means
 /// over their centroids 32 coarse ones.
+#[cfg(feature = "training")]
 pub fn compute(texts: &[String], seed: u64) -> [HashMap<String, u16>; 2] {
     use super::gazetteer::normalized_words;
     use crate::learn::Rng;

@@ -4,6 +4,7 @@
 //! by single spaces, one sentence per line in ordinary text, a whole article
 //! on one line in stripped text.
 
+use super::tagger::Tagged;
 use super::EntityLabel;
 use crate::text::Form;
 
@@ -12,7 +13,7 @@ use crate::text::Form;
 pub struct ConllDoc {
     pub text: String,
     /// Gold entities: byte spans into `text` with their label.
-    pub spans: Vec<(usize, usize, EntityLabel)>,
+    pub spans: Vec<Tagged>,
 }
 
 fn label_of(t: &str) -> Option<EntityLabel> {
@@ -66,7 +67,10 @@ pub fn parse_conll(content: &str) -> Vec<ConllDoc> {
     let mut sentence_open = false;
     let close = |cur: &mut ConllDoc, open: &mut Option<(usize, EntityLabel)>, end: usize| {
         if let Some((s, l)) = open.take() {
-            cur.spans.push((s, end, l));
+            cur.spans.push(Tagged {
+                span: s..end,
+                label: l,
+            });
         }
     };
     for line in content.lines() {
@@ -185,7 +189,7 @@ mod tests {
         assert_eq!(conll_form(&s), Form::Stripped);
         let docs = parse_conll(&s);
         let t = &docs[0].text;
-        let got: Vec<&str> = docs[0].spans.iter().map(|&(a, b, _)| &t[a..b]).collect();
+        let got: Vec<&str> = docs[0].spans.iter().map(|g| &t[g.span.clone()]).collect();
         assert_eq!(got, ["u s", "army", "smith jones", "b a t"]);
     }
 
@@ -196,9 +200,15 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].text, "Peter Blackburn said\nIn New York B-LOC");
         let t = &docs[0].text;
-        let s: Vec<&str> = docs[0].spans.iter().map(|&(a, b, _)| &t[a..b]).collect();
+        let s: Vec<&str> = docs[0].spans.iter().map(|g| &t[g.span.clone()]).collect();
         assert_eq!(s, ["Peter Blackburn", "New York", "B-LOC"]);
-        assert_eq!(docs[1].spans, vec![(0, 4, EntityLabel::Org)]);
+        assert_eq!(
+            docs[1].spans,
+            [Tagged {
+                span: 0..4,
+                label: EntityLabel::Org
+            }]
+        );
         let low = parse_conll("-DOCSTART- O\n\nu B-LOC\ns I-LOC\n\nsaid O\n");
         assert_eq!(low[0].text, "u s said");
     }

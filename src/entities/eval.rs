@@ -1,8 +1,10 @@
 //! Exact-span evaluation of entity mentions on CoNLL files (either form).
 
 use std::fmt;
+use std::ops::Range;
 
 use super::conll::{conll_form, parse_conll};
+use super::tagger::Tagged;
 use super::EntityLabel;
 use crate::text::{Doc, Form};
 
@@ -123,10 +125,7 @@ const TYPES: [EntityLabel; 4] = [
 /// article's text is built as our users' text looks (see `conll`), handed to
 /// `predict`, and its spans compared exactly with the gold ones. DATE
 /// predictions are ignored (CoNLL does not annotate dates).
-pub fn evaluate_with(
-    content: &str,
-    mut predict: impl FnMut(&Doc) -> Vec<(usize, usize, EntityLabel)>,
-) -> Report {
+pub fn evaluate_with(content: &str, mut predict: impl FnMut(&Doc) -> Vec<Tagged>) -> Report {
     let docs = parse_conll(content);
     let mut counts = [Counts::default(); 4];
     let mut tokens = 0;
@@ -135,19 +134,19 @@ pub fn evaluate_with(
         tokens += doc.tokens.len();
         let pred: Vec<_> = predict(&doc)
             .into_iter()
-            .filter(|s| s.2 != EntityLabel::Date)
+            .filter(|s| s.label != EntityLabel::Date)
             .collect();
         for (k, ty) in TYPES.iter().enumerate() {
-            let g: std::collections::HashSet<(usize, usize)> = d
+            let g: std::collections::HashSet<&Range<usize>> = d
                 .spans
                 .iter()
-                .filter(|s| s.2 == *ty)
-                .map(|s| (s.0, s.1))
+                .filter(|s| s.label == *ty)
+                .map(|s| &s.span)
                 .collect();
-            let p: std::collections::HashSet<(usize, usize)> = pred
+            let p: std::collections::HashSet<&Range<usize>> = pred
                 .iter()
-                .filter(|s| s.2 == *ty)
-                .map(|s| (s.0, s.1))
+                .filter(|s| s.label == *ty)
+                .map(|s| &s.span)
                 .collect();
             let tp = g.intersection(&p).count();
             counts[k].tp += tp;
@@ -174,7 +173,10 @@ pub fn evaluate_conll_with(content: &str, model: &super::tagger::NerModel) -> Re
     evaluate_with(content, |doc| {
         super::extract_with(doc, model)
             .into_iter()
-            .map(|e| (e.start, e.end, e.label))
+            .map(|e| Tagged {
+                span: e.span(),
+                label: e.label,
+            })
             .collect()
     })
 }

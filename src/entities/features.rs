@@ -55,6 +55,7 @@ impl Resources {
         &self.lexicon
     }
 
+    #[cfg(feature = "training")]
     pub fn clusters(&self) -> &Clusters {
         &self.clusters
     }
@@ -454,6 +455,7 @@ pub fn context_features(
 /// Appends the features of every token of `doc` to `feats`; token `i` owns
 /// `feats[offsets[i]..offsets[i + 1]]` (`offsets` gets `n + 1` entries).
 /// The training path: the tagger's cached scoring sums the same features.
+#[cfg(feature = "training")]
 pub fn extract_features(
     doc: &Doc,
     res: &Resources,

@@ -10,11 +10,15 @@
 //! of [`GazClass`]es.
 
 use crate::learn::{hash_bytes, mix, FeatureMap};
+#[cfg(feature = "training")]
 use crate::text::Doc;
 
 /// The lists a gazetteer entry can belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
+// The name lists are read as bits: only their compiler (`training`) names
+// every class.
+#[cfg_attr(not(feature = "training"), allow(dead_code))]
 pub enum GazClass {
     Loc = 0,
     Country = 1,
@@ -171,16 +175,19 @@ impl Lexicon {
     }
 
     /// Number of hashed keys (entries and prefixes).
+    #[cfg(feature = "training")]
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    #[cfg(feature = "training")]
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
 
     /// For each token of `doc`, for each class, the BILOU position (1..=4 for
     /// B, I, L, U; 0: none) of the longest match of that class covering it.
+    #[cfg(feature = "training")]
     pub fn matches(&self, doc: &Doc) -> Vec<[u8; GAZ_CLASSES]> {
         let mut words = Vec::with_capacity(doc.tokens.len() + 8);
         let mut hashes = Vec::new();
@@ -260,6 +267,7 @@ impl Lexicon {
 /// has it). `common` says whether a single word is
 /// a common lowercase word (in ordinary news text); such single-word entries
 /// ("will", "may", "home") are dropped from the name lists.
+#[cfg(feature = "training")]
 pub fn compile(
     dirs: &[std::path::PathBuf],
     common: &dyn Fn(&str) -> bool,

@@ -1,8 +1,8 @@
 //! One name per thing across a batch: mentions of one real-world thing in
 //! different articles share a group.
 //!
-//! Within an article [`super::canonical`] already joins a thing's mentions
-//! under one canonical name. Across articles, per distinct name:
+//! Within an article, an entity's `canonical` already joins a thing's
+//! mentions under one name. Across articles, per distinct name:
 //! - names with the same words (any case, any punctuation, either form, any
 //!   script) share a group; organisations, places and other names (ORG, LOC,
 //!   MISC) do so across those labels, since the tagger may label one thing

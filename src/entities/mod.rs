@@ -2,23 +2,33 @@
 //! the canonical name of what it refers to in the article.
 
 pub mod calendar;
-pub mod canonical;
-pub mod clusters;
+#[cfg(feature = "training")]
 pub mod conll;
-pub mod display;
+#[cfg(feature = "training")]
 pub mod eval;
-pub mod features;
-pub mod gazetteer;
 pub mod groups;
-pub mod scorer;
-pub mod tagger;
+#[cfg(feature = "training")]
 pub mod training;
 
+training_mods! {
+    mod canonical;
+    mod clusters;
+    mod display;
+    mod features;
+    mod gazetteer;
+    mod scorer;
+    mod tagger;
+}
+
+#[cfg(feature = "training")]
 pub use eval::{evaluate_conll, evaluate_conll_file, Counts, Report};
+pub use tagger::NerModel;
 
 use crate::text::Doc;
 
 /// The type of an entity (CoNLL-2003 conventions, plus dates).
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityLabel {
     Per,
@@ -51,6 +61,7 @@ impl EntityLabel {
 }
 
 /// One entity mention: `text[start..end]` in bytes.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub start: usize,
@@ -78,11 +89,14 @@ pub fn extract_with(doc: &Doc, model: &tagger::NerModel) -> Vec<Entity> {
     // the first name ending after the date's start begins before its end.
     let names = spans.len();
     for d in doc.dates() {
-        let i = spans[..names].partition_point(|s| s.1 <= d.start);
-        if spans[..names].get(i).is_none_or(|s| s.0 >= d.end) {
-            spans.push((d.start, d.end, EntityLabel::Date));
+        let i = spans[..names].partition_point(|s| s.span.end <= d.start);
+        if spans[..names].get(i).is_none_or(|s| s.span.start >= d.end) {
+            spans.push(tagger::Tagged {
+                span: d.clone(),
+                label: EntityLabel::Date,
+            });
         }
     }
-    spans.sort_by_key(|s| (s.0, s.1));
+    spans.sort_by_key(|s| (s.span.start, s.span.end));
     canonical::resolve(doc, &spans)
 }

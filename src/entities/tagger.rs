@@ -2,12 +2,19 @@
 //! structured perceptron (`crate::learn`) decoded with Viterbi per sentence
 //! (ordinary text) or clause (stripped text), with BILOU constraints.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::features::{extract_features, Resources};
+#[cfg(feature = "training")]
+use super::features::extract_features;
+use super::features::Resources;
 use super::EntityLabel;
-use crate::learn::{Model, Rng, Trainer};
-use crate::text::{Doc, TokenKind};
+use crate::learn::Model;
+#[cfg(feature = "training")]
+use crate::learn::{Rng, Trainer};
+use crate::text::Doc;
+#[cfg(feature = "training")]
+use crate::text::TokenKind;
 
 const TYPES: [EntityLabel; 4] = [
     EntityLabel::Per,
@@ -19,15 +26,18 @@ const TYPES: [EntityLabel; 4] = [
 /// Number of tags: O plus B, I, L, U for each of the four types.
 pub const TAGS: usize = 17;
 
+#[cfg(feature = "training")]
 fn tag(ty: usize, pos: usize) -> usize {
     1 + ty * 4 + pos // pos: 0 B, 1 I, 2 L, 3 U
 }
 
+#[cfg(feature = "training")]
 fn type_index(l: EntityLabel) -> Option<usize> {
     TYPES.iter().position(|&t| t == l)
 }
 
 /// Which tag moves BILOU allows, laid out as `crate::learn::viterbi` wants.
+#[cfg(feature = "training")]
 pub fn bilou_constraints() -> Vec<bool> {
     let mut allowed = vec![false; (TAGS + 1) * TAGS];
     // May a tag follow `prev` (None: start)?
@@ -88,6 +98,8 @@ pub struct NerModel {
 const NER_MAGIC: &[u8; 8] = b"NMNER002";
 
 impl NerModel {
+    // Its stages are `learn::Model`s, public with `training` only.
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn new(stage1: Model, stage2: Option<Model>) -> Self {
         NerModel {
             stage1,
@@ -101,15 +113,18 @@ impl NerModel {
         self.joint.get_or_init(|| super::scorer::Joint::new(self))
     }
 
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn stage1(&self) -> &Model {
         &self.stage1
     }
 
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn stage2(&self) -> Option<&Model> {
         self.stage2.as_ref()
     }
 
     /// Stage 1, then stage 2 if there is one.
+    #[cfg_attr(not(feature = "training"), doc(hidden))]
     pub fn stages(&self) -> impl Iterator<Item = &Model> {
         std::iter::once(&self.stage1).chain(self.stage2.as_ref())
     }
@@ -157,6 +172,7 @@ impl NerModel {
     }
 }
 
+#[cfg(feature = "training")]
 fn decode_all(
     model: &Model,
     feats: &[u64],
@@ -256,6 +272,7 @@ pub fn history_features(i: usize, tags1: &[usize], counts: Option<[u16; 5]>, out
 }
 
 /// Base features plus stage-1 history features (the training path).
+#[cfg(feature = "training")]
 fn with_history(
     doc: &Doc,
     feats: &[u64],
@@ -305,9 +322,17 @@ fn sentence_tokens(doc: &Doc) -> Vec<(usize, usize)> {
 /// far shorter.
 const BLOCK_TOKENS: usize = 20_000;
 
-/// Entity spans `(start byte, end byte, label)` tagged in `doc` by `model`,
-/// with this thread's caches (see `super::scorer`).
-pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<(usize, usize, EntityLabel)> {
+/// A labelled byte span of an article: what the tagger and the date rules
+/// find (and CoNLL data holds), before canonical names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Tagged {
+    pub span: Range<usize>,
+    pub label: EntityLabel,
+}
+
+/// Entity spans tagged in `doc` by `model`, with this thread's caches (see
+/// `super::scorer`).
+pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
     let sentences = sentence_tokens(doc);
     if doc.tokens.len() <= BLOCK_TOKENS {
         return super::scorer::with_scratch(|s| {
@@ -357,11 +382,12 @@ fn blocks(sentences: &[(usize, usize)], max: usize) -> Vec<Vec<(usize, usize)>> 
 
 /// [`tag_with`] the slow, plain way: every feature of every token looked up
 /// in the model (what training does). For tests of the fast path.
+#[cfg(feature = "training")]
 pub fn tag_uncached(
     doc: &Doc,
     model: &NerModel,
     res: &Resources,
-) -> Vec<(usize, usize, EntityLabel)> {
+) -> Vec<Tagged> {
     let mut feats = Vec::with_capacity(doc.tokens.len() * 48);
     let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
     extract_features(doc, res, &mut feats, &mut offsets);
@@ -375,13 +401,21 @@ pub fn tag_uncached(
 }
 
 /// Entity spans tagged in `doc` by the compiled-in model.
-pub fn tag_doc(doc: &Doc) -> Vec<(usize, usize, EntityLabel)> {
+#[cfg(feature = "training")]
+pub fn tag_doc(doc: &Doc) -> Vec<Tagged> {
     tag_with(doc, model(), &RESOURCES)
 }
 
 /// Spans from BILOU tags (lenient: an unclosed B or I ends where its run does).
-fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
+fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<Tagged> {
     let mut out = Vec::new();
+    // A mention from its first to its last token.
+    let mut push = |first: usize, last: usize, ty: usize| {
+        out.push(Tagged {
+            span: doc.tokens[first].start..doc.tokens[last].end,
+            label: TYPES[ty],
+        })
+    };
     let mut open: Option<(usize, usize)> = None; // start token, type
     for (i, &t) in tags.iter().enumerate() {
         let (ty, pos) = if t == 0 {
@@ -392,35 +426,33 @@ fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
         if let Some((s, oty)) = open {
             if ty == oty && matches!(pos, 1 | 2) {
                 if pos == 2 {
-                    out.push((doc.tokens[s].start, doc.tokens[i].end, TYPES[oty]));
+                    push(s, i, oty);
                     open = None;
                 }
                 continue;
             }
-            out.push((doc.tokens[s].start, doc.tokens[i - 1].end, TYPES[oty]));
+            push(s, i - 1, oty);
             open = None;
         }
         match pos {
             0 | 1 => open = Some((i, ty)),
-            2 | 3 => out.push((doc.tokens[i].start, doc.tokens[i].end, TYPES[ty])),
+            2 | 3 => push(i, i, ty),
             _ => {}
         }
     }
     if let Some((s, oty)) = open {
-        out.push((
-            doc.tokens[s].start,
-            doc.tokens[tags.len() - 1].end,
-            TYPES[oty],
-        ));
+        push(s, tags.len() - 1, oty);
     }
     out
 }
 
 /// Gold BILOU tags of `doc`'s tokens from byte spans (a token belongs to the
 /// span its start lies in).
-pub fn gold_tags(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize> {
+#[cfg(feature = "training")]
+pub fn gold_tags(doc: &Doc, spans: &[Tagged]) -> Vec<usize> {
     let mut tags = vec![0; doc.tokens.len()];
-    for &(s, e, l) in spans {
+    for t in spans {
+        let (s, e, l) = (t.span.start, t.span.end, t.label);
         let Some(ty) = type_index(l) else { continue };
         let idx: Vec<usize> = (0..doc.tokens.len())
             .filter(|&i| doc.tokens[i].start >= s && doc.tokens[i].start < e)
@@ -441,9 +473,10 @@ pub fn gold_tags(doc: &Doc, spans: &[(usize, usize, EntityLabel)]) -> Vec<usize>
 }
 
 /// A training article: its text and gold spans.
+#[cfg(feature = "training")]
 pub struct Example<'a> {
     pub text: &'a str,
-    pub spans: &'a [(usize, usize, EntityLabel)],
+    pub spans: &'a [Tagged],
     /// Copies of one article (e.g. its ordinary and stripped forms) share a
     /// group, so they fall in the same fold when stage 2 is trained.
     pub group: usize,
@@ -451,6 +484,7 @@ pub struct Example<'a> {
 
 /// Settings of [`train`].
 #[derive(Debug, Clone)]
+#[cfg(feature = "training")]
 pub struct TrainConfig {
     pub epochs: usize,
     pub seed: u64,
@@ -463,6 +497,7 @@ pub struct TrainConfig {
     pub two_stage: bool,
 }
 
+#[cfg(feature = "training")]
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
@@ -475,6 +510,7 @@ impl Default for TrainConfig {
     }
 }
 
+#[cfg(feature = "training")]
 struct Prepared {
     feats: Vec<u64>,
     offsets: Vec<usize>,
@@ -483,6 +519,7 @@ struct Prepared {
     group: usize,
 }
 
+#[cfg(feature = "training")]
 fn filter_rare(prepared: &mut [Prepared], min_count: u32) {
     if min_count <= 1 {
         return;
@@ -511,6 +548,7 @@ fn filter_rare(prepared: &mut [Prepared], min_count: u32) {
 }
 
 /// Trains one stage on the examples `use_doc` admits.
+#[cfg(feature = "training")]
 fn train_stage(
     prepared: &[Prepared],
     use_doc: impl Fn(usize) -> bool,
@@ -548,6 +586,7 @@ fn train_stage(
 
 /// Trains a tagger. `on_epoch(stage, epoch, model)` is called after each
 /// epoch of the final stages with the model so far (for dev scores).
+#[cfg(feature = "training")]
 pub fn train(
     examples: &[Example],
     res: &Resources,

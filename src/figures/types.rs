@@ -3,6 +3,8 @@
 use std::ops::Range;
 
 /// What kind of number a figure is.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FigureKind {
     Count,
@@ -35,6 +37,8 @@ impl FigureKind {
 }
 
 /// Words that bound or approximate a figure ("more than 10 000").
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Qualifier {
     About,
@@ -57,6 +61,7 @@ impl Qualifier {
 }
 
 /// One figure: `text[start..end]` in bytes, qualifier words included.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub start: usize,
@@ -69,7 +74,10 @@ pub struct Figure {
     /// A short canonical unit code ("USD", "kg", "year"); percents carry
     /// "percent" (or "pp" for percentage points) so a range of percents
     /// keeps its unit.
-    pub unit: Option<&'static str>,
+    // `std::primitive::str`, not `str`: serde's derive would borrow a `&str`
+    // from the input (requiring `'de: 'static`); `crate::interned` interns it.
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::interned::unit"))]
+    pub unit: Option<&'static std::primitive::str>,
     pub qualifier: Option<Qualifier>,
     /// Byte span of the noun phrase the number counts, where the text says.
     pub counted: Option<Range<usize>>,

@@ -10,7 +10,7 @@
 //!
 //! # Training
 //! ```
-//! use _newsmine::learn::{hash_str, Trainer};
+//! use newsmine::learn::{hash_str, Trainer};
 //!
 //! let f = |s: &str| vec![hash_str(s)];
 //! let mut t = Trainer::new(2);
@@ -20,7 +20,7 @@
 //! }
 //! let model = t.average(0.0);
 //! assert_eq!(model.predict(&f("good")), 1);
-//! let model = _newsmine::learn::Model::from_bytes(&model.to_bytes()).unwrap();
+//! let model = newsmine::learn::Model::from_bytes(&model.to_bytes()).unwrap();
 //! assert_eq!(model.predict(&f("bad")), 0);
 //! ```
 //!
@@ -119,8 +119,10 @@ pub type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// A small seeded random generator (SplitMix64) for reproducible shuffles.
 #[derive(Debug, Clone)]
+#[cfg(feature = "training")]
 pub struct Rng(u64);
 
+#[cfg(feature = "training")]
 impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed)
@@ -271,6 +273,7 @@ pub fn argmax(xs: &[f32]) -> usize {
 
 /// An averaged perceptron being trained. See the module docs.
 #[derive(Debug, Clone)]
+#[cfg(feature = "training")]
 pub struct Trainer {
     classes: usize,
     index: FeatureMap<u32>,
@@ -284,6 +287,7 @@ pub struct Trainer {
     time: u64,
 }
 
+#[cfg(feature = "training")]
 impl Trainer {
     /// A trainer for `classes` classes (at most 256).
     pub fn new(classes: usize) -> Self {

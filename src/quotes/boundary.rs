@@ -26,7 +26,9 @@
 use std::sync::LazyLock;
 
 use super::lex::{self, Cue};
-use crate::learn::{hash_str, mix, Model};
+use crate::learn::{hash_str, mix};
+#[cfg(feature = "training")]
+use crate::learn::Model;
 use crate::text::Doc;
 
 /// Gap labels.
@@ -182,6 +184,7 @@ impl Table {
     }
 
     /// Adds the scores of `feats` (folded hashes) to `out`.
+    #[cfg(feature = "training")]
     pub fn add_scores(&self, feats: &[u64], out: &mut [f32; CLASSES]) {
         let mut acc = [0i32; CLASSES];
         for &f in feats {
@@ -510,12 +513,14 @@ pub const SURE_MARGIN: f32 = 5.0;
 
 /// The label of each gap after `words[i]`, with `model`; a sentence end must
 /// outscore the other labels by `end_margin`.
+#[cfg(feature = "training")]
 pub fn label_words(model: &Model, words: &[&str], end_margin: f32) -> Vec<usize> {
     label_words_with_margins(model, words, end_margin).0
 }
 
 /// [`label_words`], with how much the sentence end outscores the best other
 /// label at each gap.
+#[cfg(feature = "training")]
 pub fn label_words_with_margins(
     model: &Model,
     words: &[&str],
@@ -524,6 +529,7 @@ pub fn label_words_with_margins(
     label_with(words, end_margin, |f, s| model.add_scores(f, s))
 }
 
+#[cfg(feature = "training")]
 fn label_with(
     words: &[&str],
     end_margin: f32,
@@ -672,6 +678,7 @@ fn pair_features(h: &WordHashes, i: usize, out: &mut Vec<u64>) {
 /// Strips `text` the way stripped archives are made (lowercase, everything
 /// outside `[0-9a-z]` a space) and labels each gap between its words from
 /// the punctuation that was there. Returns the words and labels.
+#[cfg(feature = "training")]
 pub fn strip_and_label(text: &str) -> (Vec<String>, Vec<usize>) {
     let mut words: Vec<String> = Vec::new();
     let mut seps: Vec<String> = Vec::new(); // separator before each word

@@ -15,7 +15,7 @@
 //! is one and leaves out the final period.
 //!
 //! ```
-//! use _newsmine::{quotes, Doc};
+//! use newsmine::{quotes, Doc};
 //!
 //! let text = "\"We will act,\" Jane Doe said on Tuesday.";
 //! let doc = Doc::new(text);
@@ -24,8 +24,13 @@
 //! assert_eq!(q[0].speaker.as_deref(), Some("Jane Doe"));
 //! ```
 
-pub mod boundary;
+#[cfg(feature = "training")]
 pub mod eval;
+
+training_mods! {
+    mod boundary;
+}
+
 mod frame;
 mod lex;
 mod marks;
@@ -39,6 +44,7 @@ use crate::entities::{Entity, EntityLabel};
 use crate::text::{Doc, Form};
 
 /// One quote: its content is `text[start..end]` in bytes.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     pub start: usize,

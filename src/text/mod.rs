@@ -2,9 +2,9 @@
 //! (ordinary text) or clause (stripped text) boundaries. Everything above it
 //! works on a [`Doc`].
 
-pub mod dates;
+pub(crate) mod dates;
 mod form;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod sentence;
 mod token;
 
@@ -73,9 +73,9 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Byte ranges of the dates in the text, in text order (the rules:
-    /// [`dates`]). Entities report them as DATE and figures skip them, so
-    /// both read this one layer.
+    /// Byte ranges of the dates in the text, in text order (the rules are in
+    /// `src/text/dates.rs`). Entities report them as DATE and figures skip
+    /// them, so both read this one layer.
     pub fn dates(&self) -> &[Range<usize>] {
         self.dates.get_or_init(|| dates::find_dates(self))
     }
