@@ -146,7 +146,7 @@ fn backward(cx: &Cx, ts: usize) -> Option<Range<usize>> {
         return None;
     }
     j -= 1;
-    while j > 0 && lx::is_verb_helper(&cx.lw(j - 1)) {
+    while j > 0 && crate::text::lexicon::is_aux_or_adverb(&cx.lw(j - 1)) {
         j -= 1;
     }
     let end = j; // exclusive

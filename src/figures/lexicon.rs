@@ -1814,29 +1814,6 @@ pub fn is_amount_copula(w: &str) -> bool {
     )
 }
 
-/// Auxiliaries and adverbs between a subject and its verb of amount ("oil
-/// has already dropped").
-pub fn is_verb_helper(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "been"
-            | "is"
-            | "was"
-            | "will"
-            | "would"
-            | "could"
-            | "may"
-            | "might"
-            | "also"
-            | "now"
-            | "already"
-            | "reportedly"
-    )
-}
-
 /// The yuan and yen signs, letters glued after digits ("100元").
 pub fn is_glued_currency_letter(s: &str) -> bool {
     matches!(s, "元" | "円")

@@ -279,56 +279,7 @@ pub(crate) fn is_finite_aux(w: &str) -> bool {
     )
 }
 
-/// Words between a subject and its cue verb ("has also said", "had been
-/// saying", "later told").
-pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "having"
-            | "been"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "will"
-            | "would"
-            | "could"
-            | "may"
-            | "might"
-            | "also"
-            | "later"
-            | "then"
-            | "again"
-            | "recently"
-            | "previously"
-            | "repeatedly"
-            | "reportedly"
-            | "publicly"
-            | "privately"
-            | "once"
-            | "often"
-            | "earlier"
-            | "already"
-            | "further"
-            | "just"
-            | "even"
-            | "still"
-            | "now"
-            | "simply"
-            | "flatly"
-            | "bluntly"
-            | "quietly"
-            | "openly"
-            | "frequently"
-            | "first"
-            | "last"
-            | "long"
-            | "however"
-    )
-}
+pub(crate) use crate::text::lexicon::is_aux_or_adverb;
 
 /// A manner or time adverb in "-ly" ("strongly", "traditionally"); nouns
 /// and adjectives in "-ly" ("family", "early results", "elderly voters")

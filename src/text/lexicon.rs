@@ -1,7 +1,9 @@
 //! Closed word classes that more than one extractor reads: calendar and
-//! clock words, abbreviations that take a period, and the titles that stand before a
-//! person's name. Every word is lowercase; an extractor's own word classes
-//! live in its own lexicon (`figures::lexicon`, `quotes::lex`).
+//! clock words, abbreviations that take a period, the titles that stand
+//! before a person's name, function words, and the auxiliaries and adverbs
+//! between a subject and its verb. Every word is lowercase; an extractor's
+//! own word classes live in its own lexicon (`figures::lexicon`,
+//! `quotes::lex`).
 
 /// Weekday names, Monday first.
 pub const WEEKDAYS: [&str; 7] = [
@@ -217,6 +219,57 @@ pub fn is_abbreviation(w: &str) -> bool {
 /// Whether `w` is a function word ("the", "of", "was").
 pub fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
+}
+
+/// Auxiliaries and adverbs between a subject and its verb ("has also
+/// said", "had been saying", "later told", "oil has already dropped").
+pub fn is_aux_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "having"
+            | "been"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "recently"
+            | "previously"
+            | "repeatedly"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "once"
+            | "often"
+            | "earlier"
+            | "already"
+            | "further"
+            | "just"
+            | "even"
+            | "still"
+            | "now"
+            | "simply"
+            | "flatly"
+            | "bluntly"
+            | "quietly"
+            | "openly"
+            | "frequently"
+            | "first"
+            | "last"
+            | "long"
+            | "however"
+    )
 }
 
 /// Whether `w` titles a person without being part of the name.
