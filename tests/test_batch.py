@@ -229,6 +229,15 @@ def test_frames_export_arrow_without_a_copy(texts: list[str]) -> None:
     assert set(ints["entities"].column("doc_id").to_pylist()) <= set(range(10, 10 + len(texts)))
 
 
+def test_arrow_ids_beyond_int64_are_strings(texts: list[str]) -> None:
+    # Bug: ids that are ints but not int64 failed the Arrow export.
+    pa = pytest.importorskip("pyarrow")
+    ids = [2**70 + i for i in range(len(texts))]
+    doc_ids = pa.table(Extractor().extract_frames(texts, ids=ids).arrow("entities"))["doc_id"]
+    assert doc_ids.type == pa.string()
+    assert set(doc_ids.to_pylist()) <= {str(i) for i in ids}
+
+
 def test_polars_reads_the_capsules(texts: list[str]) -> None:
     pl = pytest.importorskip("polars")
     fr = Extractor().extract_frames(texts)
