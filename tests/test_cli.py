@@ -360,3 +360,26 @@ def test_extract_places_dates_from_a_published_column(tmp_path: Path, suffix: st
     assert got == [("a", "2020-03-12"), ("b", "2021-01-07"), ("c", "")]
     missing = ["extract", str(src), "--published-column", "when", "--out", str(tmp_path / "x")]
     assert main([*missing, "--no-progress"]) == 2
+
+
+def _csv_cell(value: object) -> str:
+    """A value as Python's csv module writes it."""
+    return "" if value is None else str(value)
+
+
+def test_parquet_and_csv_outputs_hold_the_same_rows(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    src = tmp_path / "in.jsonl"
+    rows = _articles(30)
+    rows[4]["id"] = 2**70  # an id Arrow cannot hold as an int64
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    common = ["extract", str(src), "--id-column", "id", "--chunk-rows", "7", "--no-progress"]
+    assert main([*common, "--out", str(tmp_path / "c")]) == 0
+    assert main([*common, "--out", str(tmp_path / "p"), "--format", "parquet"]) == 0
+    for table in ("entities", "figures", "quotes", "errors"):
+        parquet = pq.read_table(tmp_path / "p" / table)
+        assert all(f.nullable for f in parquet.schema), table
+        assert str(parquet.schema.field("doc_id").type) == "string"
+        got = [{k: _csv_cell(v) for k, v in r.items()} for r in parquet.to_pylist()]
+        assert got == _rows(tmp_path / "c" / f"{table}.csv"), table
+        assert len(got) > 0, table
