@@ -160,7 +160,7 @@ class Reader:
             for row_id, text, day in zip(ids, data[self.text_col], days, strict=True):
                 i += 1
                 self.done = i / total
-                yield _id(row_id), text, day
+                yield _id(row_id), text, day or None  # an empty cell is unknown
 
 
 def _id(value: Any) -> Any:
