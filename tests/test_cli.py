@@ -384,3 +384,44 @@ def test_parquet_and_csv_outputs_hold_the_same_rows(tmp_path: Path) -> None:
         got = [{k: _csv_cell(v) for k, v in r.items()} for r in parquet.to_pylist()]
         assert got == _rows(tmp_path / "c" / f"{table}.csv"), table
         assert len(got) > 0, table
+
+
+def test_library_code_raises_newsmine_errors_not_system_exit(tmp_path: Path) -> None:
+    # Only the command line turns errors into exit statuses.
+    import newsmine
+    from newsmine.stream import InputError, extract_file
+
+    bad = tmp_path / "in.txt"
+    bad.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match=r"expected \.jsonl") as e:
+        extract_file(bad, tmp_path / "out", progress=False)
+    assert isinstance(e.value, newsmine.NewsmineError)
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"body": "The vote was on Thursday."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="no column 'text'"):
+        extract_file(src, tmp_path / "out", progress=False)
+    with pytest.raises(InputError, match="rows per chunk"):
+        extract_file(src, tmp_path / "out", text_column="body", rows_per_chunk=0)
+
+
+def test_no_library_module_exits() -> None:
+    # SystemExit escapes `except Exception`: only entry points may raise it.
+    import ast
+
+    import newsmine
+
+    package = Path(newsmine.__file__).parent
+    for path in sorted(package.glob("*.py")):
+        if path.name == "__main__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        entry = [
+            node
+            for node in tree.body
+            if isinstance(node, ast.If) and "__main__" in ast.unparse(node.test)
+        ]
+        allowed = {id(n) for block in entry for n in ast.walk(block)}
+        for node in ast.walk(tree):
+            name = ast.unparse(node) if isinstance(node, ast.Name | ast.Attribute) else ""
+            if name in ("SystemExit", "sys.exit", "exit", "quit") and id(node) not in allowed:
+                raise AssertionError(f"{path.name}:{node.lineno}: {name} outside the entry point")
