@@ -117,8 +117,8 @@ impl<T> Get<T> {
             Int(f) => Values::Int(rows.iter().map(|r| Some(int(f(r)))).collect()),
             OptInt(f) => Values::Int(rows.iter().map(|r| f(r).map(int)).collect()),
             Float(f) => Values::Float(rows.iter().map(f).collect()),
-            Str(f) => Values::Str(rows.iter().map(|r| Some(f(r).into_owned())).collect()),
-            OptStr(f) => Values::Str(rows.iter().map(|r| f(r).map(Cow::into_owned)).collect()),
+            Str(f) => Values::Str(rows.iter().map(|r| Some(f(r))).collect()),
+            OptStr(f) => Values::Str(rows.iter().map(f).collect()),
             Bool(f) => Values::Bool(rows.iter().map(f).collect()),
         }
     }
@@ -239,12 +239,58 @@ pub fn article_tables(
 }
 
 /// One column's values.
-#[derive(Clone)]
 enum Values {
     Int(Vec<Option<i64>>),
     Float(Vec<Option<f64>>),
-    Str(Vec<Option<String>>),
+    Str(Strs),
     Bool(Vec<bool>),
+}
+
+/// A column of strings, each present or missing, in one buffer (as Arrow
+/// lays them out): no allocation per cell.
+#[derive(Default)]
+struct Strs {
+    bytes: String,
+    /// Where each cell ends in `bytes` (a missing one is empty).
+    ends: Vec<usize>,
+    present: Vec<bool>,
+}
+
+impl Strs {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, row: usize) -> Option<&str> {
+        let start = row.checked_sub(1).map_or(0, |r| self.ends[r]);
+        self.present[row].then(|| &self.bytes[start..self.ends[row]])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Option<&str>> {
+        (0..self.len()).map(|row| self.get(row))
+    }
+
+    /// Moves the cells of `other` to the end.
+    fn append(&mut self, other: Strs) {
+        let base = self.bytes.len();
+        self.bytes.push_str(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|end| base + end));
+        self.present.extend(other.present);
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<Option<S>> for Strs {
+    fn from_iter<I: IntoIterator<Item = Option<S>>>(cells: I) -> Self {
+        let mut out = Strs::default();
+        for cell in cells {
+            if let Some(s) = &cell {
+                out.bytes.push_str(s.as_ref());
+            }
+            out.ends.push(out.bytes.len());
+            out.present.push(cell.is_some());
+        }
+        out
+    }
 }
 
 impl Values {
@@ -253,7 +299,7 @@ impl Values {
         match kind {
             Kind::Int | Kind::OptInt => Values::Int(Vec::new()),
             Kind::Float => Values::Float(Vec::new()),
-            Kind::Str | Kind::OptStr => Values::Str(Vec::new()),
+            Kind::Str | Kind::OptStr => Values::Str(Strs::default()),
             Kind::Bool => Values::Bool(Vec::new()),
         }
     }
@@ -272,7 +318,7 @@ impl Values {
         match (self, other) {
             (Values::Int(v), Values::Int(mut w)) => v.append(&mut w),
             (Values::Float(v), Values::Float(mut w)) => v.append(&mut w),
-            (Values::Str(v), Values::Str(mut w)) => v.append(&mut w),
+            (Values::Str(v), Values::Str(w)) => v.append(w),
             (Values::Bool(v), Values::Bool(mut w)) => v.append(&mut w),
             _ => unreachable!("both columns follow one schema"),
         }
@@ -405,7 +451,10 @@ pub fn _column_chunk(tables: Vec<Vec<Bound<'_, PyAny>>>) -> PyResult<ColumnChunk
             *values = match kind {
                 Kind::Int | Kind::OptInt => Values::Int(column.extract()?),
                 Kind::Float => Values::Float(column.extract()?),
-                Kind::Str | Kind::OptStr => Values::Str(column.extract()?),
+                Kind::Str | Kind::OptStr => {
+                    let cells: Vec<Option<String>> = column.extract()?;
+                    Values::Str(cells.iter().map(Option::as_deref).collect())
+                }
                 Kind::Bool => Values::Bool(column.extract()?),
             };
         }
@@ -500,7 +549,7 @@ pub fn table_arrow(
                 Values::Int(v) if c == 0 => doc_ids(v, ids.as_ref())?,
                 Values::Int(v) => Arc::new(Int64Array::from_iter(v.iter().copied())),
                 Values::Float(v) => Arc::new(Float64Array::from_iter(v.iter().copied())),
-                Values::Str(v) => Arc::new(StringArray::from_iter(v.iter().map(Option::as_deref))),
+                Values::Str(v) => Arc::new(StringArray::from_iter(v.iter())),
                 Values::Bool(v) => Arc::new(BooleanArray::new(v.iter().copied().collect(), None)),
             };
             arrays.push(array);
@@ -554,8 +603,8 @@ fn column(t: usize, name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name:?}"))
 }
 
-fn cell_str(column: &[Option<String>], row: usize) -> &str {
-    column[row].as_deref().unwrap_or_default()
+fn cell_str(column: &Strs, row: usize) -> &str {
+    column.get(row).unwrap_or_default()
 }
 
 fn label_of(s: &str) -> PyResult<EntityLabel> {
