@@ -280,10 +280,19 @@ impl Strs {
 }
 
 impl<S: AsRef<str>> FromIterator<Option<S>> for Strs {
+    /// The column of `cells`, its buffers sized once (an article's tables
+    /// are many short columns: growing them cell by cell cost more than
+    /// filling them).
     fn from_iter<I: IntoIterator<Item = Option<S>>>(cells: I) -> Self {
-        let mut out = Strs::default();
-        for cell in cells {
-            if let Some(s) = &cell {
+        let cells: Vec<Option<S>> = cells.into_iter().collect();
+        let size = cells.iter().flatten().map(|s| s.as_ref().len()).sum();
+        let mut out = Strs {
+            bytes: String::with_capacity(size),
+            ends: Vec::with_capacity(cells.len()),
+            present: Vec::with_capacity(cells.len()),
+        };
+        for cell in &cells {
+            if let Some(s) = cell {
                 out.bytes.push_str(s.as_ref());
             }
             out.ends.push(out.bytes.len());
