@@ -139,6 +139,26 @@ def test_frames_have_doc_id_first_and_match_articles(texts: list[str]) -> None:
         assert got == rows
 
 
+def test_frames_hold_every_field_of_the_articles(texts: list[str]) -> None:
+    # The tables are filled from the core results, not from Article objects:
+    # both must agree on every field, Unicode offsets and calendar days included.
+    ex = Extractor()
+    batch = [*texts, "Talks resume on Tuesday, 3 March, in Zürich, Ана Петрова said."]
+    fr = ex.extract_frames(batch, published="2020-03-12")
+    arts = ex.extract_batch(batch, published="2020-03-12")
+    for table in newsmine.SCHEMAS:
+        cols = fr.columns(table)
+        fields = [c for c in cols if c not in ("doc_id", "group")]
+        want = [
+            (i, *(getattr(item, f) for f in fields))
+            for i, a in enumerate(arts)
+            for item in getattr(a, table)
+        ]
+        got = list(zip(cols["doc_id"], *(cols[f] for f in fields), strict=True))
+        assert got == want, table
+    assert any(d is not None for d in fr.columns("entities")["date_start"])
+
+
 def test_quotes_join_their_speakers_entities(texts: list[str]) -> None:
     pytest.importorskip("pandas")
     described = '"The road is closed until Friday," a police officer said.'
@@ -207,6 +227,15 @@ def test_frames_export_arrow_without_a_copy(texts: list[str]) -> None:
     ints = Extractor().extract_frames(texts, ids=range(10, 10 + len(texts))).to_arrow()
     assert ints["entities"].schema.field("doc_id").type == pa.int64()
     assert set(ints["entities"].column("doc_id").to_pylist()) <= set(range(10, 10 + len(texts)))
+
+
+def test_arrow_ids_beyond_int64_are_strings(texts: list[str]) -> None:
+    # Bug: ids that are ints but not int64 failed the Arrow export.
+    pa = pytest.importorskip("pyarrow")
+    ids = [2**70 + i for i in range(len(texts))]
+    doc_ids = pa.table(Extractor().extract_frames(texts, ids=ids).arrow("entities"))["doc_id"]
+    assert doc_ids.type == pa.string()
+    assert set(doc_ids.to_pylist()) <= {str(i) for i in ids}
 
 
 def test_polars_reads_the_capsules(texts: list[str]) -> None:

@@ -350,7 +350,8 @@ def test_extract_places_dates_from_a_published_column(tmp_path: Path, suffix: st
     else:
         pa = pytest.importorskip("pyarrow")
         pq = pytest.importorskip("pyarrow.parquet")
-        table = {k: [r[k] or None for r in rows] for k in ("id", "text", "day")}
+        # Bug: an empty string in a Parquet column of days failed the run.
+        table = {k: [r[k] for r in rows] for k in ("id", "text", "day")}
         pq.write_table(pa.table(table), src)
     out = tmp_path / "out"
     args = ["extract", str(src), "--id-column", "id", "--published-column", "day"]
@@ -360,3 +361,67 @@ def test_extract_places_dates_from_a_published_column(tmp_path: Path, suffix: st
     assert got == [("a", "2020-03-12"), ("b", "2021-01-07"), ("c", "")]
     missing = ["extract", str(src), "--published-column", "when", "--out", str(tmp_path / "x")]
     assert main([*missing, "--no-progress"]) == 2
+
+
+def _csv_cell(value: object) -> str:
+    """A value as Python's csv module writes it."""
+    return "" if value is None else str(value)
+
+
+def test_parquet_and_csv_outputs_hold_the_same_rows(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    src = tmp_path / "in.jsonl"
+    rows = _articles(30)
+    rows[4]["id"] = 2**70  # an id Arrow cannot hold as an int64
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    common = ["extract", str(src), "--id-column", "id", "--chunk-rows", "7", "--no-progress"]
+    assert main([*common, "--out", str(tmp_path / "c")]) == 0
+    assert main([*common, "--out", str(tmp_path / "p"), "--format", "parquet"]) == 0
+    for table in ("entities", "figures", "quotes", "errors"):
+        parquet = pq.read_table(tmp_path / "p" / table)
+        assert all(f.nullable for f in parquet.schema), table
+        assert str(parquet.schema.field("doc_id").type) == "string"
+        got = [{k: _csv_cell(v) for k, v in r.items()} for r in parquet.to_pylist()]
+        assert got == _rows(tmp_path / "c" / f"{table}.csv"), table
+        assert len(got) > 0, table
+
+
+def test_library_code_raises_newsmine_errors_not_system_exit(tmp_path: Path) -> None:
+    # Only the command line turns errors into exit statuses.
+    import newsmine
+    from newsmine.stream import InputError, extract_file
+
+    bad = tmp_path / "in.txt"
+    bad.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match=r"expected \.jsonl") as e:
+        extract_file(bad, tmp_path / "out", progress=False)
+    assert isinstance(e.value, newsmine.NewsmineError)
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"body": "The vote was on Thursday."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="no column 'text'"):
+        extract_file(src, tmp_path / "out", progress=False)
+    with pytest.raises(InputError, match="rows per chunk"):
+        extract_file(src, tmp_path / "out", text_column="body", rows_per_chunk=0)
+
+
+def test_no_library_module_exits() -> None:
+    # SystemExit escapes `except Exception`: only entry points may raise it.
+    import ast
+
+    import newsmine
+
+    package = Path(newsmine.__file__).parent
+    for path in sorted(package.glob("*.py")):
+        if path.name == "__main__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        entry = [
+            node
+            for node in tree.body
+            if isinstance(node, ast.If) and "__main__" in ast.unparse(node.test)
+        ]
+        allowed = {id(n) for block in entry for n in ast.walk(block)}
+        for node in ast.walk(tree):
+            name = ast.unparse(node) if isinstance(node, ast.Name | ast.Attribute) else ""
+            if name in ("SystemExit", "sys.exit", "exit", "quit") and id(node) not in allowed:
+                raise AssertionError(f"{path.name}:{node.lineno}: {name} outside the entry point")

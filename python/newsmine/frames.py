@@ -117,11 +117,11 @@ class Frames:
         return {"doc_id": docs if ids is None else [ids[i] for i in docs], **cols}
 
     def _arrow_ids(self) -> list[int] | list[str] | None:
-        """The ids as Arrow can hold them: all ints, else their str()."""
+        """The ids as Arrow can hold them: all int64, else their str()."""
         ids = self._ids
         if ids is None:
             return None
-        if all(isinstance(i, numbers.Integral) and not isinstance(i, bool) for i in ids):
+        if all(_is_int64(i) for i in ids):
             return [int(i) for i in ids]
         return [str(i) for i in ids]
 
@@ -263,6 +263,15 @@ def group_entities(entities: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     out = entities.copy()
     out["group"] = pd.array(groups, dtype="Int64")
     return out, _names_frame(names)
+
+
+def _is_int64(value: Any) -> bool:
+    """Whether `value` is an integer (not a bool) that fits an Arrow int64."""
+    return (
+        isinstance(value, numbers.Integral)
+        and not isinstance(value, bool)
+        and -(2**63) <= int(value) < 2**63
+    )
 
 
 def _cell(value: Any) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 
 from newsmine._api import Extractor
 from newsmine._newsmine import NewsmineError
-from newsmine.frames import TABLES, arrow_schema
+from newsmine.frames import TABLES, Frames, arrow_schema
 
 STATE_FILE = "_progress.json"
 OUTPUTS = (*TABLES, "errors")
@@ -160,7 +160,7 @@ class Reader:
             for row_id, text, day in zip(ids, data[self.text_col], days, strict=True):
                 i += 1
                 self.done = i / total
-                yield _id(row_id), text, day
+                yield _id(row_id), text, day or None  # an empty cell is unknown
 
 
 def _id(value: Any) -> Any:
@@ -231,21 +231,18 @@ class Writer:
         if self.chunks_done == 0:
             (self.out / STATE_FILE).unlink(missing_ok=True)
 
-    def write_chunk(
-        self, tables: dict[str, dict[str, list[Any]]], rows: int, groups: int = 0
-    ) -> None:
-        """Appends one chunk's tables; `rows`: the input rows the chunk covered,
-        `groups`: the entity groups it numbered (from `groups_done` on)."""
-        for table, cols in tables.items():
-            n = len(next(iter(cols.values()), []))
-            self.counts[table] += n
-            if self.fmt == "csv":
-                self._csv(table, cols)
-            else:
-                self._parquet(table, cols)
+    def write_chunk(self, frames: Frames, bad: dict[str, list[Any]], rows: int) -> None:
+        """Appends one chunk: its `frames` and `bad`, the rows it could not
+        process (``doc_id``, ``reason``); `rows`: the input rows it covered.
+        The chunk's entity groups are numbered on from those of the chunks before."""
+        first = self.groups_done
+        if self.fmt == "csv":
+            self._csv_chunk(frames, bad, first)
+        else:
+            self._parquet_chunk(frames, bad, first)
         self.chunks_done += 1
         self.rows_done += rows
-        self.groups_done += groups
+        self.groups_done += len(frames.names_columns()["group"])
         self._save_state()
 
     def rows_saved(self) -> int:
@@ -256,27 +253,42 @@ class Writer:
             return 0
         return int(json.loads(path.read_text("utf-8")).get("rows_done", 0))
 
-    def _csv(self, table: str, cols: dict[str, list[Any]]) -> None:
-        path = self.out / f"{table}.csv"
-        new = not path.exists()
-        with path.open("a", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
-            if new:
-                w.writerow(list(cols))
-            w.writerows(zip(*cols.values(), strict=True))
-        self.sizes[table] = path.stat().st_size
+    def _csv_chunk(self, frames: Frames, bad: dict[str, list[Any]], first_group: int) -> None:
+        tables = {t: frames.columns(t) for t in TABLES}
+        entities = tables["entities"]
+        entities["group"] = [g if g is None else g + first_group for g in entities["group"]]
+        for table, cols in {**tables, "errors": bad}.items():
+            self.counts[table] += len(cols["doc_id"])
+            path = self.out / f"{table}.csv"
+            new = not path.exists()
+            with path.open("a", encoding="utf-8", newline="") as f:
+                w = csv.writer(f)
+                if new:
+                    w.writerow(list(cols))
+                w.writerows(zip(*cols.values(), strict=True))
+            self.sizes[table] = path.stat().st_size
 
-    def _parquet(self, table: str, cols: dict[str, list[Any]]) -> None:
+    def _parquet_chunk(self, frames: Frames, bad: dict[str, list[Any]], first_group: int) -> None:
+        """Writes the Arrow tables as they come from Rust, with ids as strings
+        (ids may be ints or strings: files store them as strings)."""
         import pyarrow as pa
+        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        # ids may be ints or strings: files store them as strings.
-        schema = arrow_schema(table, pa.string())
-        data = {k: [str(x) for x in v] if k == "doc_id" else v for k, v in cols.items()}
-        folder = self.out / table
-        folder.mkdir(exist_ok=True)
-        path = folder / f"part-{self.chunks_done:06d}.parquet"
-        pq.write_table(pa.table(data, schema=schema), path)
+        tables = {t: pa.table(frames.arrow(t)) for t in TABLES}
+        entities = tables["entities"]
+        at = entities.schema.get_field_index("group")
+        tables["entities"] = entities.set_column(
+            at, "group", pc.add(entities["group"], first_group)
+        )
+        errors = {"doc_id": [str(i) for i in bad["doc_id"]], "reason": bad["reason"]}
+        tables["errors"] = pa.table(errors, schema=arrow_schema("errors", pa.string()))
+        for table, data in tables.items():
+            self.counts[table] += data.num_rows
+            folder = self.out / table
+            folder.mkdir(exist_ok=True)
+            path = folder / f"part-{self.chunks_done:06d}.parquet"
+            pq.write_table(data.cast(arrow_schema(table, pa.string())), path)
 
     def _save_state(self) -> None:
         state = {
@@ -360,13 +372,7 @@ def extract_file(
                     bad["reason"].append(reason)
             published = days if published_column else None
             fr = ex.extract_frames(texts, ids=ids, errors="skip", published=published)
-            tables = {t: fr.columns(t) for t in TABLES}
-            # Groups are per chunk: number them on from the chunks before.
-            first = writer.groups_done
-            entities = tables["entities"]
-            entities["group"] = [g if g is None else g + first for g in entities["group"]]
-            groups = len(fr.names_columns()["group"])
-            writer.write_chunk({**tables, "errors": bad}, len(chunk), groups)
+            writer.write_chunk(fr, bad, len(chunk))
             if bar is not None:
                 done = writer.rows_done
                 rate = (done - resumed) / max(time.monotonic() - started, 1e-9)

@@ -1,10 +1,14 @@
 //! The tables of a batch, built column by column in Rust.
 //!
-//! One schema per table ([`SCHEMAS`]) drives everything: filling the columns
-//! from results, handing them to Python as lists, and exporting them as Arrow
-//! (pyo3-arrow's PyCapsule interface: pyarrow and polars read them without a
-//! copy, and neither is needed to create them).
+//! Each table is one list of columns ([`ENTITIES`], [`FIGURES`], [`QUOTES`]):
+//! a column's name and how its cell is read from a core result, which also
+//! fixes its type. The schemas Python sees ([`SCHEMAS`]), the columns' values,
+//! the lists handed to Python and the Arrow export (pyo3-arrow's PyCapsule
+//! interface: pyarrow and polars read them without a copy, and neither is
+//! needed to create them) all follow from these lists, so they cannot drift.
 
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray};
@@ -14,9 +18,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::PyTable;
 
-use super::results::Article;
+use super::convert::{placed, CharOffsets};
+use crate::entities::calendar::{Day, Span};
 use crate::entities::groups::{group, Group, Mention};
-use crate::entities::EntityLabel;
+use crate::entities::{Entity, EntityLabel};
+use crate::figures::Figure;
+use crate::quotes::Quote;
 
 /// The type of a column: the names are the pandas dtypes users see.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,72 +54,265 @@ impl Kind {
     }
 }
 
-use Kind::*;
+/// One core result of one document, as its row's cells read it (the
+/// result's fields are the row's, through `Deref`).
+pub struct Row<'a, T> {
+    /// The document's position in the batch.
+    doc: usize,
+    text: &'a str,
+    /// The document's byte offsets as Python `str` offsets.
+    at: &'a CharOffsets,
+    item: &'a T,
+}
 
-/// The tables and their columns; `doc` is the input position (the Python
-/// layer maps it to `doc_id`).
-pub const SCHEMAS: [(&str, &[(&str, Kind)]); 3] = [
-    (
-        "entities",
-        &[
-            ("doc", Int),
-            ("start", Int),
-            ("end", Int),
-            ("text", Str),
-            ("label", Str),
-            ("canonical", Str),
-            ("display", Str),
-            ("group", OptInt),
-            ("date_start", OptStr),
-            ("date_end", OptStr),
-        ],
-    ),
-    (
-        "figures",
-        &[
-            ("doc", Int),
-            ("start", Int),
-            ("end", Int),
-            ("text", Str),
-            ("value", Float),
-            ("value_to", Float),
-            ("kind", Str),
-            ("unit", OptStr),
-            ("qualifier", OptStr),
-            ("counted", OptStr),
-        ],
-    ),
-    (
-        "quotes",
-        &[
-            ("doc", Int),
-            ("start", Int),
-            ("end", Int),
-            ("text", Str),
-            ("speaker", OptStr),
-            ("speaker_label", OptStr),
-            ("speaker_canonical", OptStr),
-            ("speaker_display", OptStr),
-            ("speaker_start", OptInt),
-            ("speaker_end", OptInt),
-            ("cue", OptStr),
-            ("cue_start", OptInt),
-            ("cue_end", OptInt),
-            ("direct", Bool),
-        ],
-    ),
+impl<'a, T> Row<'a, T> {
+    /// The Python `str` offset of byte offset `byte`.
+    fn pos(&self, byte: usize) -> usize {
+        self.at.get(byte)
+    }
+
+    /// The text of the byte span `span`.
+    fn slice(&self, span: Range<usize>) -> Cow<'a, str> {
+        Cow::Borrowed(&self.text[span])
+    }
+}
+
+impl<T> Deref for Row<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.item
+    }
+}
+
+/// How a column reads its cell from a row; the variant is the column's
+/// [`Kind`].
+pub enum Get<T> {
+    Int(fn(&Row<'_, T>) -> usize),
+    OptInt(fn(&Row<'_, T>) -> Option<usize>),
+    Float(fn(&Row<'_, T>) -> Option<f64>),
+    Str(for<'r> fn(&'r Row<'r, T>) -> Cow<'r, str>),
+    OptStr(for<'r> fn(&'r Row<'r, T>) -> Option<Cow<'r, str>>),
+    Bool(fn(&Row<'_, T>) -> bool),
+}
+
+use Get::{Bool, Float, Int, OptInt, OptStr, Str};
+
+impl<T> Get<T> {
+    const fn kind(&self) -> Kind {
+        match self {
+            Int(_) => Kind::Int,
+            OptInt(_) => Kind::OptInt,
+            Float(_) => Kind::Float,
+            Str(_) => Kind::Str,
+            OptStr(_) => Kind::OptStr,
+            Bool(_) => Kind::Bool,
+        }
+    }
+
+    /// The column's cells of `rows`.
+    fn values(&self, rows: &[Row<'_, T>]) -> Values {
+        let int = |x: usize| x as i64;
+        match self {
+            Int(f) => Values::Int(rows.iter().map(|r| Some(int(f(r)))).collect()),
+            OptInt(f) => Values::Int(rows.iter().map(|r| f(r).map(int)).collect()),
+            Float(f) => Values::Float(rows.iter().map(f).collect()),
+            Str(f) => Values::Str(rows.iter().map(|r| Some(f(r))).collect()),
+            OptStr(f) => Values::Str(rows.iter().map(f).collect()),
+            Bool(f) => Values::Bool(rows.iter().map(f).collect()),
+        }
+    }
+}
+
+/// A column: its name, and how its cells are read.
+pub struct Column<T>(&'static str, Get<T>);
+
+/// An entity with its first and last day on the calendar (a DATE placed
+/// from the publication day; else None). Its fields are the entity's,
+/// through `Deref`.
+pub struct Placed {
+    entity: Entity,
+    days: Option<Span>,
+}
+
+impl Deref for Placed {
+    type Target = Entity;
+
+    fn deref(&self) -> &Entity {
+        &self.entity
+    }
+}
+
+// The tables, one line per column (hence no rustfmt).
+
+/// One row per entity; `doc` is the input position (the Python layer maps
+/// it to `doc_id`).
+#[rustfmt::skip]
+const ENTITIES: [Column<Placed>; 10] = [
+    Column("doc", Int(|r| r.doc)),
+    Column("start", Int(|r| r.pos(r.start))),
+    Column("end", Int(|r| r.pos(r.end))),
+    Column("text", Str(|r| r.slice(r.start..r.end))),
+    Column("label", Str(|r| r.label.as_str().into())),
+    Column("canonical", Str(|r| r.canonical.as_str().into())),
+    Column("display", Str(|r| r.display.as_str().into())),
+    // Numbered across the whole batch by `assign_groups`.
+    Column("group", OptInt(|_| None)),
+    Column("date_start", OptStr(|r| r.days.map(|d| d.0.to_string().into()))),
+    Column("date_end", OptStr(|r| r.days.map(|d| d.1.to_string().into()))),
 ];
 
+/// One row per figure.
+#[rustfmt::skip]
+const FIGURES: [Column<Figure>; 10] = [
+    Column("doc", Int(|r| r.doc)),
+    Column("start", Int(|r| r.pos(r.start))),
+    Column("end", Int(|r| r.pos(r.end))),
+    Column("text", Str(|r| r.slice(r.start..r.end))),
+    Column("value", Float(|r| r.value)),
+    Column("value_to", Float(|r| r.value_to)),
+    Column("kind", Str(|r| r.kind.as_str().into())),
+    Column("unit", OptStr(|r| r.unit.map(Cow::from))),
+    Column("qualifier", OptStr(|r| r.qualifier.map(|q| q.as_str().into()))),
+    Column("counted", OptStr(|r| r.counted.clone().map(|c| r.slice(c)))),
+];
+
+/// One row per quote.
+#[rustfmt::skip]
+const QUOTES: [Column<Quote>; 14] = [
+    Column("doc", Int(|r| r.doc)),
+    Column("start", Int(|r| r.pos(r.start))),
+    Column("end", Int(|r| r.pos(r.end))),
+    Column("text", Str(|r| r.slice(r.start..r.end))),
+    Column("speaker", OptStr(|r| r.speaker.as_deref().map(Cow::from))),
+    Column("speaker_label", OptStr(|r| r.speaker_label.map(|l| l.as_str().into()))),
+    Column("speaker_canonical", OptStr(|r| r.speaker_canonical.as_deref().map(Cow::from))),
+    Column("speaker_display", OptStr(|r| r.speaker_display.as_deref().map(Cow::from))),
+    Column("speaker_start", OptInt(|r| r.speaker_span.as_ref().map(|s| r.pos(s.start)))),
+    Column("speaker_end", OptInt(|r| r.speaker_span.as_ref().map(|s| r.pos(s.end)))),
+    Column("cue", OptStr(|r| r.cue_span.clone().map(|c| r.slice(c)))),
+    Column("cue_start", OptInt(|r| r.cue_span.as_ref().map(|s| r.pos(s.start)))),
+    Column("cue_end", OptInt(|r| r.cue_span.as_ref().map(|s| r.pos(s.end)))),
+    Column("direct", Bool(|r| r.direct)),
+];
+
+/// The names and kinds of `columns`.
+const fn heads<T, const N: usize>(columns: &[Column<T>; N]) -> [(&'static str, Kind); N] {
+    let mut out = [("", Kind::Int); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = (columns[i].0, columns[i].1.kind());
+        i += 1;
+    }
+    out
+}
+
+/// The tables and their columns, in the order of [`article_tables`].
+pub const SCHEMAS: [(&str, &[(&str, Kind)]); 3] = [
+    ("entities", &heads(&ENTITIES)),
+    ("figures", &heads(&FIGURES)),
+    ("quotes", &heads(&QUOTES)),
+];
+
+/// The rows of the three tables (in [`SCHEMAS`] order) for article `a`,
+/// document `doc` of the batch, found in `text`; with the day it was
+/// `published`, DATE entities are placed on the calendar.
+pub fn article_tables(
+    doc: usize,
+    text: &str,
+    a: crate::Article,
+    published: Option<Day>,
+) -> [Table; 3] {
+    let at = CharOffsets::of_article(text, &a);
+    let days = placed(text, &a.entities, published);
+    let entities: Vec<Placed> = a
+        .entities
+        .into_iter()
+        .zip(days)
+        .map(|(entity, days)| Placed { entity, days })
+        .collect();
+    [
+        Table::of(&ENTITIES, doc, text, &at, &entities),
+        Table::of(&FIGURES, doc, text, &at, &a.figures),
+        Table::of(&QUOTES, doc, text, &at, &a.quotes),
+    ]
+}
+
 /// One column's values.
-#[derive(Clone)]
 enum Values {
     Int(Vec<Option<i64>>),
     Float(Vec<Option<f64>>),
-    Str(Vec<Option<String>>),
+    Str(Strs),
     Bool(Vec<bool>),
 }
 
+/// A column of strings, each present or missing, in one buffer (as Arrow
+/// lays them out): no allocation per cell.
+#[derive(Default)]
+struct Strs {
+    bytes: String,
+    /// Where each cell ends in `bytes` (a missing one is empty).
+    ends: Vec<usize>,
+    present: Vec<bool>,
+}
+
+impl Strs {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, row: usize) -> Option<&str> {
+        let start = row.checked_sub(1).map_or(0, |r| self.ends[r]);
+        self.present[row].then(|| &self.bytes[start..self.ends[row]])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Option<&str>> {
+        (0..self.len()).map(|row| self.get(row))
+    }
+
+    /// Moves the cells of `other` to the end.
+    fn append(&mut self, other: Strs) {
+        let base = self.bytes.len();
+        self.bytes.push_str(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|end| base + end));
+        self.present.extend(other.present);
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<Option<S>> for Strs {
+    /// The column of `cells`, its buffers sized once (an article's tables
+    /// are many short columns: growing them cell by cell cost more than
+    /// filling them).
+    fn from_iter<I: IntoIterator<Item = Option<S>>>(cells: I) -> Self {
+        let cells: Vec<Option<S>> = cells.into_iter().collect();
+        let size = cells.iter().flatten().map(|s| s.as_ref().len()).sum();
+        let mut out = Strs {
+            bytes: String::with_capacity(size),
+            ends: Vec::with_capacity(cells.len()),
+            present: Vec::with_capacity(cells.len()),
+        };
+        for cell in &cells {
+            if let Some(s) = cell {
+                out.bytes.push_str(s.as_ref());
+            }
+            out.ends.push(out.bytes.len());
+            out.present.push(cell.is_some());
+        }
+        out
+    }
+}
+
 impl Values {
+    /// No values, for a column of kind `kind`.
+    fn new(kind: Kind) -> Self {
+        match kind {
+            Kind::Int | Kind::OptInt => Values::Int(Vec::new()),
+            Kind::Float => Values::Float(Vec::new()),
+            Kind::Str | Kind::OptStr => Values::Str(Strs::default()),
+            Kind::Bool => Values::Bool(Vec::new()),
+        }
+    }
+
     fn len(&self) -> usize {
         match self {
             Values::Int(v) => v.len(),
@@ -121,58 +321,57 @@ impl Values {
             Values::Bool(v) => v.len(),
         }
     }
+
+    /// Moves the values of `other` (a column of the same kind) to the end.
+    fn append(&mut self, other: Values) {
+        match (self, other) {
+            (Values::Int(v), Values::Int(mut w)) => v.append(&mut w),
+            (Values::Float(v), Values::Float(mut w)) => v.append(&mut w),
+            (Values::Str(v), Values::Str(w)) => v.append(w),
+            (Values::Bool(v), Values::Bool(mut w)) => v.append(&mut w),
+            _ => unreachable!("both columns follow one schema"),
+        }
+    }
 }
 
-/// A cell on its way into a column.
-pub enum Cell {
-    Int(Option<i64>),
-    Float(Option<f64>),
-    Str(Option<String>),
-    Bool(bool),
-}
-
-fn int(v: usize) -> Cell {
-    Cell::Int(Some(v as i64))
-}
-
-fn opt_int(v: Option<usize>) -> Cell {
-    Cell::Int(v.map(|x| x as i64))
-}
-
-fn text(s: String) -> Cell {
-    Cell::Str(Some(s))
-}
-
-struct Table {
+/// The columns of one table.
+pub struct Table {
     values: Vec<Values>,
     rows: usize,
 }
 
 impl Table {
+    /// An empty table of `schema`.
     fn new(schema: &[(&str, Kind)]) -> Self {
-        let values = schema
-            .iter()
-            .map(|(_, k)| match k {
-                Int | OptInt => Values::Int(Vec::new()),
-                Float => Values::Float(Vec::new()),
-                Str | OptStr => Values::Str(Vec::new()),
-                Bool => Values::Bool(Vec::new()),
-            })
-            .collect();
+        let values = schema.iter().map(|&(_, kind)| Values::new(kind)).collect();
         Table { values, rows: 0 }
     }
 
-    fn push(&mut self, row: impl IntoIterator<Item = Cell>) {
-        for (col, cell) in self.values.iter_mut().zip(row) {
-            match (col, cell) {
-                (Values::Int(v), Cell::Int(x)) => v.push(x),
-                (Values::Float(v), Cell::Float(x)) => v.push(x),
-                (Values::Str(v), Cell::Str(x)) => v.push(x),
-                (Values::Bool(v), Cell::Bool(x)) => v.push(x),
-                _ => unreachable!("a row does not match its table's schema"),
-            }
+    /// The table of `items`, the results of document `doc` found in `text`
+    /// (`at`: its offsets).
+    fn of<T>(columns: &[Column<T>], doc: usize, text: &str, at: &CharOffsets, items: &[T]) -> Self {
+        let rows: Vec<Row<'_, T>> = items
+            .iter()
+            .map(|item| Row {
+                doc,
+                text,
+                at,
+                item,
+            })
+            .collect();
+        let values = columns.iter().map(|c| c.1.values(&rows)).collect();
+        Table {
+            values,
+            rows: rows.len(),
         }
-        self.rows += 1;
+    }
+
+    /// Moves the rows of `other` (a table of the same schema) to the end.
+    fn append(&mut self, other: Table) {
+        for (v, w) in self.values.iter_mut().zip(other.values) {
+            v.append(w);
+        }
+        self.rows += other.rows;
     }
 }
 
@@ -184,56 +383,12 @@ pub struct ColumnChunk {
 }
 
 impl ColumnChunk {
-    /// The tables of `articles`, numbered from `offset`.
-    pub fn new(articles: Vec<Article>, offset: usize) -> Self {
+    /// The tables of a chunk from those of its articles, in input order.
+    pub fn new(articles: impl IntoIterator<Item = [Table; 3]>) -> Self {
         let mut tables = SCHEMAS.map(|(_, schema)| Table::new(schema));
-        for (i, a) in articles.into_iter().enumerate() {
-            let doc = offset + i;
-            for e in a.entities {
-                tables[0].push([
-                    int(doc),
-                    int(e.start),
-                    int(e.end),
-                    text(e.text),
-                    text(e.label),
-                    text(e.canonical),
-                    text(e.display),
-                    Cell::Int(None),
-                    Cell::Str(e.date_start),
-                    Cell::Str(e.date_end),
-                ]);
-            }
-            for f in a.figures {
-                tables[1].push([
-                    int(doc),
-                    int(f.start),
-                    int(f.end),
-                    text(f.text),
-                    Cell::Float(f.value),
-                    Cell::Float(f.value_to),
-                    text(f.kind),
-                    Cell::Str(f.unit),
-                    Cell::Str(f.qualifier),
-                    Cell::Str(f.counted),
-                ]);
-            }
-            for q in a.quotes {
-                tables[2].push([
-                    int(doc),
-                    int(q.start),
-                    int(q.end),
-                    text(q.text),
-                    Cell::Str(q.speaker),
-                    Cell::Str(q.speaker_label),
-                    Cell::Str(q.speaker_canonical),
-                    Cell::Str(q.speaker_display),
-                    opt_int(q.speaker_start),
-                    opt_int(q.speaker_end),
-                    Cell::Str(q.cue),
-                    opt_int(q.cue_start),
-                    opt_int(q.cue_end),
-                    Cell::Bool(q.direct),
-                ]);
+        for article in articles {
+            for (table, rows) in tables.iter_mut().zip(article) {
+                table.append(rows);
             }
         }
         ColumnChunk { tables }
@@ -303,10 +458,13 @@ pub fn _column_chunk(tables: Vec<Vec<Bound<'_, PyAny>>>) -> PyResult<ColumnChunk
         }
         for ((values, (_, kind)), column) in table.values.iter_mut().zip(schema).zip(columns) {
             *values = match kind {
-                Int | OptInt => Values::Int(column.extract()?),
-                Float => Values::Float(column.extract()?),
-                Str | OptStr => Values::Str(column.extract()?),
-                Bool => Values::Bool(column.extract()?),
+                Kind::Int | Kind::OptInt => Values::Int(column.extract()?),
+                Kind::Float => Values::Float(column.extract()?),
+                Kind::Str | Kind::OptStr => {
+                    let cells: Vec<Option<String>> = column.extract()?;
+                    Values::Str(cells.iter().map(Option::as_deref).collect())
+                }
+                Kind::Bool => Values::Bool(column.extract()?),
             };
         }
         let lens: Vec<usize> = table.values.iter().map(Values::len).collect();
@@ -353,10 +511,10 @@ pub enum Ids {
 
 fn arrow_type(k: Kind) -> DataType {
     match k {
-        Int | OptInt => DataType::Int64,
-        Float => DataType::Float64,
-        Str | OptStr => DataType::Utf8,
-        Bool => DataType::Boolean,
+        Kind::Int | Kind::OptInt => DataType::Int64,
+        Kind::Float => DataType::Float64,
+        Kind::Str | Kind::OptStr => DataType::Utf8,
+        Kind::Bool => DataType::Boolean,
     }
 }
 
@@ -382,7 +540,11 @@ pub fn table_arrow(
             if c == 0 {
                 Field::new("doc_id", id_type.clone(), false)
             } else {
-                Field::new(*col, arrow_type(*kind), !matches!(kind, Int | Str | Bool))
+                Field::new(
+                    *col,
+                    arrow_type(*kind),
+                    !matches!(kind, Kind::Int | Kind::Str | Kind::Bool),
+                )
             }
         })
         .collect();
@@ -394,10 +556,10 @@ pub fn table_arrow(
         for (c, values) in table.values.iter().enumerate() {
             let array: ArrayRef = match values {
                 Values::Int(v) if c == 0 => doc_ids(v, ids.as_ref())?,
-                Values::Int(v) => Arc::new(Int64Array::from(v.clone())),
-                Values::Float(v) => Arc::new(Float64Array::from(v.clone())),
-                Values::Str(v) => Arc::new(StringArray::from(v.clone())),
-                Values::Bool(v) => Arc::new(BooleanArray::from(v.clone())),
+                Values::Int(v) => Arc::new(Int64Array::from_iter(v.iter().copied())),
+                Values::Float(v) => Arc::new(Float64Array::from_iter(v.iter().copied())),
+                Values::Str(v) => Arc::new(StringArray::from_iter(v.iter())),
+                Values::Bool(v) => Arc::new(BooleanArray::new(v.iter().copied().collect(), None)),
             };
             arrays.push(array);
         }
@@ -450,8 +612,8 @@ fn column(t: usize, name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name:?}"))
 }
 
-fn cell_str(column: &[Option<String>], row: usize) -> &str {
-    column[row].as_deref().unwrap_or_default()
+fn cell_str(column: &Strs, row: usize) -> &str {
+    column.get(row).unwrap_or_default()
 }
 
 fn label_of(s: &str) -> PyResult<EntityLabel> {

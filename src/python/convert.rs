@@ -3,13 +3,14 @@
 //! Everything here is plain Rust run inside the pool, without the GIL: one
 //! pass over each document converts all of its offsets at once.
 
-use crate::entities::calendar::{place, Day};
+use crate::entities::calendar::{place, Day, Span};
+use crate::entities::Entity as CoreEntity;
 use std::ops::Range;
 
 use super::results::{Article, Entity, Figure, Quote};
 
 /// Maps the byte offsets of one text to code-point offsets.
-struct CharOffsets {
+pub struct CharOffsets {
     bytes: Vec<usize>,
     chars: Vec<usize>,
 }
@@ -36,15 +37,42 @@ impl CharOffsets {
         }
     }
 
-    fn get(&self, byte: usize) -> usize {
+    /// Prepares the conversion of every offset of article `a` found in `text`.
+    pub fn of_article(text: &str, a: &crate::Article) -> Self {
+        let mut wanted = Vec::new();
+        for e in &a.entities {
+            wanted.extend([e.start, e.end]);
+        }
+        for f in &a.figures {
+            wanted.extend([f.start, f.end]);
+        }
+        for q in &a.quotes {
+            wanted.extend([q.start, q.end]);
+            for r in [&q.speaker_span, &q.cue_span].into_iter().flatten() {
+                wanted.extend([r.start, r.end]);
+            }
+        }
+        CharOffsets::new(text, wanted)
+    }
+
+    pub fn get(&self, byte: usize) -> usize {
         match self.bytes.binary_search(&byte) {
             Ok(i) => self.chars[i],
             Err(_) => unreachable!("offset {byte} was not registered"),
         }
     }
 
-    fn span(&self, r: &Range<usize>) -> (usize, usize) {
+    pub fn span(&self, r: &Range<usize>) -> (usize, usize) {
         (self.get(r.start), self.get(r.end))
+    }
+}
+
+/// The calendar days of each of `entities` (found in `text`) for an article
+/// `published` that day; all `None` when the day is not known.
+pub fn placed(text: &str, entities: &[CoreEntity], published: Option<Day>) -> Vec<Option<Span>> {
+    match published {
+        Some(day) => place(text, entities, day),
+        None => vec![None; entities.len()],
     }
 }
 
@@ -52,24 +80,8 @@ impl CharOffsets {
 /// with the day it was `published`, DATE entities are placed on the
 /// calendar.
 pub fn article(text: &str, a: crate::Article, published: Option<Day>) -> Article {
-    let placed = match published {
-        Some(day) => place(text, &a.entities, day),
-        None => vec![None; a.entities.len()],
-    };
-    let mut wanted = Vec::new();
-    for e in &a.entities {
-        wanted.extend([e.start, e.end]);
-    }
-    for f in &a.figures {
-        wanted.extend([f.start, f.end]);
-    }
-    for q in &a.quotes {
-        wanted.extend([q.start, q.end]);
-        for r in [&q.speaker_span, &q.cue_span].into_iter().flatten() {
-            wanted.extend([r.start, r.end]);
-        }
-    }
-    let o = CharOffsets::new(text, wanted);
+    let placed = placed(text, &a.entities, published);
+    let o = CharOffsets::of_article(text, &a);
     let entities = a
         .entities
         .into_iter()

@@ -173,49 +173,22 @@ impl Engine {
         published: Option<Vec<Option<String>>>,
     ) -> PyResult<Vec<Article>> {
         let items: Vec<Bound<'_, PyAny>> = texts.iter().collect();
-        let days = match published {
-            Some(p) if p.len() != items.len() => {
-                return Err(PyValueError::new_err(format!(
-                    "published has {} dates for {} texts",
-                    p.len(),
-                    items.len()
-                )))
-            }
-            Some(p) => p
-                .iter()
-                .map(|d| d.as_deref().map(day_of).transpose())
-                .collect::<PyResult<Vec<_>>>()?,
-            None => vec![None; items.len()],
-        };
-        let mut dated = Vec::with_capacity(items.len());
-        for (i, (item, day)) in items.iter().zip(days).enumerate() {
-            let text = match text_of(item, offset + i) {
-                Ok(t) => t,
-                Err(_) if skip => "",
-                Err(e) => return Err(e),
-            };
-            dated.push(Dated { text, day });
-        }
+        let dated = dated(&items, skip, offset, published)?;
         check_threads(threads)?;
         let ex = &self.inner;
         let out =
             py.detach(|| ex.map_batch(&dated, threads, |d, a| convert::article(d.text, a, d.day)))?;
-        out.into_iter()
-            .enumerate()
-            .map(|(i, r)| match r {
-                Ok(v) => Ok(v),
-                Err(_) if skip => Ok(convert::article("", crate::Article::default(), None)),
-                Err(e) => Err(ExtractionError::new_err(format!(
-                    "item {}: {e}",
-                    offset + i
-                ))),
-            })
-            .collect()
+        let empty = || convert::article("", crate::Article::default(), None);
+        Ok(kept(out, skip, offset)?
+            .into_iter()
+            .map(|a| a.unwrap_or_else(empty))
+            .collect())
     }
 
     /// Extracts a list of texts into the three tables, kept in Rust until
     /// read (`table_lists`, `table_arrow`). Rows carry each input's position
-    /// (from `offset`).
+    /// (from `offset`). The columns are filled from the core results inside
+    /// the pool: no result objects, no copies of the texts.
     #[pyo3(signature = (texts, *, threads=None, skip=false, offset=0, published=None))]
     fn columns_chunk(
         &self,
@@ -226,14 +199,25 @@ impl Engine {
         offset: usize,
         published: Option<Vec<Option<String>>>,
     ) -> PyResult<ColumnChunk> {
-        let articles = self.extract_chunk(py, texts, threads, skip, offset, published)?;
-        Ok(py.detach(|| ColumnChunk::new(articles, offset)))
+        let items: Vec<Bound<'_, PyAny>> = texts.iter().collect();
+        let dated = dated(&items, skip, offset, published)?;
+        check_threads(threads)?;
+        let ex = &self.inner;
+        let out = py.detach(|| {
+            ex.map_batch(&dated, threads, |d, a| {
+                columns::article_tables(d.doc, d.text, a, d.day)
+            })
+        })?;
+        let tables = kept(out, skip, offset)?;
+        Ok(py.detach(|| ColumnChunk::new(tables.into_iter().flatten())))
     }
 }
 
-/// A text with the day its article was published.
+/// A text with its position in the batch and the day its article was
+/// published.
 struct Dated<'a> {
     text: &'a str,
+    doc: usize,
     day: Option<Day>,
 }
 
@@ -241,6 +225,62 @@ impl AsRef<str> for Dated<'_> {
     fn as_ref(&self) -> &str {
         self.text
     }
+}
+
+/// The texts of `items` (numbered from `offset`) with their publication days
+/// (one ISO day or None per text, or None for all); with `skip`, an item
+/// that is not a text is an empty one.
+fn dated<'a>(
+    items: &'a [Bound<'_, PyAny>],
+    skip: bool,
+    offset: usize,
+    published: Option<Vec<Option<String>>>,
+) -> PyResult<Vec<Dated<'a>>> {
+    let days = match published {
+        Some(p) if p.len() != items.len() => {
+            return Err(PyValueError::new_err(format!(
+                "published has {} dates for {} texts",
+                p.len(),
+                items.len()
+            )))
+        }
+        Some(p) => p
+            .iter()
+            .map(|d| d.as_deref().map(day_of).transpose())
+            .collect::<PyResult<Vec<_>>>()?,
+        None => vec![None; items.len()],
+    };
+    let mut dated = Vec::with_capacity(items.len());
+    for (i, (item, day)) in items.iter().zip(days).enumerate() {
+        let doc = offset + i;
+        let text = match text_of(item, doc) {
+            Ok(t) => t,
+            Err(_) if skip => "",
+            Err(e) => return Err(e),
+        };
+        dated.push(Dated { text, doc, day });
+    }
+    Ok(dated)
+}
+
+/// The results of a batch numbered from `offset`: an item whose extraction
+/// failed is None with `skip`, else an ExtractionError naming it.
+fn kept<T>(
+    out: Vec<Result<T, crate::Error>>,
+    skip: bool,
+    offset: usize,
+) -> PyResult<Vec<Option<T>>> {
+    out.into_iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            Ok(v) => Ok(Some(v)),
+            Err(_) if skip => Ok(None),
+            Err(e) => Err(ExtractionError::new_err(format!(
+                "item {}: {e}",
+                offset + i
+            ))),
+        })
+        .collect()
 }
 
 /// An ISO day ("2020-03-12"), or a ValueError naming what was given.
