@@ -167,26 +167,13 @@ fn words(s: &str) -> Vec<String> {
 /// "will" among the three after it ("on Thursday the panel will vote").
 fn future_tense(before: &str, after: &str) -> bool {
     let clause = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
-    let marks = |w: &str| {
-        matches!(
-            w,
-            "will"
-                | "ll"
-                | "shall"
-                | "due"
-                | "scheduled"
-                | "expected"
-                | "plans"
-                | "planned"
-                | "upcoming"
-                | "until"
-                | "next"
-                | "tomorrow"
-        )
-    };
     let back = words(clause);
     let ahead = words(after.split(['.', '!', '?', '\n']).next().unwrap_or(""));
-    back.iter().rev().take(8).any(|w| marks(w)) || ahead.iter().take(3).any(|w| w == "will")
+    back.iter()
+        .rev()
+        .take(8)
+        .any(|w| lexicon::is_future_marker(w))
+        || ahead.iter().take(3).any(|w| w == "will")
 }
 
 fn weekday_of(w: &str) -> Option<i64> {
@@ -217,7 +204,7 @@ enum Relation {
 fn resolve(w: &[String], p: Day, future: bool) -> Option<DayRange> {
     let mut k = 0;
     let part = match w.first().map(String::as_str) {
-        Some(x @ ("early" | "mid" | "late")) => {
+        Some(x) if lexicon::is_period_part(x) => {
             k += 1;
             Some(x)
         }
@@ -370,7 +357,7 @@ fn unit(w: &str, p: Day, rel: Relation) -> Option<DayRange> {
             month_span(idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u8)
         }
         "year" => year_span(p.year + shift as i32),
-        "spring" | "summer" | "autumn" | "fall" | "winter" => season(w, p, rel),
+        w if lexicon::is_season(w) => season(w, p, rel),
         _ => return None,
     })
 }

@@ -19,7 +19,7 @@ use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::PyTable;
 
 use super::convert::{placed, CharOffsets};
-use crate::entities::calendar::{Day, Span};
+use crate::entities::calendar::{Day, DayRange};
 use crate::entities::groups::{group, Group, Mention};
 use crate::entities::{Entity, EntityLabel};
 use crate::figures::Figure;
@@ -132,7 +132,7 @@ pub struct Column<T>(&'static str, Get<T>);
 /// through `Deref`.
 pub struct Placed {
     entity: Entity,
-    days: Option<Span>,
+    days: Option<DayRange>,
 }
 
 impl Deref for Placed {

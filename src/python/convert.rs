@@ -3,7 +3,7 @@
 //! Everything here is plain Rust run inside the pool, without the GIL: one
 //! pass over each document converts all of its offsets at once.
 
-use crate::entities::calendar::{place, Day, Span};
+use crate::entities::calendar::{place, Day, DayRange};
 use crate::entities::Entity as CoreEntity;
 use std::ops::Range;
 
@@ -69,7 +69,11 @@ impl CharOffsets {
 
 /// The calendar days of each of `entities` (found in `text`) for an article
 /// `published` that day; all `None` when the day is not known.
-pub fn placed(text: &str, entities: &[CoreEntity], published: Option<Day>) -> Vec<Option<Span>> {
+pub fn placed(
+    text: &str,
+    entities: &[CoreEntity],
+    published: Option<Day>,
+) -> Vec<Option<DayRange>> {
     match published {
         Some(day) => place(text, entities, day),
         None => vec![None; entities.len()],

@@ -19,7 +19,8 @@ use std::borrow::Cow;
 use std::ops::{Range, RangeInclusive};
 
 use super::lexicon::{
-    is_clock_word, is_function_word, is_month_abbreviation, month, weekday, MONTHS,
+    is_clock_word, is_function_word, is_month_abbreviation, is_period_part, is_season, month,
+    weekday, MONTHS,
 };
 use super::{Doc, TokenKind};
 
@@ -77,9 +78,7 @@ pub(crate) fn is_date_word(w: &str) -> bool {
     DATE_PREPS.contains(&w)
 }
 
-const RELATIVE_UNITS: &[&str] = &[
-    "week", "month", "year", "weekend", "spring", "summer", "autumn", "fall", "winter",
-];
+const RELATIVE_UNITS: &[&str] = &["week", "month", "year", "weekend"];
 
 struct Words<'a> {
     /// Lowercase token texts, borrowed where already lowercase.
@@ -168,12 +167,13 @@ fn match_at(w: &Words, i: usize) -> Option<usize> {
     let prev = if i > 0 { w.get(i - 1) } else { "" };
     // Relative: [early|late|mid|earlier|later] (this|last|next|past) unit.
     let mut j = i;
-    if matches!(t, "early" | "late" | "mid" | "earlier" | "later") {
+    if is_period_part(t) || matches!(t, "earlier" | "later") {
         j += 1;
     }
     if matches!(w.get(j), "this" | "last" | "next" | "past") {
         let u = w.get(j + 1);
         if RELATIVE_UNITS.contains(&u)
+            || is_season(u)
             || weekday(u).is_some()
             || month(u).is_some() && !ambiguous_month(u)
             || matches!(u, "march" | "may")
@@ -182,7 +182,7 @@ fn match_at(w: &Words, i: usize) -> Option<usize> {
         }
     }
     // early / late / mid before a month or a year.
-    if matches!(t, "early" | "late" | "mid") {
+    if is_period_part(t) {
         let u = w.get(i + 1);
         if w.year_at(i + 1) || (month(u).is_some() && !matches!(u, "may")) {
             return Some(month_phrase(w, i + 1).unwrap_or(i + 2));
@@ -221,7 +221,8 @@ fn match_at(w: &Words, i: usize) -> Option<usize> {
         let next = w.get(i + 1);
         let counted = match prev {
             // "in 2015 elections" is a date.
-            "in" | "since" | "during" | "until" | "early" | "late" | "mid" => false,
+            "in" | "since" | "during" | "until" => false,
+            p if is_period_part(p) => false,
             // "up to 2000 people", "from 500 to 1000 l"; not "from 1999 to
             // 2011 cost" nor "back to 1994 provide".
             "to" => {

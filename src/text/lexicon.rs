@@ -272,6 +272,37 @@ pub fn is_aux_or_adverb(w: &str) -> bool {
     )
 }
 
+/// Whether `w` picks a part of a period ("early 2019", "mid March", "late
+/// this year").
+pub fn is_period_part(w: &str) -> bool {
+    matches!(w, "early" | "mid" | "late")
+}
+
+/// Whether `w` is a season ("last summer").
+pub fn is_season(w: &str) -> bool {
+    matches!(w, "spring" | "summer" | "autumn" | "fall" | "winter")
+}
+
+/// Whether `w` puts the clause around a date in the future ("will",
+/// "due", "plans to").
+pub fn is_future_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "ll"
+            | "shall"
+            | "due"
+            | "scheduled"
+            | "expected"
+            | "plans"
+            | "planned"
+            | "upcoming"
+            | "until"
+            | "next"
+            | "tomorrow"
+    )
+}
+
 /// Whether `w` titles a person without being part of the name.
 pub fn is_person_title(w: &str) -> bool {
     PERSON_TITLES.contains(&w)
