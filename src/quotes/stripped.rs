@@ -13,7 +13,8 @@
 //! - the rest when the frame opens it ("the u s said the strikes were
 //!   defensive"), or the next sentence, up to the next frame, when the
 //!   frame stands alone in its own ("two of the officials said | tehran is
-//!   ...");
+//!   ..."), but the sentence before it when no sentence of three words or
+//!   more follows ("the plan is dead | the senator conceded");
 //! - the text before the frame when the frame closes it ("... says pillar",
 //!   "... the official said on wednesday", "... the official said requesting
 //!   anonymity");
@@ -170,6 +171,28 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         // the model put an end between the cue and its content, so the
         // content is the next sentence.
         let (mut after, mut hi) = (after, hi);
+        // A frame alone at the end of the text, or before a sentence too
+        // short to be its content ("the plan is dead | the senator
+        // conceded |"): the content is the sentence before it.
+        let prev_start = if lo > 0 {
+            starts[lo - 1].max(taken_until)
+        } else {
+            lo
+        };
+        let next_len = if hi < v.len() { ends[hi] - hi } else { 0 };
+        if that.is_none()
+            && before < 3
+            && after < 3
+            && !f.inverted
+            && !f.verb.tell
+            && next_len < 3
+            && lo == starts[f.cue.start]
+            && lo >= prev_start + 3
+        {
+            out.push(Found::reported(v.bytes(&(prev_start..lo)), f));
+            taken_until = tail;
+            continue;
+        }
         if that.is_none()
             && before < 3
             && after < 3
