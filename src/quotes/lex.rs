@@ -699,13 +699,15 @@ pub(crate) fn is_addressee_word(w: &str) -> bool {
             | "supporters"
             | "congress"
             | "investors"
-            | "the"
-            | "a"
-            | "an"
-            | "his"
-            | "their"
-            | "its"
-            | "our"
+    )
+}
+
+/// Determiners that may open an addressee ("told the committee", "told
+/// his supporters").
+pub(crate) fn is_addressee_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
     )
 }
 

@@ -102,11 +102,26 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         // Skip the addressee: "told reporters", "told Time", "told the Senate
         // Armed Services Committee".
         let start = k;
+        if lex::is_addressee_determiner(v.w(k)) {
+            k += 1;
+        }
+        let head = k;
         while k < limit && k - start < 6 && (v.capitalised(k) || lex::is_addressee_word(v.w(k))) {
             k += 1;
             // "told The Ledger of Newark"
             if k + 1 < limit && v.w(k) == "of" && v.capitalised(k - 1) && v.capitalised(k + 1) {
                 k += 1;
+            }
+        }
+        // "told the committee he would ...": a common noun after the
+        // determiner is the addressee where a clause's subject follows it.
+        if k == head && head > start {
+            let mut e = head;
+            while e < limit && e - head < 3 && is_plain_noun(v, e) {
+                e += 1;
+            }
+            if e > head && e < limit && opens_clause_after_addressee(v.w(e)) {
+                k = e;
             }
         }
         if k == start {
@@ -131,6 +146,21 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
+}
+
+/// A lowercase word that may head an addressee after its determiner ("the
+/// committee"), not a function word such as a pronoun opening the content
+/// ("told the committee he would ...").
+fn is_plain_noun(v: &View, k: usize) -> bool {
+    let w = v.w(k);
+    v.is_word(k) && !crate::text::lexicon::is_function_word(w) && lex::any_cue(w).is_none()
+}
+
+/// Whether `w`, after an addressee, opens the content's clause: a personal
+/// pronoun or a determiner ("told the committee he would resign", "told the
+/// panel the plan had failed").
+fn opens_clause_after_addressee(w: &str) -> bool {
+    lex::is_personal_pronoun(w) || lex::is_addressee_determiner(w)
 }
 
 /// Where the adjunct opened by the preposition at `p` ends:
