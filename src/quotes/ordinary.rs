@@ -113,16 +113,8 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
                 k += 1;
             }
         }
-        // "told the committee he would ...": a common noun after the
-        // determiner is the addressee where a clause's subject follows it.
         if k == head && head > start {
-            let mut e = head;
-            while e < limit && e - head < 3 && is_plain_noun(v, e) {
-                e += 1;
-            }
-            if e > head && e < limit && opens_clause_after_addressee(v.w(e)) {
-                k = e;
-            }
+            k = common_noun_addressee(v, head, limit).unwrap_or(k);
         }
         if k == start {
             return None;
@@ -156,11 +148,20 @@ fn is_plain_noun(v: &View, k: usize) -> bool {
     v.is_word(k) && !crate::text::lexicon::is_function_word(w) && lex::any_cue(w).is_none()
 }
 
-/// Whether `w`, after an addressee, opens the content's clause: a personal
-/// pronoun or a determiner ("told the committee he would resign", "told the
-/// panel the plan had failed").
-fn opens_clause_after_addressee(w: &str) -> bool {
-    lex::is_personal_pronoun(w) || lex::is_addressee_determiner(w)
+/// "told the committee he would ...": where a common noun at `head` (after
+/// its determiner), up to three words, is the addressee because the subject
+/// of a clause follows it (a personal pronoun or a determiner): the clause's
+/// first token.
+pub(super) fn common_noun_addressee(v: &View, head: usize, limit: usize) -> Option<usize> {
+    let mut e = head;
+    while e < limit && e - head < 3 && is_plain_noun(v, e) {
+        e += 1;
+    }
+    if e == head || e >= limit {
+        return None;
+    }
+    let w = v.w(e);
+    (lex::is_personal_pronoun(w) || lex::is_addressee_determiner(w)).then_some(e)
 }
 
 /// Where the adjunct opened by the preposition at `p` ends:

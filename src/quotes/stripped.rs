@@ -73,6 +73,26 @@ fn closes(v: &View, f: &frame::Frame) -> bool {
     f.verb.tell || after >= limit || super::lex::opens_adjunct(v.w(after))
 }
 
+/// Where the clause after a tell-type cue's addressee at `k` starts: after
+/// "reporters" or a determiner and its noun, where a pronoun or a
+/// determiner follows ("told reporters the bill was dead", "told the
+/// committee he would resign").
+fn told_clause(v: &View, k: usize, limit: usize) -> Option<usize> {
+    if k + 1 >= limit {
+        return None;
+    }
+    let w = v.w(k);
+    if super::lex::is_addressee_word(w) {
+        let n = v.w(k + 1);
+        let opens = super::lex::is_personal_pronoun(n) || super::lex::is_addressee_determiner(n);
+        return opens.then_some(k + 1);
+    }
+    if super::lex::is_addressee_determiner(w) {
+        return super::ordinary::common_noun_addressee(v, k + 1, limit);
+    }
+    None
+}
+
 /// `starts[i]`..`ends[i]`: the sentence of token `i` between the `sure` ends.
 fn outer_sentences(n: usize, sure: &[bool]) -> (Vec<usize>, Vec<usize>) {
     let mut starts = vec![0; n];
@@ -157,9 +177,15 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             that_after(v, f.cue.end, hi)
         };
         let before = f.span.start.saturating_sub(lo);
-        let after_start = tail + adjunct_len(v, tail, hi);
+        let mut after_start = tail + adjunct_len(v, tail, hi);
+        // "told the committee he would resign": the clause after the
+        // addressee is content.
+        let told = f.verb.tell && that.is_none() && !f.inverted;
+        if let Some(k) = told.then(|| told_clause(v, after_start, hi)).flatten() {
+            after_start = k;
+        }
         let after = if f.inverted
-            || f.verb.tell
+            || (f.verb.tell && after_start == tail + adjunct_len(v, tail, hi))
             || (after_start < hi && super::lex::opens_adjunct(v.w(after_start)))
             || (f.verb.lemma == "say" && v.topic_after(after_start, hi))
         {
