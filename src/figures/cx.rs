@@ -1,8 +1,6 @@
 //! Token access for the figure grammar: lowercase views without allocation.
 
-use std::ops::Range;
-
-use crate::text::{Token, TokenKind};
+use crate::text::{Doc, Token, TokenKind};
 
 /// A copy of a short token with ASCII letters lowercased, on the stack.
 /// Tokens longer than the buffer read as "" (no table word is that long).
@@ -52,8 +50,9 @@ pub struct Cx<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     pub stripped: bool,
-    /// The document's date layer (`Doc::dates`): byte ranges, in order.
-    pub dates: &'a [Range<usize>],
+    /// The document, for its date layer (`Doc::dates`), computed on the
+    /// first number that needs it.
+    pub doc: &'a Doc<'a>,
     /// Tokens before this index belong to a figure already found: a
     /// currency or qualifier there cannot open the next one ("10 rmb 20
     /// usd" is two figures, not "10 rmb" and "rmb 20 usd").

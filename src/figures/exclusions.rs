@@ -33,8 +33,9 @@ pub fn date(cx: &Cx, n: &Num) -> Option<usize> {
 /// ("in 1850", "feb 3 2019"): the first token after the date.
 fn in_date_layer(cx: &Cx, i: usize) -> Option<usize> {
     let start = cx.toks[i].start;
-    let k = cx.dates.partition_point(|d| d.end <= start);
-    let date = cx.dates.get(k).filter(|d| d.start <= start)?;
+    let dates = cx.doc.dates();
+    let k = dates.partition_point(|d| d.end <= start);
+    let date = dates.get(k).filter(|d| d.start <= start)?;
     Some(i + cx.toks[i..].partition_point(|t| t.start < date.end))
 }
 

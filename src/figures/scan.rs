@@ -18,7 +18,7 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
         text: doc.text,
         toks: &doc.tokens,
         stripped: doc.form == Form::Stripped,
-        dates: doc.dates(),
+        doc,
         floor: std::cell::Cell::new(0),
     };
     let mut out = Vec::new();

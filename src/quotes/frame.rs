@@ -235,6 +235,30 @@ impl<'a> View<'a> {
 // Test builds count the work of the quote passes (token reads, and the steps
 // of walks over quotations and frames), so that a test can show it growing in
 // proportion to the input, whatever the machine.
+/// A lowercase word that may head an addressee after its determiner ("the
+/// committee"), not a function word such as a pronoun opening the content
+/// ("told the committee he would ...").
+fn is_plain_noun(v: &View, k: usize) -> bool {
+    let w = v.w(k);
+    v.is_word(k) && !crate::text::lexicon::is_function_word(w) && lex::any_cue(w).is_none()
+}
+
+/// "told the committee he would ...": where a common noun at `head` (after
+/// its determiner), up to three words, is the addressee because the subject
+/// of a clause follows it (a personal pronoun or a determiner): the clause's
+/// first token.
+pub(super) fn common_noun_addressee(v: &View, head: usize, limit: usize) -> Option<usize> {
+    let mut e = head;
+    while e < limit && e - head < 3 && is_plain_noun(v, e) {
+        e += 1;
+    }
+    if e == head || e >= limit {
+        return None;
+    }
+    let w = v.w(e);
+    (lex::is_personal_pronoun(w) || lex::is_addressee_determiner(w)).then_some(e)
+}
+
 #[cfg(test)]
 thread_local! {
     static READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };

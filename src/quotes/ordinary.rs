@@ -114,7 +114,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             }
         }
         if k == head && head > start {
-            k = common_noun_addressee(v, head, limit).unwrap_or(k);
+            k = frame::common_noun_addressee(v, head, limit).unwrap_or(k);
         }
         if k == start {
             return None;
@@ -138,30 +138,6 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         return None;
     }
     (k < limit && v.is_word(k)).then_some(k)
-}
-
-/// A lowercase word that may head an addressee after its determiner ("the
-/// committee"), not a function word such as a pronoun opening the content
-/// ("told the committee he would ...").
-fn is_plain_noun(v: &View, k: usize) -> bool {
-    let w = v.w(k);
-    v.is_word(k) && !crate::text::lexicon::is_function_word(w) && lex::any_cue(w).is_none()
-}
-
-/// "told the committee he would ...": where a common noun at `head` (after
-/// its determiner), up to three words, is the addressee because the subject
-/// of a clause follows it (a personal pronoun or a determiner): the clause's
-/// first token.
-pub(super) fn common_noun_addressee(v: &View, head: usize, limit: usize) -> Option<usize> {
-    let mut e = head;
-    while e < limit && e - head < 3 && is_plain_noun(v, e) {
-        e += 1;
-    }
-    if e == head || e >= limit {
-        return None;
-    }
-    let w = v.w(e);
-    (lex::is_personal_pronoun(w) || lex::is_addressee_determiner(w)).then_some(e)
 }
 
 /// Where the adjunct opened by the preposition at `p` ends:

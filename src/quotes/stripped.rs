@@ -88,7 +88,7 @@ fn told_clause(v: &View, k: usize, limit: usize) -> Option<usize> {
         return opens.then_some(k + 1);
     }
     if super::lex::is_addressee_determiner(w) {
-        return super::ordinary::common_noun_addressee(v, k + 1, limit);
+        return frame::common_noun_addressee(v, k + 1, limit);
     }
     None
 }
@@ -177,15 +177,16 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             that_after(v, f.cue.end, hi)
         };
         let before = f.span.start.saturating_sub(lo);
-        let mut after_start = tail + adjunct_len(v, tail, hi);
+        let adjunct_end = tail + adjunct_len(v, tail, hi);
         // "told the committee he would resign": the clause after the
         // addressee is content.
         let told = f.verb.tell && that.is_none() && !f.inverted;
-        if let Some(k) = told.then(|| told_clause(v, after_start, hi)).flatten() {
-            after_start = k;
-        }
+        let after_start = told
+            .then(|| told_clause(v, adjunct_end, hi))
+            .flatten()
+            .unwrap_or(adjunct_end);
         let after = if f.inverted
-            || (f.verb.tell && after_start == tail + adjunct_len(v, tail, hi))
+            || (f.verb.tell && after_start == adjunct_end)
             || (after_start < hi && super::lex::opens_adjunct(v.w(after_start)))
             || (f.verb.lemma == "say" && v.topic_after(after_start, hi))
         {
