@@ -25,7 +25,7 @@ use newsmine::entities::clusters::{self, Clusters};
 use newsmine::entities::conll::parse_conll;
 use newsmine::entities::eval::evaluate_with;
 use newsmine::entities::features::Resources;
-use newsmine::entities::gazetteer::{self, Lexicon};
+use newsmine::entities::gazetteer::{self, GazClass, Lexicon};
 use newsmine::entities::tagger::NerModel;
 use newsmine::entities::tagger::{self, Tagged, TrainConfig};
 use newsmine::entities::training::train_conll;
@@ -34,7 +34,7 @@ use newsmine::Doc;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR[,DIR]] [--unlabeled F.jsonl[,F..] [--vectors DIR] [--casing F.json]] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL] [--errors 1] [--strip 1]\n  newsmine-train tag-ner TEXT... [--model MODEL]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
+        "usage:\n  newsmine-train ner --train F[,F..] --dev F[,F..] [--gazetteers DIR[,DIR]] [--unlabeled F.jsonl[,F..] [--vectors DIR] [--casing F.json]] [--epochs N] [--seed N] --out MODEL\n  newsmine-train evaluate-ner FILE [--model MODEL] [--errors 1] [--strip 1]\n  newsmine-train tag-ner TEXT... [--model MODEL] [--lexicon 1]\n  newsmine-train bench-ner FILE [--form ordinary|stripped] [--repeat N]"
     );
     ExitCode::from(2)
 }
@@ -401,8 +401,32 @@ fn tag_ner(args: &Args) -> Result<(), String> {
             .map(|t| format!("{}/{}", &text[t.span.clone()], t.label.as_str()))
             .collect();
         println!("{text}\n  -> {}", found.join(", "));
+        if args.named.contains_key("lexicon") {
+            let res = custom.as_ref().map_or(&*tagger::RESOURCES, |(_, r)| r);
+            print_lexicon_matches(&doc, res);
+        }
     }
     Ok(())
+}
+
+/// Each token's lexicon matches: the list and the token's BILOU place in
+/// the longest entry of that list covering it.
+fn print_lexicon_matches(doc: &Doc, res: &Resources) {
+    use newsmine::entities::gazetteer::GazClass::*;
+    const LISTS: [GazClass; gazetteer::GAZ_CLASSES] = [
+        Loc, Country, Org, Corp, Agency, University, FirstName, LastName, Title, Person, Place,
+    ];
+    for (i, places) in res.lexicon().matches(doc).iter().enumerate() {
+        let found: Vec<String> = LISTS
+            .iter()
+            .zip(places)
+            .filter(|(_, &p)| p != 0)
+            .map(|(c, &p)| format!("{c:?}:{}", ["B", "I", "L", "U"][p as usize - 1]))
+            .collect();
+        if !found.is_empty() {
+            println!("  {}: {}", doc.token_text(i), found.join(" "));
+        }
+    }
 }
 
 /// CPU seconds used by this thread so far (Linux; `None` elsewhere), so a
