@@ -438,10 +438,17 @@ pub fn context_features(
         }
     }
     let gaz = &facts.gaz;
+    // What the word's own writing says of a lexicon match: its shape, or in
+    // stripped text how often it is written capitalised.
+    let case = if ordinary {
+        me.shape
+    } else {
+        (me.classes[Column::Casing as usize] / 5) as u64
+    };
     for (c, &p) in gaz[i].iter().enumerate() {
         if p != 0 {
             feats.push(mix(GAZ, (c * 8 + p as usize) as u64));
-            feats.push(mix(GAZ_WORD, mix((c * 8 + p as usize) as u64, me.shape)));
+            feats.push(mix(GAZ_WORD, mix((c * 8 + p as usize) as u64, case)));
         }
         if i > 0 && gaz[i - 1][c] != 0 {
             feats.push(mix(GAZ_NEAR, c as u64));
