@@ -333,6 +333,51 @@ pub struct Tagged {
 /// Entity spans tagged in `doc` by `model`, with this thread's caches (see
 /// `super::scorer`).
 pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
+    let mut spans = tag_blocks(doc, model, res);
+    surnames_are_people(doc, res, &mut spans);
+    spans
+}
+
+/// A one-word name the tagger calls an organisation is a person where it is
+/// the last word of a longer person's name in the same document ("David
+/// Okafor ... Okafor said") and no list knows it as an organisation (Michael
+/// Dell's Dell).
+fn surnames_are_people(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
+    use super::gazetteer::GazClass;
+    use crate::text::TokenKind;
+    // The words of a span (the tokens are in text order).
+    let words = |s: &Tagged| {
+        let (start, end) = (s.span.start, s.span.end);
+        let first = doc.tokens.partition_point(|t| t.start < start);
+        doc.tokens[first..]
+            .iter()
+            .take_while(move |t| t.end <= end)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(doc.text))
+    };
+    let surnames: std::collections::HashSet<String> = spans
+        .iter()
+        .filter(|s| s.label == EntityLabel::Per && words(s).nth(1).is_some())
+        .filter_map(|s| words(s).last())
+        .map(str::to_lowercase)
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let company = 1 << GazClass::Org as u16 | 1 << GazClass::Corp as u16;
+    for s in spans.iter_mut().filter(|s| s.label == EntityLabel::Org) {
+        let mut w = words(s);
+        if let (Some(word), None) = (w.next(), w.next()) {
+            if surnames.contains(&word.to_lowercase())
+                && res.lexicon().classes(word) & company == 0
+            {
+                s.label = EntityLabel::Per;
+            }
+        }
+    }
+}
+
+fn tag_blocks(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
     let sentences = sentence_tokens(doc);
     if doc.tokens.len() <= BLOCK_TOKENS {
         return super::scorer::with_scratch(|s| {
@@ -353,7 +398,7 @@ pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
                 .map(|&(s, e)| doc.tokens[s].start..doc.tokens[e - 1].end)
                 .collect(),
         );
-        out.extend(tag_with(&part, model, res));
+        out.extend(tag_blocks(&part, model, res));
     }
     out
 }
@@ -397,7 +442,9 @@ pub fn tag_uncached(
         let (f2, o2) = with_history(doc, &feats, &offsets, &tags);
         tags = decode_all(m2, &f2, &o2, &sentences);
     }
-    spans_of(doc, &tags)
+    let mut spans = spans_of(doc, &tags);
+    surnames_are_people(doc, res, &mut spans);
+    spans
 }
 
 /// Entity spans tagged in `doc` by the compiled-in model.
@@ -668,6 +715,31 @@ pub fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_surname_of_a_person_is_that_person_unless_listed_as_a_company() {
+        let text = "Michael Dell and Amara Okafor met. Dell and Okafor said so. Okafor Ltd";
+        let doc = Doc::new(text);
+        let span = |word: &str, nth: usize, label| Tagged {
+            span: {
+                let at = text.match_indices(word).nth(nth).unwrap().0;
+                at..at + word.len()
+            },
+            label,
+        };
+        let mut spans = vec![
+            span("Michael Dell", 0, EntityLabel::Per),
+            span("Amara Okafor", 0, EntityLabel::Per),
+            span("Dell", 1, EntityLabel::Org),
+            span("Okafor", 1, EntityLabel::Org),
+            span("Okafor Ltd", 0, EntityLabel::Org),
+        ];
+        assert_ne!(RESOURCES.lexicon().classes("Dell"), 0, "Dell is a listed company");
+        surnames_are_people(&doc, &RESOURCES, &mut spans);
+        let labels: Vec<EntityLabel> = spans.iter().map(|s| s.label).collect();
+        use EntityLabel::*;
+        assert_eq!(labels, [Per, Per, Org, Per, Org]);
+    }
 
     #[test]
     fn blocks_hold_whole_sentences_and_cut_long_ones() {
