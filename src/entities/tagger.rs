@@ -377,6 +377,9 @@ fn surnames_are_people(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
     }
 }
 
+/// The model's spans, tagged in blocks of whole sentences of at most
+/// [`BLOCK_TOKENS`] tokens (a long document does not hold all its tokens'
+/// scores at once).
 fn tag_blocks(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
     let sentences = sentence_tokens(doc);
     if doc.tokens.len() <= BLOCK_TOKENS {
