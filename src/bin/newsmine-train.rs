@@ -412,12 +412,8 @@ fn tag_ner(args: &Args) -> Result<(), String> {
 /// Each token's lexicon matches: the list and the token's BILOU place in
 /// the longest entry of that list covering it.
 fn print_lexicon_matches(doc: &Doc, res: &Resources) {
-    use newsmine::entities::gazetteer::GazClass::*;
-    const LISTS: [GazClass; gazetteer::GAZ_CLASSES] = [
-        Loc, Country, Org, Corp, Agency, University, FirstName, LastName, Title, Person, Place,
-    ];
     for (i, places) in res.lexicon().matches(doc).iter().enumerate() {
-        let found: Vec<String> = LISTS
+        let found: Vec<String> = GazClass::ALL
             .iter()
             .zip(places)
             .filter(|(_, &p)| p != 0)

@@ -39,6 +39,17 @@ pub enum GazClass {
 /// Number of [`GazClass`]es.
 pub const GAZ_CLASSES: usize = 11;
 
+#[cfg(feature = "training")]
+impl GazClass {
+    /// Every class, in the order of their bits.
+    pub const ALL: [GazClass; GAZ_CLASSES] = {
+        use GazClass::*;
+        [
+            Loc, Country, Org, Corp, Agency, University, FirstName, LastName, Title, Person, Place,
+        ]
+    };
+}
+
 /// Longest entry kept, in normalized words.
 pub const MAX_WORDS: usize = 4;
 
@@ -387,6 +398,14 @@ pub fn compile(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "training")]
+    #[test]
+    fn all_classes_in_bit_order() {
+        for (i, c) in GazClass::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i, "{c:?}");
+        }
+    }
 
     #[test]
     fn front_coded_entries() {

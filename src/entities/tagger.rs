@@ -357,8 +357,13 @@ fn surnames_are_people(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
     };
     let surnames: std::collections::HashSet<String> = spans
         .iter()
-        .filter(|s| s.label == EntityLabel::Per && words(s).nth(1).is_some())
-        .filter_map(|s| words(s).last())
+        .filter(|s| s.label == EntityLabel::Per)
+        .filter_map(|s| {
+            // The last word of a name of two words or more.
+            let mut w = words(s);
+            w.next()?;
+            w.last()
+        })
         .map(str::to_lowercase)
         .collect();
     if surnames.is_empty() {
