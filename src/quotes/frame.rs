@@ -32,6 +32,9 @@ pub(crate) struct View<'a> {
     pub para: Vec<u32>,
     /// For the last token of a person or organisation entity, its first token.
     pub ent_start: Vec<Option<u32>>,
+    /// For the last token of a place or other name (LOC, MISC), its first
+    /// token: a name that may modify a title ("Italian Prime Minister").
+    pub modifier_start: Vec<Option<u32>>,
 }
 
 impl<'a> View<'a> {
@@ -108,14 +111,18 @@ impl<'a> View<'a> {
             None => (super::marks::paragraphs(doc), vec![false; toks.len()]),
         };
         let mut ent_start = vec![None; toks.len()];
+        let mut modifier_start = vec![None; toks.len()];
         let mut inside = vec![false; toks.len()];
         let mut surnames: Vec<&str> = Vec::new();
         for e in entities {
-            if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
-                continue;
-            }
             let first = toks.partition_point(|t| t.end <= e.start);
             let last = toks.partition_point(|t| t.start < e.end);
+            if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
+                if matches!(e.label, EntityLabel::Loc | EntityLabel::Misc) && first < last {
+                    modifier_start[last - 1] = Some(first as u32);
+                }
+                continue;
+            }
             if first < last && last <= toks.len() {
                 ent_start[last - 1] = Some(first as u32);
                 inside[first..last].fill(true);
@@ -147,6 +154,7 @@ impl<'a> View<'a> {
             comma_after,
             para,
             ent_start,
+            modifier_start,
         }
     }
 
@@ -940,6 +948,11 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
                 s -= 1;
             } else if s >= lo + 2 && v.raw(s - 1) == "." && lex::is_title_abbrev(v.w(s - 2)) {
                 s -= 2; // "Mr. Ackman", when the tagger's name leaves out "Mr."
+            } else if let Some(m) = v.modifier_start[s.saturating_sub(1)]
+                .map(|m| m as usize)
+                .filter(|&m| m >= lo && m < s && lex::is_role_noun(v.w(s)))
+            {
+                s = m; // "Italian Prime Minister Matteo Renzi", "Texas Gov. Greg Abbott"
             } else {
                 break;
             }
