@@ -538,13 +538,14 @@ fn frame_after(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     let fi = frames.partition_point(|f| f.span.start < q.tok_end);
     let f = frames.get(fi)?;
     let gap = q.tok_end..f.span.start;
-    if gap.len() > 2 || v.para[f.span.start] != v.para[q.tok_end - 1] {
+    if v.para[f.span.start] != v.para[q.tok_end - 1] {
         return None;
     }
-    if !gap
-        .clone()
-        .all(|k| matches!(v.raw(k), "," | "—" | "–" | "-"))
-    {
+    let punctuation = gap.len() <= 2
+        && gap
+            .clone()
+            .all(|k| matches!(v.raw(k), "," | "—" | "–" | "-"));
+    if !punctuation && !speaker_modifiers(v, q, &gap) {
         return None;
     }
     // `"... ended." X said <content>`: the quotation closed its sentence and
@@ -567,6 +568,34 @@ fn frame_after(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     }
     Some(fi)
 }
+
+/// Ordinary text: the words between a quotation that ends in a comma (or
+/// "!" or "?") and the speaker phrase of the frame after it modify that
+/// speaker ("\"...,\" Sanders campaign manager Jeff Weaver said", "\"...,\"
+/// Democratic pollster Peter Fenn said", "\"...,\" the Kestrel Foundation's
+/// Omar Diaz said"): a few words, no function word (but a determiner first),
+/// cue or mark among them but a possessive or an abbreviation's period.
+fn speaker_modifiers(v: &View, q: &Quoted, gap: &Range<usize>) -> bool {
+    let open_end = q.tok_end >= 2 && matches!(v.raw(q.tok_end - 2), "," | "!" | "?");
+    !v.stripped
+        && open_end
+        && gap.len() <= MAX_SPEAKER_MODIFIERS
+        && gap.clone().all(|k| {
+            let r = v.raw(k);
+            if v.is_word(k) {
+                (k == gap.start && lex::is_determiner(v.w(k))
+                    || !crate::text::lexicon::is_function_word(v.w(k)))
+                    && !v.speech_cue(k)
+                    && !v.is_quote_mark(k)
+            } else {
+                matches!(r, "'s" | "’s" | "'" | "’" | "-") || (r == "." && k > gap.start)
+            }
+        })
+}
+
+/// How many words may modify a speaker between a quotation and its frame
+/// ([`speaker_modifiers`]).
+const MAX_SPEAKER_MODIFIERS: usize = 6;
 
 /// The frame right before quotation `q`: `X said, "..."`, `X told reporters:
 /// "..."`, `according to X, "..."`.
