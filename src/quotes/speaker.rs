@@ -191,7 +191,8 @@ fn resolve_pronoun(v: &View, earlier: &[Entity], at: usize, num: Number, known: 
 }
 
 /// The entity a mention `sp` names (`before`: the number of entities that
-/// end before it): the person or organisation inside it nearest its end,
+/// end before it): the person or organisation inside it nearest its end
+/// (none when a role or plural noun after it heads the mention),
 /// or (stripped text) for a lone surname, the person the article named in
 /// full before ("says pillar" after "paul pillar"; the tagger may take the
 /// surname alone for a common word).
@@ -207,6 +208,15 @@ fn mention_entity<'e>(
         .take_while(|e| e.start < b.end)
         .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
         .max_by_key(|e| e.end);
+    // "a senior UN official", "White House aides": a role or plural noun
+    // after the entity heads the mention, and the entity only modifies it.
+    let last = sp.end - 1;
+    let head = v.w(last);
+    let modifier = inside.is_some_and(|e| e.end <= v.toks[last].start)
+        && (lex::is_role_noun(head) || (lex::is_plural_head(head) && !v.capitalised(last)));
+    if modifier {
+        return None;
+    }
     if inside.is_some() || !v.stripped || sp.len() != 1 {
         return inside;
     }
@@ -252,7 +262,10 @@ fn resolve_phrase<'a>(
             name_start = k + 1;
         }
     }
-    let is_name = name_start > s || sp.clone().any(|k| v.capitalised(k));
+    // A role or plural noun heading the phrase makes it a description ("a
+    // senior UN official", "White House aides"), capitalised words or not.
+    let described = lex::is_role_noun(&head) || number == Number::Plural;
+    let is_name = !described && (name_start > s || sp.clone().any(|k| v.capitalised(k)));
     if definite && !is_name {
         // "the official" -> the earlier "one u s official".
         let singular = head.strip_suffix('s').unwrap_or(&head);
