@@ -32,8 +32,9 @@ pub(crate) struct View<'a> {
     pub para: Vec<u32>,
     /// For the last token of a person or organisation entity, its first token.
     pub ent_start: Vec<Option<u32>>,
-    /// For the last token of a place or other name (LOC, MISC), its first
-    /// token: a name that may modify a title ("Italian Prime Minister").
+    /// For the last token of any name (not a date), its first token: a
+    /// name that may modify a title ("Italian Prime Minister", "UN
+    /// Secretary-General", "Huckabee spokeswoman").
     pub modifier_start: Vec<Option<u32>>,
 }
 
@@ -117,10 +118,10 @@ impl<'a> View<'a> {
         for e in entities {
             let first = toks.partition_point(|t| t.end <= e.start);
             let last = toks.partition_point(|t| t.start < e.end);
+            if e.label != EntityLabel::Date && first < last && last <= toks.len() {
+                modifier_start[last - 1] = Some(first as u32);
+            }
             if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
-                if matches!(e.label, EntityLabel::Loc | EntityLabel::Misc) && first < last {
-                    modifier_start[last - 1] = Some(first as u32);
-                }
                 continue;
             }
             if first < last && last <= toks.len() {
@@ -952,7 +953,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
                 .map(|m| m as usize)
                 .filter(|&m| m >= lo && m < s && lex::is_role_noun(v.w(s)))
             {
-                s = m; // "Italian Prime Minister Matteo Renzi", "Texas Gov. Greg Abbott"
+                s = m; // "Italian Prime Minister Matteo Renzi", "UN Secretary-General X"
             } else {
                 break;
             }
