@@ -195,6 +195,12 @@ impl<'a> View<'a> {
             && self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Whether a prepositional "to" opens token `k` (before `limit`): "said
+    /// in a speech to the council" goes on with no content.
+    pub fn to_phrase(&self, k: usize, limit: usize) -> bool {
+        k + 1 < limit && self.w(k) == "to" && lex::is_determiner(self.w(k + 1))
+    }
+
     /// A quotation mark token.
     pub fn is_quote_mark(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct

@@ -137,6 +137,9 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
     if k < limit && (lex::opens_no_content(v.w(k)) || v.topic_after(k, limit)) {
         return None;
     }
+    if v.to_phrase(k, limit) {
+        return None;
+    }
     (k < limit && v.is_word(k)).then_some(k)
 }
 

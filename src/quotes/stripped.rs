@@ -188,6 +188,7 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         let after = if f.inverted
             || (f.verb.tell && after_start == adjunct_end)
             || (after_start < hi && super::lex::opens_adjunct(v.w(after_start)))
+            || v.to_phrase(after_start, hi)
             || (f.verb.lemma == "say" && v.topic_after(after_start, hi))
         {
             0
