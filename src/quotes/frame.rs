@@ -1018,22 +1018,26 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
 /// determiner and a role noun and a preposition follow the determiner.
 fn apposition_head(v: &View, k: usize, end: usize) -> Option<Range<usize>> {
     // The apposition's determiner: the phrase's first word, or within four
-    // words before a phrase that a preposition precedes.
-    let d = if lex::is_determiner(v.w(k)) && (k + 1..end).any(|m| lex::is_apposition_prep(v.w(m))) {
-        k
-    } else if k >= 3 && lex::is_apposition_prep(v.w(k - 1)) {
-        (k.saturating_sub(5)..k - 1)
-            .rev()
-            .take_while(|&d| lex::is_determiner(v.w(d)) || np_word(v, d))
-            .find(|&d| lex::is_determiner(v.w(d)))?
-    } else {
-        return None;
-    };
-    let p = (d + 1..=end).find(|&m| lex::is_apposition_prep(v.w(m)))?;
-    if d == 0 || !(d + 1..p).any(|m| lex::is_role_noun(v.w(m))) {
-        return None;
-    }
-    v.ent_start[d - 1].map(|s| s as usize..d)
+    // words before a phrase that a preposition precedes ("elena ruiz [a
+    // professor at] the university of lagos said").
+    let first = (lex::is_determiner(v.w(k))
+        && (k + 1..end).any(|m| lex::is_apposition_prep(v.w(m))))
+    .then_some(k);
+    let before = (k >= 3 && lex::is_apposition_prep(v.w(k - 1)))
+        .then(|| {
+            (k.saturating_sub(5)..k - 1)
+                .rev()
+                .take_while(|&d| lex::is_determiner(v.w(d)) || np_word(v, d))
+                .find(|&d| lex::is_determiner(v.w(d)))
+        })
+        .flatten();
+    [first, before].into_iter().flatten().find_map(|d| {
+        let p = (d + 1..=end).find(|&m| lex::is_apposition_prep(v.w(m)))?;
+        if d == 0 || !(d + 1..p).any(|m| lex::is_role_noun(v.w(m))) {
+            return None;
+        }
+        v.ent_start[d - 1].map(|s| s as usize..d)
+    })
 }
 
 /// Ordinary text: a phrase that can name a speaker (a capitalised word, or a
