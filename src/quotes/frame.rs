@@ -715,7 +715,15 @@ impl<'v> Site<'v> {
                 // ("a report this month said iran s stockpile ...").
                 let name = v.ent_start[a.end - 1] == Some(a.start as u32);
                 let next = v.w(a.end.min(v.len() - 1));
-                (name || (self.sj == self.j && a.len() >= 2))
+                // A determiner inside the phrase but after a preposition
+                // opens a second noun phrase: a clause, not a speaker ("said
+                // the strike killed a senior commander").
+                let clause = (a.start + 1..a.end).any(|m| {
+                    lex::is_determiner(v.w(m))
+                        && !crate::text::lexicon::is_function_word(v.w(m - 1))
+                });
+                !clause
+                    && (name || (self.sj == self.j && a.len() >= 2))
                     && (v.break_after(a.end - 1)
                         || lex::follows_stripped_inversion(next)
                         // A role's complement ("said the former aide to ...").
