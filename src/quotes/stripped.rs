@@ -74,9 +74,9 @@ fn closes(v: &View, f: &frame::Frame) -> bool {
 }
 
 /// Where the clause after a tell-type cue's addressee at `k` starts: after
-/// "reporters" or a determiner and its noun, where a pronoun or a
+/// "reporters", a determiner and its noun, or a name, where a pronoun or a
 /// determiner follows ("told reporters the bill was dead", "told the
-/// committee he would resign").
+/// committee he would resign", "told afp the talks had collapsed").
 fn told_clause(v: &View, k: usize, limit: usize) -> Option<usize> {
     if k + 1 >= limit {
         return None;
@@ -90,7 +90,12 @@ fn told_clause(v: &View, k: usize, limit: usize) -> Option<usize> {
     if super::lex::is_addressee_determiner(w) {
         return frame::common_noun_addressee(v, k + 1, limit);
     }
-    None
+    // A named addressee ("told afp the talks had collapsed").
+    let name_end = (k..limit.min(k + 5)).find(|&m| v.modifier_start[m] == Some(k as u32))? + 1;
+    let n = v.w(name_end.min(limit - 1));
+    let opens = name_end < limit
+        && (super::lex::is_personal_pronoun(n) || super::lex::is_addressee_determiner(n));
+    opens.then_some(name_end)
 }
 
 /// `starts[i]`..`ends[i]`: the sentence of token `i` between the `sure` ends.
