@@ -920,6 +920,13 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     let mark = v.raw(end);
     if !v.stripped && matches!(mark, "," | "—" | "–" | "--") {
         let lo = v.sentence(end).start;
+        // "the rebels' commander, Musa Bello, told": a name set off by the
+        // same marks is the speaker.
+        if let Some(s) = v.ent_start[end.saturating_sub(1)].map(|s| s as usize) {
+            if s > lo + 1 && s < end && v.raw(s - 1) == mark {
+                return Some(s..end);
+            }
+        }
         let mut k = end;
         while k > lo && end - k < 25 {
             k -= 1;

@@ -591,7 +591,11 @@ fn speaker_modifiers(v: &View, q: &Quoted, gap: &Range<usize>) -> bool {
                     && !v.speech_cue(k)
                     && !v.is_quote_mark(k)
             } else {
-                matches!(r, "'s" | "’s" | "'" | "’" | "-") || (r == "." && k > gap.start)
+                matches!(r, "'s" | "’s" | "'" | "’" | "-")
+                    || (r == "." && k > gap.start)
+                    // The comma before a name in apposition ("the rebels'
+                    // commander, Musa Bello, told").
+                    || (r == "," && k + 1 == gap.end && k > gap.start)
             }
         })
 }
