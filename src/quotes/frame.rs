@@ -201,6 +201,13 @@ impl<'a> View<'a> {
         k + 1 < limit && self.w(k) == "to" && lex::is_determiner(self.w(k + 1))
     }
 
+    /// Whether token `i` is capitalised where a sentence does not open
+    /// (ordinary text): a name, not a common noun ("Democrats", but not
+    /// "Officials at the Pentagon said").
+    pub fn name_like_at(&self, i: usize) -> bool {
+        self.capitalised(i) && i != self.sentence(i).start
+    }
+
     /// A quotation mark token.
     pub fn is_quote_mark(&self, i: usize) -> bool {
         self.toks[i].kind == TokenKind::Punct
@@ -957,6 +964,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut lo = v.sentence(end).start;
+    let sent_lo = lo;
     // Stripped text: a name the tagger found ends the phrase's reach back,
     // except for the titles and determiners right before it ("former cia
     // analyst paul pillar", not "an escalation path kagan").
@@ -1022,8 +1030,51 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
             return Some(name);
         }
     }
+    let k = pp_head_start(v, k, sent_lo);
     let np = k..end + 1;
     (v.stripped || name_like(v, &np) || np.len() <= 4).then_some(np)
+}
+
+/// Where a speaker phrase starting at `k` starts once the noun phrases it
+/// modifies through a preposition are taken in ("a doctor at the main
+/// hospital in Gaza", "officials in Kyiv"): up to two hops back, each over
+/// a preposition and a phrase that opens with a determiner (four words at
+/// most) or a lone plural or role noun; never before `lo`.
+fn pp_head_start(v: &View, mut k: usize, lo: usize) -> usize {
+    for _ in 0..2 {
+        if k < lo + 2 || !lex::is_modifier_prep(v.w(k - 1)) {
+            break;
+        }
+        let p = k - 1;
+        let lone = p - 1;
+        let w = v.w(lone);
+        let bare_noun = (lone == lo || !v.capitalised(lone))
+            && (lex::is_role_noun(w) || lex::is_plural_head(w))
+            && (lone == lo || !lex::is_determiner(v.w(lone - 1)));
+        if bare_noun {
+            k = lone;
+            continue;
+        }
+        let Some(d) = (lo.max(p.saturating_sub(4))..p)
+            .rev()
+            .take_while(|&d| np_word(v, d) && !(v.stripped && v.break_after(d)))
+            .find(|&d| lex::is_determiner(v.w(d)))
+        else {
+            break;
+        };
+        k = d;
+    }
+    k
+}
+
+/// The token of a speaker phrase that heads it: the last word before its
+/// first preposition ("a doctor at the hospital", "Officer Tusk of the
+/// Walrus Police"; not a determiner: "two of the officials"), else its last
+/// word.
+pub(crate) fn phrase_head(v: &View, sp: &Range<usize>) -> usize {
+    (sp.start + 1..sp.end)
+        .find(|&m| lex::is_modifier_prep(v.w(m)) && !lex::is_determiner(v.w(m - 1)))
+        .map_or(sp.end - 1, |m| m - 1)
 }
 
 /// Stripped text: the name before an apposition that ends the phrase

@@ -611,6 +611,12 @@ pub(crate) fn is_apposition_prep(w: &str) -> bool {
     matches!(w, "of" | "at" | "for" | "with")
 }
 
+/// Prepositions that join a noun phrase to the speaker phrase it modifies
+/// ("a doctor at the hospital in Gaza", "a spokesman for the ministry").
+pub(crate) fn is_modifier_prep(w: &str) -> bool {
+    is_apposition_prep(w) || matches!(w, "in" | "from")
+}
+
 /// Articles and possessive determiners: the word after them is a noun.
 pub(crate) fn is_noun_marker(w: &str) -> bool {
     matches!(

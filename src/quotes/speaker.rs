@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::frame::View;
+use super::frame::{self, View};
 use super::lex::{self, Number};
 use super::{Found, Quote};
 use crate::entities::display::display;
@@ -208,12 +208,13 @@ fn mention_entity<'e>(
         .take_while(|e| e.start < b.end)
         .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
         .max_by_key(|e| e.end);
-    // "a senior UN official", "White House aides": a role or plural noun
-    // after the entity heads the mention, and the entity only modifies it.
-    let last = sp.end - 1;
-    let head = v.w(last);
-    let modifier = inside.is_some_and(|e| e.end <= v.toks[last].start)
-        && (lex::is_role_noun(head) || (lex::is_plural_head(head) && !v.capitalised(last)));
+    // "a senior UN official", "White House aides", "a spokesman for the
+    // ministry": a role or plural noun heads the mention, and the entity
+    // only modifies it.
+    let h = frame::phrase_head(v, sp);
+    let head = v.w(h);
+    let modifier = inside.is_some_and(|e| e.start > v.toks[h].start || e.end <= v.toks[h].start)
+        && (lex::is_role_noun(head) || (lex::is_plural_head(head) && !v.name_like_at(h)));
     if modifier {
         return None;
     }
@@ -245,8 +246,9 @@ fn resolve_phrase<'a>(
     while s + 1 < sp.end && (lex::is_determiner(v.w(s)) || v.w(s) == "of" || !v.is_word(s)) {
         s += 1;
     }
-    let head = v.w(sp.end - 1).to_string();
-    let number = if lex::is_plural_head(&head) && !v.capitalised(sp.end - 1) {
+    let h = frame::phrase_head(v, sp);
+    let head = v.w(h).to_string();
+    let number = if lex::is_plural_head(&head) && !v.name_like_at(h) {
         Number::Plural
     } else if lex::is_org_head(&head) {
         Number::Neuter
@@ -265,7 +267,7 @@ fn resolve_phrase<'a>(
     // A role or plural noun heading the phrase makes it a description ("a
     // senior UN official", "White House aides"), capitalised words or not.
     let described = lex::is_role_noun(&head) || number == Number::Plural;
-    let is_name = !described && (name_start > s || sp.clone().any(|k| v.capitalised(k)));
+    let is_name = !described && (name_start > s || (s..=h).any(|k| v.capitalised(k)));
     if definite && !is_name {
         // "the official" -> the earlier "one u s official".
         let singular = head.strip_suffix('s').unwrap_or(&head);
@@ -285,7 +287,7 @@ fn resolve_phrase<'a>(
             number,
             label: None,
             pronoun: None,
-            person: lex::is_role_noun(v.w(sp.end - 1)),
+            person: lex::is_role_noun(v.w(h)),
         };
     }
     // Ordinary text: the capitalised run of the phrase, after titles.
@@ -309,7 +311,7 @@ fn resolve_phrase<'a>(
         number,
         label: None,
         pronoun: None,
-        person: lex::is_role_noun(v.w(sp.end - 1))
+        person: lex::is_role_noun(v.w(h))
             || (number == Number::Singular
                 && (!v.stripped || lex::is_personal_title(v.w(name_start - 1)))),
     }
