@@ -455,7 +455,13 @@ fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>
     }
     (start..limit.saturating_sub(1))
         .rev()
-        .filter(|&p| p == start || v.raw(p - 1) == "," || lex::opens_clause_after(v.w(p - 1)))
+        .filter(|&p| {
+            // A dash ends a dateline ("NAIROBI, March 3 (Reuters) - Kenya's
+            // central bank ...") or an aside.
+            p == start
+                || matches!(v.raw(p - 1), "," | "-" | "—" | "–")
+                || lex::opens_clause_after(v.w(p - 1))
+        })
         .find_map(|p| {
             np_after(v, p).filter(|np| np.end < limit && (p == start || v.is_word(np.end)))
         })
