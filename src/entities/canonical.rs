@@ -254,6 +254,15 @@ pub fn resolve(doc: &Doc, spans: &[Tagged]) -> Vec<Entity> {
         }
         first[k]
     };
+    // The first mention of each name written in mixed case: the canonical
+    // form of a name whose first mention is all capitals ("NAIROBI, March
+    // 3 (Reuters) - ... in Nairobi").
+    let mut cased: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        if m.display.chars().any(char::is_lowercase) {
+            cased.entry(keys[i].as_str()).or_insert(i);
+        }
+    }
     let mut heads: HashMap<(EntityLabel, &str), usize> = HashMap::new();
     let head: Vec<usize> = (0..ms.len())
         .map(|i| {
@@ -271,6 +280,10 @@ pub fn resolve(doc: &Doc, spans: &[Tagged]) -> Vec<Entity> {
         .map(|(i, t)| {
             let (start, end, label) = (t.span.start, t.span.end, t.label);
             let h = &ms[head[i]];
+            let h = match cased.get(key(h).as_str()) {
+                Some(&c) if !h.display.chars().any(char::is_lowercase) => &ms[c],
+                _ => h,
+            };
             let alias = (label != EntityLabel::Per && label != EntityLabel::Date)
                 .then(|| alias_of(&key(h)))
                 .flatten();
