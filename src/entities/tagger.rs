@@ -341,7 +341,9 @@ pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
 /// A one-word name the tagger calls an organisation is a person where it is
 /// the last word of a longer person's name in the same document ("David
 /// Okafor ... Okafor said") and no list knows it as an organisation (Michael
-/// Dell's Dell).
+/// Dell's Dell); and a two-word name it calls an organisation or other name
+/// is a person where its last word stands alone as a person ("Elon Musk ...
+/// Musk wrote"), with the guards below.
 fn surnames_are_people(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
     use super::gazetteer::GazClass;
     use crate::text::TokenKind;
@@ -366,10 +368,8 @@ fn surnames_are_people(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
         })
         .map(str::to_lowercase)
         .collect();
-    if surnames.is_empty() {
-        return;
-    }
     let company = 1 << GazClass::Org as u16 | 1 << GazClass::Corp as u16;
+    let place = 1 << GazClass::Loc as u16 | 1 << GazClass::Place as u16 | 1 << GazClass::Country as u16;
     for s in spans.iter_mut().filter(|s| s.label == EntityLabel::Org) {
         let mut w = words(s);
         if let (Some(word), None) = (w.next(), w.next()) {
@@ -378,6 +378,36 @@ fn surnames_are_people(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
             {
                 s.label = EntityLabel::Per;
             }
+        }
+    }
+    // The mirror case: a two-word organisation or other name whose last
+    // word stands alone as a person in the document ("Elon Musk ...
+    // Musk wrote"), unless a list knows the name as an organisation or
+    // place ("Philadelphia Eagles"), or its last word as a place ("Rotor
+    // Volgograd"), or a word of it as a company.
+    let alone: std::collections::HashSet<String> = spans
+        .iter()
+        .filter(|s| s.label == EntityLabel::Per)
+        .filter_map(|s| {
+            let mut w = words(s);
+            match (w.next(), w.next()) {
+                (Some(word), None) => Some(word.to_lowercase()),
+                _ => None,
+            }
+        })
+        .collect();
+    for s in spans
+        .iter_mut()
+        .filter(|s| matches!(s.label, EntityLabel::Org | EntityLabel::Misc))
+    {
+        let w: Vec<&str> = words(s).collect();
+        if w.len() == 2
+            && alone.contains(&w[1].to_lowercase())
+            && w.iter().all(|x| res.lexicon().classes(x) & company == 0)
+            && res.lexicon().classes(&w.join(" ")) & (company | place) == 0
+            && res.lexicon().classes(w[1]) & place == 0
+        {
+            s.label = EntityLabel::Per;
         }
     }
 }
@@ -747,6 +777,34 @@ mod tests {
         let labels: Vec<EntityLabel> = spans.iter().map(|s| s.label).collect();
         use EntityLabel::*;
         assert_eq!(labels, [Per, Per, Org, Per, Org]);
+    }
+
+    #[test]
+    fn a_two_word_name_is_the_person_its_last_word_names_unless_listed() {
+        let text = "Tunde Bakare spoke. Bakare said so. The Philadelphia Eagles won as \
+                    Eagles fans sang. Rotor Volgograd lost in Volgograd.";
+        let doc = Doc::new(text);
+        let span = |word: &str, nth: usize, label| Tagged {
+            span: {
+                let at = text.match_indices(word).nth(nth).unwrap().0;
+                at..at + word.len()
+            },
+            label,
+        };
+        use EntityLabel::*;
+        // The tagger's errors: a person as an organisation, a team and a
+        // city as people.
+        let mut spans = vec![
+            span("Tunde Bakare", 0, Org),
+            span("Bakare", 1, Per),
+            span("Philadelphia Eagles", 0, Org),
+            span("Eagles", 1, Per),
+            span("Rotor Volgograd", 0, Org),
+            span("Volgograd", 1, Per),
+        ];
+        surnames_are_people(&doc, &RESOURCES, &mut spans);
+        let labels: Vec<EntityLabel> = spans.iter().map(|s| s.label).collect();
+        assert_eq!(labels, [Per, Per, Org, Per, Org, Per]);
     }
 
     #[test]

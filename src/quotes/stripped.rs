@@ -183,10 +183,13 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         };
         // A short fronted adjunct ("in a statement the company said ...") is
         // no content.
-        let fronted = f.span.start > lo
-            && f.span.start - lo <= 4
-            && super::lex::is_adjunct_prep(v.w(lo));
-        let before = if fronted { 0 } else { f.span.start.saturating_sub(lo) };
+        let fronted =
+            f.span.start > lo && f.span.start - lo <= 4 && super::lex::is_adjunct_prep(v.w(lo));
+        let before = if fronted {
+            0
+        } else {
+            f.span.start.saturating_sub(lo)
+        };
         let adjunct_end = tail + adjunct_len(v, tail, hi);
         // "told the committee he would resign": the clause after the
         // addressee is content.
