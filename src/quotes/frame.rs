@@ -933,10 +933,11 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     let mark = v.raw(end);
     if !v.stripped && matches!(mark, "," | "—" | "–" | "--") {
         let lo = v.sentence(end).start;
-        // "the rebels' commander, Musa Bello, told": a name set off by the
-        // same marks is the speaker.
+        // "the rebels' commander, Musa Bello, told", "One of them, a
+        // teacher named Grace Otieno, said": a name set off by the same
+        // marks, or named at the end of them, is the speaker.
         if let Some(s) = v.ent_start[end.saturating_sub(1)].map(|s| s as usize) {
-            if s > lo + 1 && s < end && v.raw(s - 1) == mark {
+            if s > lo + 1 && s < end && (v.raw(s - 1) == mark || lex::introduces_name(v.w(s - 1))) {
                 return Some(s..end);
             }
         }
@@ -1144,6 +1145,17 @@ pub(crate) fn np_after(v: &View, start: usize) -> Option<Range<usize>> {
         if lex::is_determiner(w) && k == start {
             k += 1;
             continue;
+        }
+        // Ordinary text: a determiner after a word that is no function word
+        // opens the object of a verb ("The finance ministry defended the
+        // tax"): the phrase ends before that verb.
+        if !v.stripped
+            && k > start + 1
+            && lex::is_determiner(w)
+            && !crate::text::lexicon::is_function_word(v.w(k - 1))
+        {
+            k -= 1;
+            break;
         }
         if !np_word(v, k) {
             break;

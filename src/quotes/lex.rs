@@ -611,6 +611,12 @@ pub(crate) fn is_apposition_prep(w: &str) -> bool {
     matches!(w, "of" | "at" | "for" | "with")
 }
 
+/// Participles that introduce a name in an apposition ("a teacher named
+/// Grace Otieno").
+pub(crate) fn introduces_name(w: &str) -> bool {
+    matches!(w, "named" | "called")
+}
+
 /// Prepositions that join a noun phrase to the speaker phrase it modifies
 /// ("a doctor at the hospital in Gaza", "a spokesman for the ministry").
 pub(crate) fn is_modifier_prep(w: &str) -> bool {
