@@ -139,6 +139,11 @@ fn resolve_mention<'a>(
             return resolve_pronoun(v, &entities[..before], sp.start, num, known);
         }
     }
+    // "one of them", "two of them": one of the group named before.
+    let last = sp.end - 1;
+    if sp.len() >= 3 && v.w(last) == "them" && v.w(last - 1) == "of" {
+        return resolve_pronoun(v, &entities[..before], last, Number::Plural, known);
+    }
     if let Some(e) = mention_entity(v, entities, before, sp) {
         return known_from_entity(e);
     }
