@@ -36,6 +36,8 @@ pub(crate) struct View<'a> {
     /// name that may modify a title ("Italian Prime Minister", "UN
     /// Secretary-General", "Huckabee spokeswoman").
     pub modifier_start: Vec<Option<u32>>,
+    /// Whether token `i` ends a person entity.
+    pub person_end: Vec<bool>,
 }
 
 impl<'a> View<'a> {
@@ -113,6 +115,7 @@ impl<'a> View<'a> {
         };
         let mut ent_start = vec![None; toks.len()];
         let mut modifier_start = vec![None; toks.len()];
+        let mut person_end = vec![false; toks.len()];
         let mut inside = vec![false; toks.len()];
         let mut surnames: Vec<&str> = Vec::new();
         for e in entities {
@@ -126,6 +129,7 @@ impl<'a> View<'a> {
             }
             if first < last && last <= toks.len() {
                 ent_start[last - 1] = Some(first as u32);
+                person_end[last - 1] = e.label == EntityLabel::Per;
                 inside[first..last].fill(true);
                 if e.label == EntityLabel::Per && last - first >= 2 {
                     surnames.push(&low[last - 1]);
@@ -156,6 +160,7 @@ impl<'a> View<'a> {
             para,
             ent_start,
             modifier_start,
+            person_end,
         }
     }
 
@@ -193,6 +198,16 @@ impl<'a> View<'a> {
         !self.stripped
             && self.toks[i].kind == TokenKind::Word
             && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `k` is an article or possessive after a word that is no
+    /// function word: it opens the object of a verb ("defended the tax",
+    /// "killed a senior commander"), so a noun phrase does not run on over it.
+    pub fn opens_object(&self, k: usize) -> bool {
+        let w = self.w(k);
+        k > 0
+            && (w == "the" || lex::is_noun_marker(w))
+            && !crate::text::lexicon::is_function_word(self.w(k - 1))
     }
 
     /// Whether a prepositional "to" opens token `k` (before `limit`): "said
@@ -728,13 +743,10 @@ impl<'v> Site<'v> {
                 // ("a report this month said iran s stockpile ...").
                 let name = v.ent_start[a.end - 1] == Some(a.start as u32);
                 let next = v.w(a.end.min(v.len() - 1));
-                // A determiner inside the phrase but after a preposition
-                // opens a second noun phrase: a clause, not a speaker ("said
-                // the strike killed a senior commander").
-                let clause = (a.start + 1..a.end).any(|m| {
-                    lex::is_determiner(v.w(m))
-                        && !crate::text::lexicon::is_function_word(v.w(m - 1))
-                });
+                // An article inside the phrase that no function word
+                // precedes opens a verb's object: a clause, not a speaker
+                // ("said the strike killed a senior commander").
+                let clause = (a.start + 1..a.end).any(|m| v.opens_object(m));
                 !clause
                     && (name || (self.sj == self.j && a.len() >= 2))
                     && (v.break_after(a.end - 1)
@@ -937,7 +949,8 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
         // teacher named Grace Otieno, said": a name set off by the same
         // marks, or named at the end of them, is the speaker.
         if let Some(s) = v.ent_start[end.saturating_sub(1)].map(|s| s as usize) {
-            if s > lo + 1 && s < end && (v.raw(s - 1) == mark || lex::introduces_name(v.w(s - 1))) {
+            let named = |s: usize| lex::introduces_name(v.w(s - 1)) && v.person_end[end - 1];
+            if s > lo + 1 && (v.raw(s - 1) == mark || named(s)) {
                 return Some(s..end);
             }
         }
@@ -972,9 +985,10 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     }
     let mut lo = v.sentence(end).start;
     let sent_lo = lo;
-    // Stripped text: a name the tagger found ends the phrase's reach back,
-    // except for the titles and determiners right before it ("former cia
-    // analyst paul pillar", not "an escalation path kagan").
+    // A name the tagger found ends the phrase's reach back, except for the
+    // titles and determiners right before it ("former cia analyst paul
+    // pillar", not "an escalation path kagan"), a title's abbreviation and
+    // a name that modifies a title ("Italian Prime Minister Matteo Renzi").
     if let Some(s) = v.ent_start[end] {
         let mut s = s as usize;
         loop {
@@ -1037,7 +1051,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
             return Some(name);
         }
     }
-    let k = pp_head_start(v, k, sent_lo);
+    let k = pp_head_start(v, k, end, sent_lo);
     let np = k..end + 1;
     (v.stripped || name_like(v, &np) || np.len() <= 4).then_some(np)
 }
@@ -1046,10 +1060,13 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
 /// modifies through a preposition are taken in ("a doctor at the main
 /// hospital in Gaza", "officials in Kyiv"): up to two hops back, each over
 /// a preposition and a phrase that opens with a determiner (four words at
-/// most) or a lone plural or role noun; never before `lo`.
-fn pp_head_start(v: &View, mut k: usize, lo: usize) -> usize {
+/// most) or a lone plural or role noun; never before `lo`. A phrase whose
+/// own last word (`end`) is a plural or role noun has its head ("a rally in
+/// ohio officials said" stays "ohio officials").
+fn pp_head_start(v: &View, mut k: usize, end: usize, lo: usize) -> usize {
+    let own_head = lex::is_role_noun(v.w(end)) || lex::is_plural_head(v.w(end));
     for _ in 0..2 {
-        if k < lo + 2 || !lex::is_modifier_prep(v.w(k - 1)) {
+        if own_head || k < lo + 2 || !lex::is_modifier_prep(v.w(k - 1)) {
             break;
         }
         let p = k - 1;
@@ -1057,6 +1074,7 @@ fn pp_head_start(v: &View, mut k: usize, lo: usize) -> usize {
         let w = v.w(lone);
         let bare_noun = (lone == lo || !v.capitalised(lone))
             && (lex::is_role_noun(w) || lex::is_plural_head(w))
+            && !(v.stripped && v.break_after(lone))
             && (lone == lo || !lex::is_determiner(v.w(lone - 1)));
         if bare_noun {
             k = lone;
@@ -1076,12 +1094,16 @@ fn pp_head_start(v: &View, mut k: usize, lo: usize) -> usize {
 
 /// The token of a speaker phrase that heads it: the last word before its
 /// first preposition ("a doctor at the hospital", "Officer Tusk of the
-/// Walrus Police"; not a determiner: "two of the officials"), else its last
-/// word.
+/// Walrus Police"; not after a determiner: "two of the officials"; not
+/// inside a title: "Secretary of State John Kerry"), else its last word.
 pub(crate) fn phrase_head(v: &View, sp: &Range<usize>) -> usize {
-    (sp.start + 1..sp.end)
-        .find(|&m| lex::is_modifier_prep(v.w(m)) && !lex::is_determiner(v.w(m - 1)))
-        .map_or(sp.end - 1, |m| m - 1)
+    (sp.start + 1..sp.end.saturating_sub(1))
+        .find(|&m| {
+            lex::is_modifier_prep(v.w(m))
+                && !lex::is_determiner(v.w(m - 1))
+                && !(lex::is_role_noun(v.w(m - 1)) && lex::is_role_noun(v.w(m + 1)))
+        })
+        .map_or(sp.end.saturating_sub(1), |m| m - 1)
 }
 
 /// Stripped text: the name before an apposition that ends the phrase
@@ -1146,14 +1168,9 @@ pub(crate) fn np_after(v: &View, start: usize) -> Option<Range<usize>> {
             k += 1;
             continue;
         }
-        // Ordinary text: a determiner after a word that is no function word
-        // opens the object of a verb ("The finance ministry defended the
-        // tax"): the phrase ends before that verb.
-        if !v.stripped
-            && k > start + 1
-            && lex::is_determiner(w)
-            && !crate::text::lexicon::is_function_word(v.w(k - 1))
-        {
+        // Ordinary text: the object of a verb ("The finance ministry
+        // defended the tax"): the phrase ends before that verb.
+        if !v.stripped && k > start + 1 && v.opens_object(k) {
             k -= 1;
             break;
         }

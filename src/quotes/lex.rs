@@ -611,10 +611,10 @@ pub(crate) fn is_apposition_prep(w: &str) -> bool {
     matches!(w, "of" | "at" | "for" | "with")
 }
 
-/// Participles that introduce a name in an apposition ("a teacher named
-/// Grace Otieno").
+/// A participle that introduces a person's name in an apposition ("a
+/// teacher named Grace Otieno").
 pub(crate) fn introduces_name(w: &str) -> bool {
-    matches!(w, "named" | "called")
+    w == "named"
 }
 
 /// Prepositions that join a noun phrase to the speaker phrase it modifies
@@ -781,7 +781,18 @@ pub(crate) fn is_personal_title(w: &str) -> bool {
     is_role_noun(w)
         && !matches!(
             w,
-            "state" | "defense" | "of" | "former" | "senior" | "executive" | "deputy" | "head"
+            "state"
+                | "defense"
+                | "defence"
+                | "foreign"
+                | "vice"
+                | "prime"
+                | "of"
+                | "former"
+                | "senior"
+                | "executive"
+                | "deputy"
+                | "head"
         )
 }
 

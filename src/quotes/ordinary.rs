@@ -137,9 +137,6 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
     if k < limit && (lex::opens_no_content(v.w(k)) || v.topic_after(k, limit)) {
         return None;
     }
-    if v.to_phrase(k, limit) {
-        return None;
-    }
     (k < limit && v.is_word(k)).then_some(k)
 }
 
@@ -576,8 +573,9 @@ fn frame_after(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
 /// "!" or "?") and the speaker phrase of the frame after it modify that
 /// speaker ("\"...,\" Sanders campaign manager Jeff Weaver said", "\"...,\"
 /// Democratic pollster Peter Fenn said", "\"...,\" the Kestrel Foundation's
-/// Omar Diaz said"): a few words, no function word (but a determiner first),
-/// cue or mark among them but a possessive or an abbreviation's period.
+/// Omar Diaz said"): a few tokens, each a word that is no function word (a
+/// determiner may open them) and no cue, an apostrophe, a hyphen, an
+/// abbreviation's period, or a last comma before a name in apposition.
 fn speaker_modifiers(v: &View, q: &Quoted, gap: &Range<usize>) -> bool {
     let open_end = q.tok_end >= 2 && matches!(v.raw(q.tok_end - 2), "," | "!" | "?");
     !v.stripped
@@ -589,9 +587,8 @@ fn speaker_modifiers(v: &View, q: &Quoted, gap: &Range<usize>) -> bool {
                 (k == gap.start && lex::is_determiner(v.w(k))
                     || !crate::text::lexicon::is_function_word(v.w(k)))
                     && !v.speech_cue(k)
-                    && !v.is_quote_mark(k)
             } else {
-                matches!(r, "'s" | "’s" | "'" | "’" | "-")
+                matches!(r, "'" | "’" | "-")
                     || (r == "." && k > gap.start)
                     // The comma before a name in apposition ("the rebels'
                     // commander, Musa Bello, told").
@@ -600,7 +597,7 @@ fn speaker_modifiers(v: &View, q: &Quoted, gap: &Range<usize>) -> bool {
         })
 }
 
-/// How many words may modify a speaker between a quotation and its frame
+/// How many tokens may modify a speaker between a quotation and its frame
 /// ([`speaker_modifiers`]).
 const MAX_SPEAKER_MODIFIERS: usize = 6;
 

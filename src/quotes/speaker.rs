@@ -3,11 +3,14 @@
 //!
 //! In text order, each attributed quote's mention is resolved and remembered:
 //! - a mention covered by a person or organisation entity takes the entity's
-//!   `canonical` name ("kagan" -> "fred kagan");
+//!   `canonical` name ("kagan" -> "fred kagan"), unless a role or plural
+//!   noun heads the mention and the entity only modifies it ("a senior UN
+//!   official", "a spokesman for the ministry": a description);
 //! - a pronoun takes the most recent compatible speaker ("he" -> the last
 //!   singular one that is a person: a person entity, a role noun such as
 //!   "the official", a name; "they" -> the last plural or organisation),
 //!   else the most recent person (organisation) entity before it;
+//! - "one of them" is one of the group named before, as "they" is;
 //! - a definite description takes the earlier speaker with the same head
 //!   noun ("the official" -> "one u s official");
 //! - a bare surname takes an earlier speaker, or (ordinary text) an earlier
@@ -140,9 +143,8 @@ fn resolve_mention<'a>(
         }
     }
     // "one of them", "two of them": one of the group named before.
-    let last = sp.end - 1;
-    if sp.len() >= 3 && v.w(last) == "them" && v.w(last - 1) == "of" {
-        return resolve_pronoun(v, &entities[..before], last, Number::Plural, known);
+    if sp.len() >= 3 && v.w(sp.end - 1) == "them" && v.w(sp.end - 2) == "of" {
+        return resolve_pronoun(v, &entities[..before], sp.end - 1, Number::Plural, known);
     }
     if let Some(e) = mention_entity(v, entities, before, sp) {
         return known_from_entity(e);
@@ -215,10 +217,13 @@ fn mention_entity<'e>(
         .max_by_key(|e| e.end);
     // "a senior UN official", "White House aides", "a spokesman for the
     // ministry": a role or plural noun heads the mention, and the entity
-    // only modifies it.
+    // only modifies it; but a person's name that ends the mention is the
+    // speaker ("Minister of Finance Tom Reed").
     let h = frame::phrase_head(v, sp);
     let head = v.w(h);
-    let modifier = inside.is_some_and(|e| e.start > v.toks[h].start || e.end <= v.toks[h].start)
+    let outside_head = |e: &Entity| e.start > v.toks[h].start || e.end <= v.toks[h].start;
+    let modifier = inside
+        .is_some_and(|e| outside_head(e) && !(e.label == EntityLabel::Per && e.end == b.end))
         && (lex::is_role_noun(head) || (lex::is_plural_head(head) && !v.name_like_at(h)));
     if modifier {
         return None;

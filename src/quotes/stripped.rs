@@ -113,6 +113,43 @@ fn outer_sentences(n: usize, sure: &[bool]) -> (Vec<usize>, Vec<usize>) {
     (starts, ends)
 }
 
+/// Where the text between frames `a` and `b` of the same sentence (`ends`:
+/// the end of each token's sentence) is cut: at the likeliest sentence end
+/// in the gap (by `margins`), if the model predicted one there, else at the
+/// second frame's start; `None` when they share no gap in one sentence.
+fn cut_between(
+    v: &View,
+    a: &frame::Frame,
+    b: &frame::Frame,
+    ends: &[usize],
+    margins: &[f32],
+) -> Option<usize> {
+    let a_end = a.span.end.max(a.cue.end);
+    let b_start = b.span.start.min(b.cue.start);
+    if b_start <= a_end || ends[a.cue.start] <= b_start {
+        return None;
+    }
+    let best = |lo: usize, hi: usize| (lo..hi).max_by(|&x, &y| margins[x].total_cmp(&margins[y]));
+    // When the second frame closes its sentence, it needs content before
+    // it: cut where an end is likeliest, 3 words from each side. Otherwise
+    // cut at a predicted end, if any, else give the gap to the first frame.
+    if closes(v, a) {
+        // The gap is the second frame's alone.
+        return Some(a_end + adjunct_len(v, a_end, b_start));
+    }
+    if closes(v, b) {
+        let a_tail = a_end + adjunct_len(v, a_end, b_start);
+        if b_start >= a_tail + 6 {
+            return best(a_tail + 2, b_start - 3).map(|k| k + 1);
+        }
+        return Some(b_start);
+    }
+    if let Some(k) = best(a_end - 1, b_start).filter(|&k| margins[k] > 0.0) {
+        return Some(k + 1);
+    }
+    Some(b_start)
+}
+
 /// The quotes of a stripped document, and the speaker mentions of the
 /// frames that found no content of their own (a pronoun after them may
 /// stand for their speaker). `sure[i]`: a sentence end the model is sure of
@@ -125,40 +162,9 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         .filter(|f| f.verb.strong || (!f.inverted && that_after(v, f.cue.end, v.len()).is_some()))
         .collect();
     let (starts, ends) = outer_sentences(v.len(), sure);
-    // Where the text between frame `i` and frame `i + 1` of the same
-    // sentence is cut: at the likeliest sentence end in the gap, if the
-    // model predicted one there, else at the second frame's start.
     let cuts: Vec<Option<usize>> = frames
         .windows(2)
-        .map(|p| {
-            let (a, b) = (&p[0], &p[1]);
-            let a_end = a.span.end.max(a.cue.end);
-            let b_start = b.span.start.min(b.cue.start);
-            if b_start <= a_end || ends[a.cue.start] <= b_start {
-                return None;
-            }
-            let best =
-                |lo: usize, hi: usize| (lo..hi).max_by(|&x, &y| margins[x].total_cmp(&margins[y]));
-            // When the second frame closes its sentence, it needs content
-            // before it: cut where an end is likeliest, 3 words from each
-            // side. Otherwise cut at a predicted end, if any, else give the
-            // gap to the first frame.
-            if closes(v, a) {
-                // The gap is the second frame's alone.
-                return Some(a_end + adjunct_len(v, a_end, b_start));
-            }
-            if closes(v, b) {
-                let a_tail = a_end + adjunct_len(v, a_end, b_start);
-                if b_start >= a_tail + 6 {
-                    return best(a_tail + 2, b_start - 3).map(|k| k + 1);
-                }
-                return Some(b_start);
-            }
-            if let Some(k) = best(a_end - 1, b_start).filter(|&k| margins[k] > 0.0) {
-                return Some(k + 1);
-            }
-            Some(b_start)
-        })
+        .map(|p| cut_between(v, &p[0], &p[1], &ends, margins))
         .collect();
     let mut out: Vec<Found> = Vec::new();
     let mut silent = Vec::new();
@@ -183,8 +189,10 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         };
         // A short fronted adjunct ("in a statement the company said ...") is
         // no content.
-        let fronted =
-            f.span.start > lo && f.span.start - lo <= 4 && super::lex::is_adjunct_prep(v.w(lo));
+        let fronted = f.span.start > lo
+            && f.span.start - lo <= 4
+            && super::lex::is_adjunct_prep(v.w(lo))
+            && !matches!(v.w(lo), "this" | "last" | "earlier" | "late");
         let before = if fronted {
             0
         } else {
