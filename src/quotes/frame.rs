@@ -473,9 +473,7 @@ fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>
         .filter(|&p| {
             // A dash ends a dateline ("NAIROBI, March 3 (Reuters) - Kenya's
             // central bank ...") or an aside.
-            p == start
-                || matches!(v.raw(p - 1), "," | "-" | "—" | "–")
-                || lex::opens_clause_after(v.w(p - 1))
+            p == start || lex::is_comma_or_dash(v.raw(p - 1)) || lex::opens_clause_after(v.w(p - 1))
         })
         .find_map(|p| {
             np_after(v, p).filter(|np| np.end < limit && (p == start || v.is_word(np.end)))
@@ -614,7 +612,7 @@ struct Site<'v> {
 impl<'v> Site<'v> {
     fn new(v: &'v View<'v>, c: usize, j: usize) -> Self {
         let sent_start = v.sentence(c).start;
-        let comma_before = j > 0 && matches!(v.raw(j - 1), "," | "—" | "–" | "--");
+        let comma_before = j > 0 && lex::is_comma_or_dash(v.raw(j - 1));
         Site {
             v,
             j,
@@ -943,7 +941,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     // "X, a Y at Z, said" / "X — a Y at Z — said": skip back over the
     // apposition to its comma or dash.
     let mark = v.raw(end);
-    if !v.stripped && matches!(mark, "," | "—" | "–" | "--") {
+    if !v.stripped && lex::is_comma_or_dash(mark) {
         let lo = v.sentence(end).start;
         // "the rebels' commander, Musa Bello, told", "One of them, a
         // teacher named Grace Otieno, said": a name set off by the same

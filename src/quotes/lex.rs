@@ -611,6 +611,12 @@ pub(crate) fn is_apposition_prep(w: &str) -> bool {
     matches!(w, "of" | "at" | "for" | "with")
 }
 
+/// A comma or a dash (the tokenizer makes each hyphen of "--" a token of
+/// its own): the marks that set off an apposition or a frame.
+pub(crate) fn is_comma_or_dash(mark: &str) -> bool {
+    matches!(mark, "," | "-" | "—" | "–")
+}
+
 /// A participle that introduces a person's name in an apposition ("a
 /// teacher named Grace Otieno").
 pub(crate) fn introduces_name(w: &str) -> bool {

@@ -541,10 +541,7 @@ fn frame_after(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     if v.para[f.span.start] != v.para[q.tok_end - 1] {
         return None;
     }
-    let punctuation = gap.len() <= 2
-        && gap
-            .clone()
-            .all(|k| matches!(v.raw(k), "," | "—" | "–" | "-"));
+    let punctuation = gap.len() <= 2 && gap.clone().all(|k| lex::is_comma_or_dash(v.raw(k)));
     if !punctuation && !speaker_modifiers(v, q, &gap) {
         return None;
     }
