@@ -144,6 +144,14 @@ fn mention(doc: &Doc, start: usize, end: usize, label: EntityLabel) -> Mention {
     }
 }
 
+/// Whether a name is written in capitals with a word of five letters or
+/// more, longer than most acronyms ("LAGOS", "NAIROBI"; not "NATO" or
+/// "UN").
+fn shouted(display: &str) -> bool {
+    !display.chars().any(char::is_lowercase)
+        && display.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 4)
+}
+
 /// The first letters of `words`, linking words skipped if `skip`.
 pub(super) fn initials(words: &[String], skip: bool) -> String {
     words
@@ -256,7 +264,8 @@ pub fn resolve(doc: &Doc, spans: &[Tagged]) -> Vec<Entity> {
     };
     // The first mention of each name written in mixed case: the canonical
     // form of a name whose first mention is all capitals ("NAIROBI, March
-    // 3 (Reuters) - ... in Nairobi").
+    // 3 (Reuters) - ... in Nairobi"), unless every word of it is as short
+    // as most acronyms ([`shouted`]: "NATO ... Nato" stays "NATO").
     let mut cased: HashMap<&str, usize> = HashMap::new();
     for (i, m) in ms.iter().enumerate() {
         if m.display.chars().any(char::is_lowercase) {
@@ -281,7 +290,7 @@ pub fn resolve(doc: &Doc, spans: &[Tagged]) -> Vec<Entity> {
             let (start, end, label) = (t.span.start, t.span.end, t.label);
             let h = &ms[head[i]];
             let h = match cased.get(key(h).as_str()) {
-                Some(&c) if !h.display.chars().any(char::is_lowercase) => &ms[c],
+                Some(&c) if shouted(&h.display) => &ms[c],
                 _ => h,
             };
             let alias = (label != EntityLabel::Per && label != EntityLabel::Date)
