@@ -289,7 +289,7 @@ pub fn resolve(doc: &Doc, spans: &[Tagged]) -> Vec<Entity> {
         .map(|(i, t)| {
             let (start, end, label) = (t.span.start, t.span.end, t.label);
             let h = &ms[head[i]];
-            let h = match cased.get(key(h).as_str()) {
+            let h = match cased.get(keys[head[i]].as_str()) {
                 Some(&c) if shouted(&h.display) => &ms[c],
                 _ => h,
             };

@@ -34,8 +34,8 @@ pub(crate) struct View<'a> {
     pub ent_start: Vec<Option<u32>>,
     /// For the last token of any name (not a date), its first token: a
     /// name that may modify a title ("Italian Prime Minister", "UN
-    /// Secretary-General", "Huckabee spokeswoman").
-    pub modifier_start: Vec<Option<u32>>,
+    /// Secretary-General") or be an addressee ("told afp").
+    pub name_start: Vec<Option<u32>>,
     /// Whether token `i` ends a person entity.
     pub person_end: Vec<bool>,
 }
@@ -114,7 +114,7 @@ impl<'a> View<'a> {
             None => (super::marks::paragraphs(doc), vec![false; toks.len()]),
         };
         let mut ent_start = vec![None; toks.len()];
-        let mut modifier_start = vec![None; toks.len()];
+        let mut name_start = vec![None; toks.len()];
         let mut person_end = vec![false; toks.len()];
         let mut inside = vec![false; toks.len()];
         let mut surnames: Vec<&str> = Vec::new();
@@ -122,7 +122,7 @@ impl<'a> View<'a> {
             let first = toks.partition_point(|t| t.end <= e.start);
             let last = toks.partition_point(|t| t.start < e.end);
             if e.label != EntityLabel::Date && first < last && last <= toks.len() {
-                modifier_start[last - 1] = Some(first as u32);
+                name_start[last - 1] = Some(first as u32);
             }
             if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
                 continue;
@@ -159,7 +159,7 @@ impl<'a> View<'a> {
             comma_after,
             para,
             ent_start,
-            modifier_start,
+            name_start,
             person_end,
         }
     }
@@ -997,7 +997,7 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
                 s -= 1;
             } else if s >= lo + 2 && v.raw(s - 1) == "." && lex::is_title_abbrev(v.w(s - 2)) {
                 s -= 2; // "Mr. Ackman", when the tagger's name leaves out "Mr."
-            } else if let Some(m) = v.modifier_start[s.saturating_sub(1)]
+            } else if let Some(m) = v.name_start[s.saturating_sub(1)]
                 .map(|m| m as usize)
                 .filter(|&m| m >= lo && m < s && lex::is_role_noun(v.w(s)))
             {

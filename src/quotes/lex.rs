@@ -439,13 +439,17 @@ pub(crate) fn is_time_word(w: &str) -> bool {
         )
 }
 
-/// Prepositions that open an adjunct after a cue ("said in a statement",
-/// "told reporters on thursday").
+/// Words that open an adjunct after a cue ("said in a statement", "told
+/// reporters on thursday", "said last week"): the prepositions of
+/// [`is_fronting_prep`] and time words.
 pub(crate) fn is_adjunct_prep(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier" | "late"
-    )
+    is_fronting_prep(w) || matches!(w, "last" | "this" | "earlier" | "late")
+}
+
+/// Prepositions that open an adjunct before a frame too ("in a statement
+/// the company said ..."); "this" or "last" there more often opens content.
+pub(crate) fn is_fronting_prep(w: &str) -> bool {
+    matches!(w, "in" | "on" | "at" | "during" | "after" | "before")
 }
 
 /// Verbs that name their object with a partial quote ("called the vote \"a

@@ -91,7 +91,7 @@ fn told_clause(v: &View, k: usize, limit: usize) -> Option<usize> {
         return frame::common_noun_addressee(v, k + 1, limit);
     }
     // A named addressee ("told afp the talks had collapsed").
-    let name_end = (k..limit.min(k + 5)).find(|&m| v.modifier_start[m] == Some(k as u32))? + 1;
+    let name_end = (k..limit.min(k + 5)).find(|&m| v.name_start[m] == Some(k as u32))? + 1;
     let n = v.w(name_end.min(limit - 1));
     let opens = name_end < limit
         && (super::lex::is_personal_pronoun(n) || super::lex::is_addressee_determiner(n));
@@ -189,10 +189,8 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         };
         // A short fronted adjunct ("in a statement the company said ...") is
         // no content.
-        let fronted = f.span.start > lo
-            && f.span.start - lo <= 4
-            && super::lex::is_adjunct_prep(v.w(lo))
-            && !matches!(v.w(lo), "this" | "last" | "earlier" | "late");
+        let fronted =
+            f.span.start > lo && f.span.start - lo <= 4 && super::lex::is_fronting_prep(v.w(lo));
         let before = if fronted {
             0
         } else {
