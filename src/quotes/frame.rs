@@ -508,6 +508,9 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         // ("told to" is passive or an order; also skipped.)
         return None;
     }
+    if v.is(c + 1, "not") && v.is(c + 2, "to") && v.is(c + 3, "be") {
+        return None; // "asked not to be named"
+    }
     let (speaker, inverted) = Site::new(v, c, j).speaker(cue)?;
     // A speaker has a word with letters ("10 000 confirmed cases" is no frame).
     if !speaker
@@ -683,12 +686,52 @@ impl<'v> Site<'v> {
         }
     }
 
-    /// The speaker phrase right before the cue (and a time phrase).
+    /// The speaker phrase right before the cue (and a time phrase), or the
+    /// antecedent of a relative clause that phrase is in ("a woman who
+    /// lives near the plant said", "an aide who asked not to be named
+    /// said").
     fn before(&self) -> Option<Range<usize>> {
         if self.sj == 0 || self.sj <= self.sent_start {
             return None;
         }
-        np_before(self.v, self.sj - 1)
+        let v = self.v;
+        let np = np_before(v, self.sj - 1);
+        let from = np.as_ref().map_or(self.sj, |np| np.start);
+        // Not a second verb of an earlier clause ("he praised the workers
+        // who built it and said"), not a pronoun's ("the congressman who
+        // gained attention when he yelled").
+        if self.before_pron || (from > self.sent_start && lex::is_coordinator(v.w(from - 1))) {
+            return np;
+        }
+        // No boundary inside the clause: "... workers who could leak it,
+        // sources said" quotes the clause.
+        let open = |k: usize| {
+            !v.speech_cue(k)
+                && !v.is_quote_mark(k)
+                && if v.stripped {
+                    !v.break_after(k)
+                } else {
+                    v.is_word(k)
+                }
+        };
+        (self.sent_start + 1..from)
+            .rev()
+            .take(12)
+            .take_while(|&k| open(k) || (k + 1 < from && v.w(k - 1) == "who"))
+            .find(|&k| v.w(k) == "who")
+            .and_then(|who| antecedent(v, who))
+            // The antecedent opens a clause: it is the cue's subject, not a
+            // noun inside content before the cue ("... expose him as a
+            // fraud who cares about ... fallon said").
+            .filter(|a| {
+                a.start == self.sent_start
+                    || if v.stripped {
+                        v.break_after(a.start - 1)
+                    } else {
+                        !v.is_word(a.start - 1)
+                    }
+            })
+            .or(np)
     }
 
     /// Stripped text: a name opening the sentence, then a clause mark or an
@@ -1062,6 +1105,18 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
 /// own last word (`end`) is a plural or role noun has its head ("a rally in
 /// ohio officials said" stays "ohio officials").
 fn pp_head_start(v: &View, mut k: usize, end: usize, lo: usize) -> usize {
+    // "people familiar with the talks", "a source close to the president",
+    // "a person with knowledge of the matter": the phrase before the
+    // modifier is the head, whatever the phrase after it.
+    if let Some(m) = (k >= lo + 3)
+        .then(|| lex::postmodifier_start(|d| v.w(d), k - 1))
+        .flatten()
+        .filter(|&m| m > lo && !(v.stripped && v.break_after(m - 1)))
+    {
+        return np_before(v, m - 1)
+            .filter(|np| np.end == m)
+            .map_or(k, |np| np.start);
+    }
     let own_head = lex::is_role_noun(v.w(end)) || lex::is_plural_head(v.w(end));
     for _ in 0..2 {
         if own_head || k < lo + 2 || !lex::is_modifier_prep(v.w(k - 1)) {
@@ -1096,10 +1151,15 @@ fn pp_head_start(v: &View, mut k: usize, end: usize, lo: usize) -> usize {
 /// inside a title: "Secretary of State John Kerry"), else its last word.
 pub(crate) fn phrase_head(v: &View, sp: &Range<usize>) -> usize {
     (sp.start + 1..sp.end.saturating_sub(1))
-        .find(|&m| {
-            lex::is_modifier_prep(v.w(m))
+        .find_map(|m| {
+            // "sources close to the campaign": the word before the modifier.
+            if let Some(a) = lex::postmodifier_start(|d| v.w(d), m).filter(|&a| a > sp.start) {
+                return Some(a);
+            }
+            (lex::is_modifier_prep(v.w(m))
                 && !lex::is_determiner(v.w(m - 1))
-                && !(lex::is_role_noun(v.w(m - 1)) && lex::is_role_noun(v.w(m + 1)))
+                && !(lex::is_role_noun(v.w(m - 1)) && lex::is_role_noun(v.w(m + 1))))
+            .then_some(m)
         })
         .map_or(sp.end.saturating_sub(1), |m| m - 1)
 }
@@ -1142,6 +1202,7 @@ fn name_like(v: &View, np: &Range<usize>) -> bool {
     np.clone().any(|k| v.capitalised(k))
         || lex::is_determiner(v.w(np.start))
         || lex::is_plural_head(v.w(np.end - 1))
+        || lex::is_plural_head(v.w(phrase_head(v, np)))
         || lex::subject_pronoun(v.w(np.start)).is_some()
 }
 

@@ -633,6 +633,31 @@ pub(crate) fn is_modifier_prep(w: &str) -> bool {
     is_apposition_prep(w) || matches!(w, "in" | "from")
 }
 
+/// Where a modifier that attaches a phrase to the noun before it starts,
+/// given the preposition `p` that opens the phrase ("[familiar] with the
+/// talks", "[close] to the president", "[with direct knowledge] of the
+/// matter"); `w` reads the word at an index.
+pub(crate) fn postmodifier_start<'a>(w: impl Fn(usize) -> &'a str, p: usize) -> Option<usize> {
+    let adjective = |a: &str| {
+        matches!(
+            (a, w(p)),
+            ("familiar" | "involved" | "connected", "with")
+                | ("close" | "loyal" | "allied" | "linked" | "opposed", "to")
+                | ("briefed" | "working", "on")
+                | ("knowledgeable", "about")
+                | ("involved", "in")
+                | ("aware" | "privy", "of" | "to")
+        )
+    };
+    if p >= 1 && adjective(w(p - 1)) {
+        return Some(p - 1);
+    }
+    // "with (direct) knowledge of".
+    (w(p) == "of" && p >= 2 && w(p - 1) == "knowledge")
+        .then(|| (p.saturating_sub(3)..p - 1).rev().find(|&d| w(d) == "with"))
+        .flatten()
+}
+
 /// Articles and possessive determiners: the word after them is a noun.
 pub(crate) fn is_noun_marker(w: &str) -> bool {
     matches!(

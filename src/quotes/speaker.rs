@@ -266,10 +266,11 @@ fn resolve_phrase<'a>(
         Number::Singular
     };
     let definite = lex::is_definite(v.w(sp.start));
-    // The name proper: the words after the last title or role noun, when
-    // some are left ("former cia officer pillar" -> "pillar").
+    // The name proper: the words after the last title or role noun up to
+    // the head, when some are left ("former cia officer pillar" ->
+    // "pillar"; not past a preposition: "a person with knowledge of ...").
     let mut name_start = s;
-    for k in s..sp.end {
+    for k in s..=h {
         if lex::is_role_noun(v.w(k)) && k + 1 < sp.end {
             name_start = k + 1;
         }
