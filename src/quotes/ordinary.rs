@@ -242,8 +242,9 @@ fn content_limit(v: &View, frames: &[Frame], fi: usize, mut limit: usize) -> usi
             limit = k;
         }
     }
-    // "X said A and added that B": the content ends at the conjunction
-    // of a cue coordinated with this one (its frame has this speaker).
+    // "X said A and added that B", "X said A, adding that B": the content
+    // ends at the conjunction or comma before a cue that continues this
+    // one's clause (its frame has this speaker).
     if let Some(next) = frames.get(fi + 1).filter(|n| {
         n.cue.start < limit && n.cue.start > f.cue.end && !n.inverted && n.speaker == f.speaker
     }) {
@@ -251,7 +252,8 @@ fn content_limit(v: &View, frames: &[Frame], fi: usize, mut limit: usize) -> usi
         while k > f.cue.end + 1 && lex::is_aux_or_adverb(v.w(k - 1)) {
             k -= 1;
         }
-        if lex::is_coordinator(v.w(k - 1)) {
+        let participle = v.raw(k - 1) == "," && v.w(next.cue.start).ends_with("ing");
+        if lex::is_coordinator(v.w(k - 1)) || participle {
             limit = k - 1;
         }
     }
@@ -265,6 +267,16 @@ fn content_limit(v: &View, frames: &[Frame], fi: usize, mut limit: usize) -> usi
         });
         if let Some(k) = stop {
             limit = k;
+        }
+    }
+    // "X said A, according to B", "X said A, officials said": a frame
+    // after a comma with no content after it takes the words before it;
+    // this content ends at that comma.
+    if let Some(next) = frames.get(fi + 1).filter(|n| ahead(n, limit)) {
+        let s = next.span.start;
+        if s > f.cue.end + 1 && v.raw(s - 1) == "," && content_start_after(v, next, limit).is_none()
+        {
+            limit = s - 1;
         }
     }
     // Reported speech may hold reported speech ("X said that Y said that
