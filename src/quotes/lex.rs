@@ -690,6 +690,12 @@ pub(crate) fn is_approximator(w: &str) -> bool {
     matches!(w, "about" | "nearly" | "almost" | "roughly" | "only")
 }
 
+/// A preposition that opens a bound on a figure, not an adjunct ("said at
+/// least nine people died").
+pub(crate) fn opens_bound(w: &str, next: &str) -> bool {
+    w == "at" && matches!(next, "least" | "most")
+}
+
 /// Comparatives before "than" and a count ("more than half of them").
 pub(crate) fn is_count_comparative(w: &str) -> bool {
     matches!(w, "more" | "fewer")

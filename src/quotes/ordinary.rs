@@ -125,7 +125,11 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
     loop {
         if k < limit && lex::is_time_word(v.w(k)) && !(v.is(k + 1, "'s") || v.is(k + 1, "’s")) {
             k += 1;
-        } else if k < limit && lex::is_adjunct_prep(v.w(k)) && !v.is(k + 1, "order") {
+        } else if k < limit
+            && lex::is_adjunct_prep(v.w(k))
+            && !v.is(k + 1, "order")
+            && !lex::opens_bound(v.w(k), v.w((k + 1).min(limit)))
+        {
             k = adjunct_end(v, k, limit)?;
         } else {
             break;

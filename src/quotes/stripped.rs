@@ -34,7 +34,10 @@ use super::Found;
 /// "told time", "said in a statement").
 fn adjunct_len(v: &View, from: usize, limit: usize) -> usize {
     let mut k = from;
-    if k < limit && super::lex::is_adjunct_prep(v.w(k)) {
+    if k < limit
+        && super::lex::is_adjunct_prep(v.w(k))
+        && !super::lex::opens_bound(v.w(k), v.w((k + 1).min(limit)))
+    {
         k += 1;
         // A time word ends the adjunct ("said on wednesday"); it is also
         // a stop word, so it is taken before the walk below.
