@@ -137,6 +137,11 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     if c2.ts > j + 1 || !kinds {
         return None;
     }
+    // "rose 4% to 1.2 billion": a change, then the level it reached; no
+    // percentage runs past a hundred into a bare count.
+    if c.kind == FigureKind::Percent && c2.kind == FigureKind::Count && c2.value > 100.0 {
+        return None;
+    }
     // "20~100": the tilde joins, it does not approximate the second end;
     // "10 to about 20" approximates only the upper end of a range.
     let q2 = c2
