@@ -334,8 +334,44 @@ pub struct Tagged {
 /// `super::scorer`).
 pub fn tag_with(doc: &Doc, model: &NerModel, res: &Resources) -> Vec<Tagged> {
     let mut spans = tag_blocks(doc, model, res);
-    surnames_are_people(doc, res, &mut spans);
+    after_model(doc, res, &mut spans);
     spans
+}
+
+/// The rules applied to the model's spans: [`surnames_are_people`] and
+/// [`place_prefixes`].
+fn after_model(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
+    surnames_are_people(doc, res, spans);
+    place_prefixes(doc, spans);
+}
+
+/// A person's name that a word for a landform opens or precedes ("Mount
+/// Lewotobi", stripped "mount [lewotobi]", "Lake Biwa", "Cape Breton") is a
+/// place, the word included; in ordinary text the word is capitalised.
+fn place_prefixes(doc: &Doc, spans: &mut [Tagged]) {
+    use crate::text::lexicon::is_place_prefix;
+    use crate::text::{Form, TokenKind};
+    for s in spans.iter_mut().filter(|s| s.label == EntityLabel::Per) {
+        let first = doc.tokens.partition_point(|t| t.start < s.span.start);
+        let Some(t) = doc.tokens.get(first) else {
+            continue;
+        };
+        let word = t.text(doc.text);
+        let more = doc.tokens.get(first + 1).is_some_and(|n| n.end <= s.span.end);
+        if more && is_place_prefix(&word.to_lowercase()) {
+            s.label = EntityLabel::Loc;
+            continue;
+        }
+        let Some(p) = first.checked_sub(1).map(|p| &doc.tokens[p]) else {
+            continue;
+        };
+        let before = p.text(doc.text);
+        let written = doc.form == Form::Stripped || before.starts_with(|c: char| c.is_uppercase());
+        if p.kind == TokenKind::Word && written && is_place_prefix(&before.to_lowercase()) {
+            s.span.start = p.start;
+            s.label = EntityLabel::Loc;
+        }
+    }
 }
 
 /// A one-word name the tagger calls an organisation is a person where it is
@@ -481,7 +517,7 @@ pub fn tag_uncached(
         tags = decode_all(m2, &f2, &o2, &sentences);
     }
     let mut spans = spans_of(doc, &tags);
-    surnames_are_people(doc, res, &mut spans);
+    after_model(doc, res, &mut spans);
     spans
 }
 

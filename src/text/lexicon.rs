@@ -308,6 +308,12 @@ pub fn is_person_title(w: &str) -> bool {
     PERSON_TITLES.contains(&w)
 }
 
+/// Words for landforms that open a place's name ("Mount Kenya", "Lake
+/// Biwa", "Cape Town").
+pub fn is_place_prefix(w: &str) -> bool {
+    matches!(w, "mount" | "mt" | "lake" | "cape")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
