@@ -352,10 +352,9 @@ pub(crate) fn frames(v: &View, skip: &dyn Fn(usize) -> bool) -> Vec<Frame> {
                 continue;
             }
         }
-        // Verbs of judging speech ([`Cue::object`]) in ordinary text only.
-        // There "comments" and "remarks" are nouns ("his remarks were ...",
-        // "such comments"): news writes "commented" and "remarked".
-        let noun = !v.stripped && lex::is_noun_cue_form(v.w(i));
+        // Verbs of judging speech ([`Cue::object`]) in ordinary text only;
+        // the noun cue forms ("his remarks", "angry tweets") in neither.
+        let noun = lex::is_noun_cue_form(v.w(i));
         if let Some(&cue) = v.cue[i].filter(|c| !(noun || v.stripped && c.object)) {
             if let Some(f) = frame_at(v, i, cue) {
                 out.push(f);

@@ -516,10 +516,11 @@ pub(crate) fn is_plural_head(w: &str) -> bool {
 /// Titles written with a period ("Ms.", "Gen.") inside a name.
 pub(crate) use crate::text::lexicon::is_title_abbreviation as is_title_abbrev;
 
-/// Cue forms that ordinary news writes mostly as nouns ("his remarks were
-/// ...", "such comments"); its verbs are "commented" and "remarked".
+/// Cue forms that news writes mostly as nouns ("his remarks were ...",
+/// "such comments", stripped "trump s disparaging remarks", "angry
+/// tweets"); its verbs are "commented", "remarked", "tweeted".
 pub(crate) fn is_noun_cue_form(w: &str) -> bool {
-    matches!(w, "comments" | "remarks")
+    matches!(w, "comments" | "remarks" | "tweets")
 }
 
 /// Forms of "be" after which a participle is a cue ("have been warning",
