@@ -511,6 +511,20 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         return None; // "asked not to be named"
     }
     let (speaker, inverted) = Site::new(v, c, j).speaker(cue)?;
+    // A bare base form after a singular phrase that an article or a
+    // possessive opens is a noun ("a donald trump tweet", "his rubble
+    // comment"), not a verb of that phrase.
+    if !inverted && j == c && v.w(c) == cue.lemma && speaker.len() >= 2 {
+        // Not a share of a group ("a mere 9 percent say", "a third say",
+        // "a lot of people claim").
+        let group = lex::is_plural_head(v.w(speaker.end - 1))
+            || speaker
+                .clone()
+                .any(|k| (is_count(v.w(k)) && v.w(k) != "one") || lex::is_fraction_word(v.w(k)));
+        if noun_marker(v, speaker.start) && !group {
+            return None;
+        }
+    }
     // A speaker has a word with letters ("10 000 confirmed cases" is no frame).
     if !speaker
         .clone()

@@ -686,6 +686,16 @@ pub(crate) fn is_share_word(w: &str) -> bool {
     matches!(w, "half" | "none")
 }
 
+/// Words for a part of a group ("a third", "a quarter", "nine percent",
+/// "a majority", "a lot of people").
+pub(crate) fn is_fraction_word(w: &str) -> bool {
+    is_share_word(w)
+        || matches!(
+            w,
+            "third" | "quarter" | "fifth" | "percent" | "majority" | "minority" | "lot" | "number"
+        )
+}
+
 /// Words that make a count approximate ("about 4 out of 10").
 pub(crate) fn is_approximator(w: &str) -> bool {
     matches!(w, "about" | "nearly" | "almost" | "roughly" | "only")
