@@ -60,6 +60,20 @@ fn that_after(v: &View, from: usize, limit: usize) -> Option<usize> {
         .find(|&k| v.w(k) == "that")
 }
 
+/// Whether a participle at `k` opens an adjunct of the frame before it
+/// ("said requesting anonymity"), not a clause's subject ("said borrowing
+/// costs could rise", "said fighting had stopped").
+fn adjunct_at(v: &View, k: usize) -> bool {
+    use super::lex::{is_finite_aux, is_personal_pronoun, opens_adjunct};
+    if k >= v.len() || !opens_adjunct(v.w(k)) {
+        return false;
+    }
+    let next = |d: usize| v.w((k + d).min(v.len() - 1));
+    let subject = is_finite_aux(next(1))
+        || (is_finite_aux(next(2)) && !is_personal_pronoun(next(1)) && next(1) != "that");
+    !subject
+}
+
 /// Whether frame `f` takes no content after it: an inversion ("..., says
 /// pillar"), a tell-type cue without `that`, a participle adjunct after it
 /// ("said, requesting anonymity"), or a sentence end right after it.
@@ -73,7 +87,14 @@ fn closes(v: &View, f: &frame::Frame) -> bool {
         return false;
     }
     let after = tail + adjunct_len(v, tail, limit);
-    f.verb.tell || after >= limit || super::lex::opens_adjunct(v.w(after))
+    // Past an adjunct ("said on wednesday hacking is ..."), a participle
+    // leaves the words to the next frame, as before the subject test.
+    let participle = if after == tail {
+        adjunct_at(v, after)
+    } else {
+        super::lex::opens_adjunct(v.w(after))
+    };
+    f.verb.tell || after >= limit || participle
 }
 
 /// Where the clause after a tell-type cue's addressee at `k` starts: after
@@ -209,7 +230,7 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             .unwrap_or(adjunct_end);
         let after = if f.inverted
             || (f.verb.tell && after_start == adjunct_end)
-            || (after_start < hi && super::lex::opens_adjunct(v.w(after_start)))
+            || (after_start < hi && adjunct_at(v, after_start))
             || v.to_phrase(after_start, hi)
             || (f.verb.lemma == "say" && v.topic_after(after_start, hi))
         {
@@ -261,7 +282,7 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
                 _ => ends[hi],
             }
             .min(next_frame.max(hi));
-            if limit >= hi + 3 && !super::lex::opens_adjunct(v.w(hi)) {
+            if limit >= hi + 3 && !adjunct_at(v, hi) {
                 after = limit - after_start;
                 hi = limit;
             }
