@@ -757,6 +757,12 @@ impl<'v> Site<'v> {
             return None;
         }
         sentence_subject(v, self.sent_start, self.j).filter(|np| {
+            // "manchester city manager pep guardiola said": the name after
+            // the role nouns is the speaker, the first only its modifier.
+            let titled = (np.end..self.j).find(|&k| !lex::is_role_noun(v.w(k)));
+            if titled.is_some_and(|t| t > np.end && v.name_start[self.j - 1] == Some(t as u32)) {
+                return false;
+            }
             let w = v.w(np.end);
             let apposition = v.break_after(np.end - 1)
                 || lex::is_determiner(w)
@@ -1254,6 +1260,12 @@ pub(crate) fn np_after(v: &View, start: usize) -> Option<Range<usize>> {
                 break; // "said Officer Tusk of the Walrus Police Department"
             }
             if seen_cap && !v.capitalised(k) && v.is_word(k) {
+                // "Brighton coach Fabian Hurzeler": a role noun before a
+                // name is its title.
+                if lex::is_role_noun(w) && k + 1 < v.len() && v.capitalised(k + 1) {
+                    k += 1;
+                    continue;
+                }
                 // "according to two Western diplomats": one plural or role
                 // noun may close the phrase; anything else ends it.
                 if lex::is_plural_head(w) || lex::is_role_noun(w) {
