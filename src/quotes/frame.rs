@@ -383,10 +383,11 @@ fn plain_source(v: &View, start: usize) -> Option<Range<usize>> {
     (end > start && end <= start + MAX).then_some(start..end)
 }
 
-/// Ordinary text: a cue that continues its clause takes the clause's subject
-/// as its speaker: a strong participle after a comma ("Hale mocked the plan,
-/// saying it ...", "he said, adding that ...") or a verb joined by "and" or
-/// "but" ("Baker called the plan reckless and said ..."). The subject is the
+/// A cue that continues its clause takes the clause's subject as its
+/// speaker: a strong participle after a comma, or in stripped text after a
+/// predicted clause mark ("Hale mocked the plan, saying it ...", "he said,
+/// adding that ...") or a verb joined by "and" or "but" ("Baker called the
+/// plan reckless and said ..."). The subject is the
 /// speaker of an earlier frame in the sentence, else the noun phrase opening
 /// the sentence.
 fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Option<Frame> {
@@ -397,7 +398,13 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
     // reporters ...").
     let after_comma =
         v.raw(c - 1) == "," || (c >= 2 && v.is_quote_mark(c - 1) && v.raw(c - 2) == ",");
-    let participle = !v.stripped && cue.strong && v.w(c).ends_with("ing") && after_comma;
+    let participle = cue.strong
+        && v.w(c).ends_with("ing")
+        && if v.stripped {
+            v.break_after(c - 1)
+        } else {
+            after_comma
+        };
     // Over auxiliaries and adverbs back to the conjunction: "and has also said".
     let mut j = c;
     while j > 0 && aux_or_adverb(v, j - 1) && j + 3 > c {

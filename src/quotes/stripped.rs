@@ -215,7 +215,11 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         // no content.
         let fronted =
             f.span.start > lo && f.span.start - lo <= 4 && super::lex::is_fronting_prep(v.w(lo));
-        let before = if fronted {
+        // A frame whose speaker is its clause's subject before it ("ruto
+        // rejected the report saying ...") has the subject's own clause
+        // before it, no content.
+        let subject_before = f.speaker.as_ref().is_some_and(|sp| sp.end <= f.span.start);
+        let before = if fronted || subject_before {
             0
         } else {
             f.span.start.saturating_sub(lo)
