@@ -437,7 +437,10 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
             }
             (f.speaker.clone()?, false)
         }
-        _ => (sentence_subject(v, sent.start, j)?, true),
+        _ => (
+            sentence_subject(v, sent.start, j).or_else(|| described_subject(v, sent.start, j))?,
+            true,
+        ),
     };
     // A coordinated verb's frame runs from its subject: the words between
     // are the subject's other predicate, not content before the frame.
@@ -484,6 +487,19 @@ fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>
         .find_map(|p| {
             np_after(v, p).filter(|np| np.end < limit && (p == start || v.is_word(np.end)))
         })
+}
+
+/// Stripped text: an article and up to three words that end in an
+/// organisation's or a role's noun opening the sentence at `start` ("the
+/// health ministry rejected ..., saying", "a police spokesman").
+fn described_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>> {
+    if !v.stripped || !lex::is_determiner(v.w(start)) {
+        return None;
+    }
+    (start + 1..limit.min(start + 4))
+        .take_while(|&k| !v.break_after(k - 1))
+        .find(|&k| lex::is_org_head(v.w(k)) || lex::is_role_noun(v.w(k)))
+        .map(|end| start..end + 1)
 }
 
 /// Token `k` is an auxiliary or an adverb between a subject and its cue
