@@ -232,7 +232,10 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             .then(|| told_clause(v, adjunct_end, hi))
             .flatten()
             .unwrap_or(adjunct_end);
-        let after = if f.inverted
+        // "according to X" opening its sentence, nothing before it: the
+        // content follows X.
+        let opening = f.verb.lemma == "according to" && before < 3;
+        let after = if (f.inverted && !opening)
             || (f.verb.tell && after_start == adjunct_end)
             || (after_start < hi && adjunct_at(v, after_start))
             || v.to_phrase(after_start, hi)
