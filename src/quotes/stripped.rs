@@ -74,6 +74,14 @@ fn adjunct_at(v: &View, k: usize) -> bool {
     !subject
 }
 
+/// Whether a participle adjunct follows frame `f` ("the official said
+/// requesting anonymity"): its content is before it.
+fn adjunct_follows(v: &View, f: &frame::Frame) -> bool {
+    let tail = f.span.end.max(f.cue.end);
+    let limit = v.sentence(tail - 1).end;
+    !f.inverted && tail < limit && adjunct_at(v, tail + adjunct_len(v, tail, limit))
+}
+
 /// Whether frame `f` takes no content after it: an inversion ("..., says
 /// pillar"), a tell-type cue without `that`, a participle adjunct after it
 /// ("said, requesting anonymity"), or a sentence end right after it.
@@ -150,7 +158,11 @@ fn cut_between(
 ) -> Option<usize> {
     let a_end = a.span.end.max(a.cue.end);
     let b_start = b.span.start.min(b.cue.start);
-    if b_start <= a_end || ends[a.cue.start] <= b_start {
+    // A closing frame that opens its sentence right after the first
+    // frame's ("one official said ... hacking is harder to trace | the
+    // official said requesting anonymity") shares that sentence's words.
+    let lone_next = ends[a.cue.start] == b_start && !closes(v, a) && adjunct_follows(v, b);
+    if b_start <= a_end || (ends[a.cue.start] <= b_start && !lone_next) {
         return None;
     }
     let best = |lo: usize, hi: usize| (lo..hi).max_by(|&x, &y| margins[x].total_cmp(&margins[y]));
@@ -258,12 +270,15 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             lo
         };
         let next_len = if hi < v.len() { ends[hi] - hi } else { 0 };
+        // "the official said requesting anonymity": an adjunct ends the
+        // frame's sentence, whatever follows it.
+        let adjunct_after = adjunct_end < hi && adjunct_at(v, adjunct_end);
         if that.is_none()
             && before < 3
             && after < 3
             && !f.inverted
             && !f.verb.tell
-            && next_len < 3
+            && (next_len < 3 || adjunct_after)
             && lo == starts[f.cue.start]
             && lo >= prev_start + 3
         {
