@@ -223,13 +223,26 @@ impl<'a> View<'a> {
         self.capitalised(i) && i != self.sentence(i).start
     }
 
-    /// A quotation mark token.
+    /// A quotation mark token; not the apostrophe of a plural possessive
+    /// ("veterans' families": after a word in -s, before a lowercase word).
     pub fn is_quote_mark(&self, i: usize) -> bool {
+        let possessive = || {
+            let t = &self.toks;
+            i > 0
+                && i + 1 < t.len()
+                && t[i - 1].end == t[i].start
+                && self.is_word(i - 1)
+                && self.raw(i - 1).ends_with('s')
+                && t[i + 1].start > t[i].end
+                && self.is_word(i + 1)
+                && !self.capitalised(i + 1)
+        };
         self.toks[i].kind == TokenKind::Punct
-            && matches!(
-                self.raw(i),
-                "\"" | "“" | "”" | "„" | "«" | "»" | "'" | "‘" | "’"
-            )
+            && match self.raw(i) {
+                "\"" | "“" | "”" | "„" | "«" | "»" | "‘" => true,
+                "'" | "’" => !possessive(),
+                _ => false,
+            }
     }
 
     /// Whether the words at `k` (before `limit`) make what follows a cue
