@@ -183,3 +183,39 @@ fn spans_are_char_boundaries_for_any_text() {
         }
     }
 }
+
+/// Every fixture text cut after each of its words, in both forms: the
+/// rules read words around cues and adjuncts, and a text that ends right
+/// there must not take them past its end (a frame whose adjunct ran to the
+/// end of the text once indexed one word too far).
+#[test]
+fn every_prefix_of_every_case_extracts() {
+    let src = include_str!("fixtures/quotes.toml");
+    let fx: Fixture = toml::from_str(src).expect("fixture parses");
+    let strip = |t: &str| {
+        let low: String = t
+            .chars()
+            .map(|c| {
+                let c = c.to_ascii_lowercase();
+                if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                    c
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        low.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for c in &fx.case {
+        for text in [c.text.clone(), strip(&c.text)] {
+            let ends = text.match_indices(' ').map(|(i, _)| i).chain([text.len()]);
+            for end in ends {
+                let t = &text[..end];
+                let doc = Doc::new(t);
+                for q in quotes::extract(&doc, &[]) {
+                    assert!(q.start <= q.end && q.end <= t.len(), "{}: {t:?}", c.name);
+                }
+            }
+        }
+    }
+}

@@ -128,7 +128,7 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         } else if k < limit
             && lex::is_adjunct_prep(v.w(k))
             && !v.is(k + 1, "order")
-            && !lex::opens_bound(v.w(k), v.w((k + 1).min(limit)))
+            && !(k + 1 < limit && lex::opens_bound(v.w(k), v.w(k + 1)))
         {
             k = adjunct_end(v, k, limit)?;
         } else {

@@ -36,7 +36,7 @@ fn adjunct_len(v: &View, from: usize, limit: usize) -> usize {
     let mut k = from;
     if k < limit
         && super::lex::is_adjunct_prep(v.w(k))
-        && !super::lex::opens_bound(v.w(k), v.w((k + 1).min(limit)))
+        && !(k + 1 < limit && super::lex::opens_bound(v.w(k), v.w(k + 1)))
     {
         k += 1;
         // A time word ends the adjunct ("said on wednesday"); it is also
@@ -97,12 +97,14 @@ fn closes(v: &View, f: &frame::Frame) -> bool {
     let after = tail + adjunct_len(v, tail, limit);
     // Past an adjunct ("said on wednesday hacking is ..."), a participle
     // leaves the words to the next frame, as before the subject test.
-    let participle = if after == tail {
-        adjunct_at(v, after)
-    } else {
-        super::lex::opens_adjunct(v.w(after))
+    let participle = || {
+        if after == tail {
+            adjunct_at(v, after)
+        } else {
+            super::lex::opens_adjunct(v.w(after))
+        }
     };
-    f.verb.tell || after >= limit || participle
+    f.verb.tell || after >= limit || participle()
 }
 
 /// Where the clause after a tell-type cue's addressee at `k` starts: after
