@@ -220,6 +220,14 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             hi = hi.min(*c);
         }
         let tail = f.span.end.max(f.cue.end);
+        // A frame the next one follows at once ("she said , adding that
+        // ...") leaves what comes after to it.
+        if frames
+            .get(fi + 1)
+            .is_some_and(|n| n.span.start.min(n.cue.start) <= tail)
+        {
+            hi = hi.min(tail);
+        }
         let that = if f.inverted {
             None
         } else {
