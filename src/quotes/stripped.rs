@@ -56,7 +56,7 @@ fn adjunct_len(v: &View, from: usize, limit: usize) -> usize {
 /// is no `that`-clause of the cue.
 fn that_after(v: &View, from: usize, limit: usize) -> Option<usize> {
     (from..limit.min(from + 9))
-        .take_while(|&k| !super::lex::is_finite_aux(v.w(k)))
+        .take_while(|&k| !super::lex::is_finite_aux(v.w(k)) && !v.speech_cue(k))
         .find(|&k| v.w(k) == "that")
 }
 
