@@ -346,29 +346,38 @@ fn after_model(doc: &Doc, res: &Resources, spans: &mut [Tagged]) {
 }
 
 /// A person's name that a word for a landform opens or precedes ("Mount
-/// Lewotobi", stripped "mount [lewotobi]", "Lake Biwa", "Cape Breton") is a
-/// place, the word included; in ordinary text the word is capitalised.
+/// Lewotobi", stripped "after mount [lewotobi]", "Lake Biwa", "Cape Breton")
+/// is a place, the word included. Before the name, the word is capitalised
+/// in ordinary text; in stripped text it follows a function word that is no
+/// verb's ("continued to mount joe biden", "will mount"), and there "cape"
+/// (a garment) does not count.
 fn place_prefixes(doc: &Doc, spans: &mut [Tagged]) {
-    use crate::text::lexicon::is_place_prefix;
+    use crate::text::lexicon::{is_aux_or_adverb, is_function_word, is_place_prefix};
     use crate::text::{Form, TokenKind};
+    let word = |i: usize| doc.tokens[i].text(doc.text).to_lowercase();
+    let stripped = doc.form == Form::Stripped;
     for s in spans.iter_mut().filter(|s| s.label == EntityLabel::Per) {
         let first = doc.tokens.partition_point(|t| t.start < s.span.start);
-        let Some(t) = doc.tokens.get(first) else {
+        if first >= doc.tokens.len() {
             continue;
-        };
-        let word = t.text(doc.text);
+        }
         let more = doc.tokens.get(first + 1).is_some_and(|n| n.end <= s.span.end);
-        if more && is_place_prefix(&word.to_lowercase()) {
+        if more && is_place_prefix(&word(first), stripped) {
             s.label = EntityLabel::Loc;
             continue;
         }
-        let Some(p) = first.checked_sub(1).map(|p| &doc.tokens[p]) else {
+        let Some(p) = first.checked_sub(1) else {
             continue;
         };
-        let before = p.text(doc.text);
-        let written = doc.form == Form::Stripped || before.starts_with(|c: char| c.is_uppercase());
-        if p.kind == TokenKind::Word && written && is_place_prefix(&before.to_lowercase()) {
-            s.span.start = p.start;
+        let written = match doc.form {
+            Form::Stripped => p.checked_sub(1).is_some_and(|q| {
+                let w = word(q);
+                is_function_word(&w) && !is_aux_or_adverb(&w) && w != "to"
+            }),
+            _ => doc.tokens[p].text(doc.text).starts_with(|c: char| c.is_uppercase()),
+        };
+        if doc.tokens[p].kind == TokenKind::Word && written && is_place_prefix(&word(p), stripped) {
+            s.span.start = doc.tokens[p].start;
             s.label = EntityLabel::Loc;
         }
     }

@@ -137,8 +137,9 @@ fn pair_with_next(cx: &Cx, c: &Cand) -> Option<Cand> {
     if c2.ts > j + 1 || !kinds {
         return None;
     }
-    // "rose 4% to 1.2 billion": a change, then the level it reached; no
-    // percentage runs past a hundred into a bare count.
+    // "rose 4% to 1.2 billion", "4%-1,200": a change, then the level it
+    // reached; no percentage runs past a hundred into a bare count, whatever
+    // joins them.
     if c.kind == FigureKind::Percent && c2.kind == FigureKind::Count && c2.value > 100.0 {
         return None;
     }

@@ -228,6 +228,16 @@ impl<'a> View<'a> {
     pub fn is_quote_mark(&self, i: usize) -> bool {
         let possessive = || {
             let t = &self.toks;
+            // A single mark opening before it in the sentence ("as
+            // 'thugs' and") makes it a closing one.
+            let opened = || {
+                (self.sentence(i).start..i).rev().take(40).any(|k| {
+                    matches!(self.raw(k), "'" | "‘")
+                        && k + 1 < t.len()
+                        && t[k + 1].start == t[k].end
+                        && (k == 0 || t[k - 1].end < t[k].start)
+                })
+            };
             i > 0
                 && i + 1 < t.len()
                 && t[i - 1].end == t[i].start
@@ -236,6 +246,7 @@ impl<'a> View<'a> {
                 && t[i + 1].start > t[i].end
                 && self.is_word(i + 1)
                 && !self.capitalised(i + 1)
+                && !opened()
         };
         self.toks[i].kind == TokenKind::Punct
             && match self.raw(i) {
@@ -509,10 +520,25 @@ fn described_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize
     if !v.stripped || !lex::is_determiner(v.w(start)) {
         return None;
     }
-    (start + 1..limit.min(start + 4))
+    // The run of such nouns, over a possessive "s" ("the former minister",
+    // "the health ministry spokesman", "the company s chief executive").
+    let head = |k: usize| {
+        k < limit
+            && (lex::is_org_head(v.w(k)) || lex::is_role_noun(v.w(k)))
+            && !lex::is_modifier_prep(v.w(k))
+    };
+    let mut end = (start + 1..limit.min(start + 4))
         .take_while(|&k| !v.break_after(k - 1))
-        .find(|&k| lex::is_org_head(v.w(k)) || lex::is_role_noun(v.w(k)))
-        .map(|end| start..end + 1)
+        .find(|&k| head(k))?;
+    loop {
+        if head(end + 1) && !v.break_after(end) {
+            end += 1;
+        } else if v.is(end + 1, "s") && head(end + 2) && !v.break_after(end + 1) {
+            end += 2;
+        } else {
+            return Some(start..end + 1);
+        }
+    }
 }
 
 /// Token `k` is an auxiliary or an adverb between a subject and its cue
@@ -553,11 +579,17 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     if !inverted && j == c && v.w(c) == cue.lemma && speaker.len() >= 2 {
         // Not a share of a group ("a mere 9 percent say", "a third say",
         // "a lot of people claim").
-        let group = lex::is_plural_head(v.w(speaker.end - 1))
+        // Nor a group named by one noun ("her family say"), nor the second
+        // of two subjects ("Smith and his wife say").
+        let last = v.w(speaker.end - 1);
+        let group = lex::is_plural_head(last)
+            || lex::is_collective_noun(last)
+            || lex::is_org_head(last)
             || speaker
                 .clone()
                 .any(|k| (is_count(v.w(k)) && v.w(k) != "one") || lex::is_fraction_word(v.w(k)));
-        if noun_marker(v, speaker.start) && !group {
+        let second = speaker.start > 0 && lex::is_coordinator(v.w(speaker.start - 1));
+        if noun_marker(v, speaker.start) && !group && !second {
             return None;
         }
     }
@@ -768,6 +800,10 @@ impl<'v> Site<'v> {
             .take(12)
             .take_while(|&k| open(k) || (k + 1 < from && v.w(k - 1) == "who"))
             .find(|&k| v.w(k) == "who")
+            // A second finite verb closes the relative clause: its
+            // antecedent has a verb of its own ("a man who was carrying a
+            // knife was arrested police said").
+            .filter(|&who| !(who + 2..from).any(|k| lex::is_finite_aux(v.w(k))))
             .and_then(|who| antecedent(v, who))
             // The antecedent opens a clause: it is the cue's subject, not a
             // noun inside content before the cue ("... expose him as a

@@ -686,6 +686,15 @@ pub(crate) fn is_share_word(w: &str) -> bool {
     matches!(w, "half" | "none")
 }
 
+/// Nouns for a group that news may give a plural verb ("her family say",
+/// "the team say").
+pub(crate) fn is_collective_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "family" | "couple" | "team" | "club" | "crew" | "staff" | "public" | "police"
+    )
+}
+
 /// Words for a part of a group ("a third", "a quarter", "nine percent",
 /// "a majority", "a lot of people").
 pub(crate) fn is_fraction_word(w: &str) -> bool {

@@ -278,7 +278,13 @@ fn content_limit(v: &View, frames: &[Frame], fi: usize, mut limit: usize) -> usi
     // this content ends at that comma.
     if let Some(next) = frames.get(fi + 1).filter(|n| ahead(n, limit)) {
         let s = next.span.start;
-        if s > f.cue.end + 1 && v.raw(s - 1) == "," && content_start_after(v, next, limit).is_none()
+        // Not a frame inside the content ("Smith said the plan, analysts
+        // said, would cost billions": a verb follows it).
+        let verb_after = (next.span.end..limit).any(|k| lex::is_finite_aux(v.w(k)));
+        if s > f.cue.end + 1
+            && v.raw(s - 1) == ","
+            && !verb_after
+            && content_start_after(v, next, limit).is_none()
         {
             limit = s - 1;
         }

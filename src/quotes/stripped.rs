@@ -68,33 +68,47 @@ fn adjunct_at(v: &View, k: usize) -> bool {
     if k >= v.len() || !opens_adjunct(v.w(k)) {
         return false;
     }
+    // A cue's participle ("said adding it was too early") is an adjunct,
+    // and no subject reads across a boundary.
+    if v.speech_cue(k) || v.break_after(k) {
+        return true;
+    }
     let next = |d: usize| v.w((k + d).min(v.len() - 1));
     let subject = is_finite_aux(next(1))
-        || (is_finite_aux(next(2)) && !is_personal_pronoun(next(1)) && next(1) != "that");
+        || (is_finite_aux(next(2))
+            && !v.break_after(k + 1)
+            && !is_personal_pronoun(next(1))
+            && next(1) != "that");
     !subject
+}
+
+/// Where frame `f` ends (its span or cue, whichever is later), the end of
+/// its predicted sentence, and where the words after it start once a short
+/// adjunct is skipped ("said on thursday").
+fn after_frame(v: &View, f: &frame::Frame) -> (usize, usize, usize) {
+    let tail = f.span.end.max(f.cue.end);
+    let limit = v.sentence(tail.saturating_sub(1)).end;
+    (tail, limit, tail + adjunct_len(v, tail, limit))
 }
 
 /// Whether a participle adjunct follows frame `f` ("the official said
 /// requesting anonymity"): its content is before it.
 fn adjunct_follows(v: &View, f: &frame::Frame) -> bool {
-    let tail = f.span.end.max(f.cue.end);
-    let limit = v.sentence(tail - 1).end;
-    !f.inverted && tail < limit && adjunct_at(v, tail + adjunct_len(v, tail, limit))
+    let (tail, limit, after) = after_frame(v, f);
+    !f.inverted && tail < limit && adjunct_at(v, after)
 }
 
 /// Whether frame `f` takes no content after it: an inversion ("..., says
 /// pillar"), a tell-type cue without `that`, a participle adjunct after it
 /// ("said, requesting anonymity"), or a sentence end right after it.
 fn closes(v: &View, f: &frame::Frame) -> bool {
-    let tail = f.span.end.max(f.cue.end);
+    let (tail, limit, after) = after_frame(v, f);
     if f.inverted || tail >= v.len() {
         return true;
     }
-    let limit = v.sentence(tail - 1).end;
     if that_after(v, f.cue.end, limit).is_some() {
         return false;
     }
-    let after = tail + adjunct_len(v, tail, limit);
     // Past an adjunct ("said on wednesday hacking is ..."), a participle
     // leaves the words to the next frame, as before the subject test.
     let participle = || {
@@ -188,6 +202,21 @@ fn cut_between(
     Some(b_start)
 }
 
+/// The content of a frame without `that` from the words `before` and
+/// `after` it in its sentence: both, apart, when each is long; one range
+/// over the frame when the part before is short (a split quote: "the plan
+/// she said is dead"); else the one long enough.
+fn around(before: Range<usize>, after: Range<usize>) -> Vec<Range<usize>> {
+    let (b, a) = (before.len(), after.len());
+    match () {
+        _ if b >= 6 && a >= 4 => vec![before, after],
+        _ if b >= 3 && a >= 4 => vec![before.start..after.end],
+        _ if b >= 3 => vec![before],
+        _ if a >= 3 => vec![after],
+        _ => Vec::new(),
+    }
+}
+
 /// The quotes of a stripped document, and the speaker mentions of the
 /// frames that found no content of their own (a pronoun after them may
 /// stand for their speaker). `sure[i]`: a sentence end the model is sure of
@@ -267,9 +296,6 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         } else {
             hi.saturating_sub(after_start)
         };
-        // A frame alone in its sentence ("two of the officials said |"):
-        // the model put an end between the cue and its content, so the
-        // content is the next sentence.
         let (mut after, mut hi) = (after, hi);
         // A frame alone at the end of the text, or before a sentence too
         // short to be its content ("the plan is dead | the senator
@@ -296,6 +322,9 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             taken_until = tail;
             continue;
         }
+        // A frame alone in its sentence ("two of the officials said |"):
+        // the model put an end between the cue and its content, so the
+        // content is the next sentence.
         if that.is_none()
             && before < 3
             && after < 3
@@ -319,18 +348,13 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
                 hi = limit;
             }
         }
-        let mut ranges = Vec::with_capacity(2);
-        match that {
-            Some(s) => ranges.push(s..hi),
-            None if before >= 6 && after >= 4 => {
-                ranges.push(lo..f.span.start);
-                ranges.push(after_start..hi);
-            }
-            None if before >= 3 && after >= 4 => ranges.push(lo..hi),
-            None if before >= 3 => ranges.push(lo..f.span.start),
-            None if after >= 3 => ranges.push(after_start..hi),
-            None => {}
-        }
+        let ranges = match that {
+            Some(s) => vec![s..hi],
+            None => around(
+                f.span.start - before..f.span.start,
+                after_start..after_start + after,
+            ),
+        };
         for range in ranges {
             if range.len() < 3 || range.start < taken_until {
                 continue;

@@ -309,9 +309,10 @@ pub fn is_person_title(w: &str) -> bool {
 }
 
 /// Words for landforms that open a place's name ("Mount Kenya", "Lake
-/// Biwa", "Cape Town").
-pub fn is_place_prefix(w: &str) -> bool {
-    matches!(w, "mount" | "mt" | "lake" | "cape")
+/// Biwa", "Cape Town"); `stripped`: those a name may follow in stripped
+/// text, where "cape" is as often a garment.
+pub fn is_place_prefix(w: &str, stripped: bool) -> bool {
+    matches!(w, "mount" | "mt" | "lake") || (!stripped && w == "cape")
 }
 
 #[cfg(test)]
