@@ -208,13 +208,18 @@ fn cut_between(
 /// she said is dead"); else the one long enough.
 fn around(before: Range<usize>, after: Range<usize>) -> Vec<Range<usize>> {
     let (b, a) = (before.len(), after.len());
-    match () {
-        _ if b >= 6 && a >= 4 => vec![before, after],
-        _ if b >= 3 && a >= 4 => vec![before.start..after.end],
-        _ if b >= 3 => vec![before],
-        _ if a >= 3 => vec![after],
-        _ => Vec::new(),
+    let mut out = Vec::with_capacity(2);
+    if b >= 6 && a >= 4 {
+        out.push(before);
+        out.push(after);
+    } else if b >= 3 && a >= 4 {
+        out.push(before.start..after.end);
+    } else if b >= 3 {
+        out.push(before);
+    } else if a >= 3 {
+        out.push(after);
     }
+    out
 }
 
 /// The quotes of a stripped document, and the speaker mentions of the
@@ -349,7 +354,8 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
             }
         }
         let ranges = match that {
-            Some(s) => vec![s..hi],
+            // A that-clause: the words after it only.
+            Some(s) => around(s..s, s..hi),
             None => around(
                 f.span.start - before..f.span.start,
                 after_start..after_start + after,
