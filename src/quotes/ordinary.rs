@@ -279,8 +279,10 @@ fn content_limit(v: &View, frames: &[Frame], fi: usize, mut limit: usize) -> usi
     if let Some(next) = frames.get(fi + 1).filter(|n| ahead(n, limit)) {
         let s = next.span.start;
         // Not a frame inside the content ("Smith said the plan, analysts
-        // said, would cost billions": a verb follows it).
-        let verb_after = (next.span.end..limit).any(|k| lex::is_finite_aux(v.w(k)));
+        // said, would cost billions": a verb follows it; a few words are
+        // read, so that a sentence of many frames stays linear).
+        let verb_after =
+            (next.span.end..limit.min(next.span.end + 4)).any(|k| lex::is_finite_aux(v.w(k)));
         if s > f.cue.end + 1
             && v.raw(s - 1) == ","
             && !verb_after
