@@ -513,9 +513,10 @@ fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>
         })
 }
 
-/// Stripped text: an article and up to three words that end in an
-/// organisation's or a role's noun opening the sentence at `start` ("the
-/// health ministry rejected ..., saying", "a police spokesman").
+/// Stripped text: an article opening the sentence at `start`, then within
+/// three words an organisation's or a role's noun and the run of such nouns
+/// after it ("the health ministry rejected ..., saying", "a police
+/// spokesman").
 fn described_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>> {
     if !v.stripped || !lex::is_determiner(v.w(start)) {
         return None;
