@@ -1184,7 +1184,18 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
             return Some(name);
         }
     }
-    let k = pp_head_start(v, k, end, sent_lo);
+    let mut k = pp_head_start(v, k, end, sent_lo);
+    // Stripped text: a participle after a form of "be" is its clause's
+    // verb, not the phrase's first word ("a man ... was arrested police
+    // said").
+    while v.stripped
+        && k < end
+        && k > sent_lo
+        && lex::is_be_form(v.w(k - 1))
+        && v.w(k).ends_with("ed")
+    {
+        k += 1;
+    }
     let np = k..end + 1;
     (v.stripped || name_like(v, &np) || np.len() <= 4).then_some(np)
 }
