@@ -164,7 +164,8 @@ fn outer_sentences(n: usize, sure: &[bool]) -> (Vec<usize>, Vec<usize>) {
 /// Where the text between frames `a` and `b` of the same sentence (`ends`:
 /// the end of each token's sentence) is cut: at the likeliest sentence end
 /// in the gap (by `margins`), if the model predicted one there, else at the
-/// second frame's start; `None` when they share no gap in one sentence.
+/// second frame's start; `None` when they share no gap in one sentence
+/// (but for a frame with a participle adjunct that opens the next one).
 fn cut_between(
     v: &View,
     a: &frame::Frame,
@@ -177,7 +178,8 @@ fn cut_between(
     // A closing frame that opens its sentence right after the first
     // frame's ("one official said ... hacking is harder to trace | the
     // official said requesting anonymity") shares that sentence's words.
-    let lone_next = ends[a.cue.start] == b_start && !closes(v, a) && adjunct_follows(v, b);
+    let a_closes = closes(v, a);
+    let lone_next = ends[a.cue.start] == b_start && !a_closes && adjunct_follows(v, b);
     if b_start <= a_end || (ends[a.cue.start] <= b_start && !lone_next) {
         return None;
     }
@@ -185,12 +187,12 @@ fn cut_between(
     // When the second frame closes its sentence, it needs content before
     // it: cut where an end is likeliest, 3 words from each side. Otherwise
     // cut at a predicted end, if any, else give the gap to the first frame.
-    if closes(v, a) {
+    let a_tail = a_end + adjunct_len(v, a_end, b_start);
+    if a_closes {
         // The gap is the second frame's alone.
-        return Some(a_end + adjunct_len(v, a_end, b_start));
+        return Some(a_tail);
     }
     if closes(v, b) {
-        let a_tail = a_end + adjunct_len(v, a_end, b_start);
         if b_start >= a_tail + 6 {
             return best(a_tail + 2, b_start - 3).map(|k| k + 1);
         }
