@@ -565,7 +565,18 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
     if v.w(c).ends_with("ing") && !(j < c && lex::is_progressive_aux(v.w(c - 1))) {
         return None;
     }
-    if v.is(c + 1, "to") && v.w(c) != "told" && cue.lemma != "write" && !cue.infinitive {
+    // "said to the ombudsman, ...", "said to reporters": an addressee
+    // (ordinary text; stripped, the frames it made were mostly wrong).
+    let addressee = !v.stripped
+        && v.is(c + 1, "to")
+        && c + 2 < v.len()
+        && (lex::is_addressee_determiner(v.w(c + 2)) || lex::is_addressee_word(v.w(c + 2)));
+    if v.is(c + 1, "to")
+        && v.w(c) != "told"
+        && cue.lemma != "write"
+        && !cue.infinitive
+        && !addressee
+    {
         // "said to be", "asked to leave", "promised to": no speech content.
         // ("told to" is passive or an order; also skipped.)
         return None;

@@ -650,7 +650,8 @@ fn frame_before(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     }
     let last = v.raw(q.open - 1);
     let ok_end = matches!(last, "," | ":" | "—" | "–");
-    let clean = (e..q.open - 1).all(|k| v.is_word(k) || matches!(v.raw(k), "," | "."));
+    let clean = (e..q.open - 1)
+        .all(|k| v.is_word(k) || matches!(v.raw(k), "," | "." | "'" | "’" | "-"));
     // Adjuncts between cue and quotation ("said in a statement,") may not
     // hold another clause; a bare `He said "..."` needs no comma.
     (ok_end && clean).then_some(fi)
