@@ -44,10 +44,13 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         if f.verb.lemma != "according to" {
             return None;
         }
-        if e < limit && v.w(e) == "," {
+        let opens = f.cue.start == v.sentence(f.cue.start).start;
+        // "..., according to Ruth Cole, a pollster who ...": an apposition
+        // after the comma, the content is before the frame.
+        if e < limit && v.w(e) == "," && (opens || !opens_apposition(v, e + 1, limit)) {
             return Some(e + 1);
         }
-        if f.cue.start != v.sentence(f.cue.start).start {
+        if !opens {
             return None;
         }
         return (e..limit.min(e + 20))
@@ -405,16 +408,15 @@ fn content_around(
     // After an inverted speaker, a relative clause or an apposition ("...,
     // said Ann Wills, a fellow at ...," / ", who teaches ...") is not
     // content: the sentence goes on after its comma, if at all.
-    let apposition = f.inverted
-        && after < limit
-        && (lex::is_relative(v.w(after))
-            || v.w(after) == "whose"
-            || lex::is_determiner(v.w(after))
-            || lex::is_role_noun(v.w(after)));
+    let apposition = f.inverted && opens_apposition(v, after, limit);
     if apposition {
-        after = (after..limit)
-            .find(|&k| v.raw(k) == ",")
-            .map_or(limit, |k| k + 1);
+        // Over each comma-set phrase of the apposition (", director of the
+        // institute, which monitored the vote").
+        while after < limit && opens_apposition(v, after, limit) {
+            after = (after..limit)
+                .find(|&k| v.raw(k) == ",")
+                .map_or(limit, |k| k + 1);
+        }
     }
     let e2 = if tail < limit && v.raw(tail) == "," {
         trim_end(v, after, limit)
@@ -438,6 +440,16 @@ fn content_around(
         // adjunct ("..., the official said on Tuesday."); "At one point, a
         // woman asked for a photo" is no attribution.
         out.push((s..e, fi));
+    }
+}
+
+/// Whether token `k` (before `limit`) opens an apposition or a relative
+/// clause after a speaker named at the end of a frame ("said Ann Wills, a
+/// fellow at ...", "according to Ian Park, director of ...", ", who ...").
+fn opens_apposition(v: &View, k: usize, limit: usize) -> bool {
+    k < limit && {
+        let w = v.w(k);
+        lex::is_relative(w) || w == "whose" || lex::is_determiner(w) || lex::is_role_noun(w)
     }
 }
 
