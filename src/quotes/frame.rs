@@ -979,10 +979,13 @@ fn noun_marker(v: &View, k: usize) -> bool {
         || (!v.stripped && matches!(v.raw(k), "'s" | "’s"))
 }
 
-/// Ordinary text: the relative pronoun right before a cue starting at `j`
-/// ("Ann Wills, who said ...", "voters who said ...").
+/// The relative pronoun right before a cue starting at `j` ("Ann Wills,
+/// who said ...", "voters who said ..."); in stripped text, where no comma
+/// sets the relative clause off, only right after a name ("labour
+/// secretary owen pratt who said ...").
 fn relative_who(v: &View, j: usize) -> Option<usize> {
-    (!v.stripped && j >= 2 && v.w(j - 1) == "who").then(|| j - 1)
+    let after_name = || v.name_start[j - 2].is_some();
+    (j >= 2 && v.w(j - 1) == "who" && (!v.stripped || after_name())).then(|| j - 1)
 }
 
 /// The speaker a relative pronoun at `who` stands for: the noun phrase right

@@ -277,7 +277,10 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         // rejected the report saying ...") has the subject's own clause
         // before it, no content.
         let subject_before = f.speaker.as_ref().is_some_and(|sp| sp.end <= f.span.start);
-        let before = if fronted || subject_before {
+        // A relative frame ("... owen pratt who said ...") sits inside the
+        // clause before it, which is no content.
+        let relative = f.cue.start > 0 && v.w(f.cue.start - 1) == "who";
+        let before = if fronted || subject_before || relative {
             0
         } else {
             f.span.start.saturating_sub(lo)
