@@ -902,9 +902,29 @@ impl<'v> Site<'v> {
 }
 
 /// Where a speaker before the cue (its auxiliaries from `j`) ends: before a
-/// time phrase between them ("an agency report this month said"), else `j`.
+/// time phrase, a place adverb or an age between them ("an agency report
+/// this month said", "campaign workers here said", "tom hale 55 said"),
+/// else `j`.
 fn time_phrase_start(v: &View, j: usize, sent_start: usize) -> usize {
     let mut sj = j;
+    // An age after a name ("carlos guerrero 55 said").
+    if sj > sent_start + 1
+        && v.w(sj - 1).parse::<u8>().is_ok_and(|age| (10..=110).contains(&age))
+        && v.name_start[sj - 2].is_some()
+    {
+        return sj - 1;
+    }
+    // Ordinary text: "here" after a noun, not a preposition's ("from there
+    // said ..."). Stripped, it as often ends the content before an
+    // inverted frame ("who is the real con man here said murphy").
+    if !v.stripped
+        && sj > sent_start + 1
+        && matches!(v.w(sj - 1), "here" | "there")
+        && v.is_word(sj - 2)
+        && !crate::text::lexicon::is_function_word(v.w(sj - 2))
+    {
+        return sj - 1;
+    }
     if sj > sent_start + 1 && v.is_word(sj - 1) && lex::is_time_word(v.w(sj - 1)) {
         sj -= 1;
         if sj > sent_start + 1 && lex::opens_time_phrase(v.w(sj - 1)) {
