@@ -280,7 +280,14 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         // A relative frame ("... owen pratt who said ...") sits inside the
         // clause before it, which is no content.
         let relative = f.cue.start > 0 && v.w(f.cue.start - 1) == "who";
-        let before = if fronted || subject_before || relative {
+        // A frame whose speaker opens the content of the frame before it
+        // ("the mayor said the police told her ...") has that frame, not
+        // content, before it.
+        let nested = fi > 0 && {
+            let p = &frames[fi - 1];
+            !p.inverted && p.span.end.max(p.cue.end) == f.span.start
+        };
+        let before = if fronted || subject_before || relative || nested {
             0
         } else {
             f.span.start.saturating_sub(lo)
