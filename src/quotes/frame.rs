@@ -484,15 +484,21 @@ fn clause_subject_frame(v: &View, c: usize, cue: Cue, earlier: &[Frame]) -> Opti
 
 /// The subject of the clause that a cue before `limit` continues. Stripped
 /// text has no case to end it: there it is a pronoun or a name the tagger
-/// found opening the sentence at `start`, after titles ("sen jane hale").
+/// found opening the sentence at `start`, after titles ("sen jane hale",
+/// "union leader sam odede").
 /// In ordinary text it is the nearest phrase before `limit` that opens a
 /// clause (at the sentence start, or after a comma or a subordinator, with
 /// a word after it): "In an interview, Trump defended ... and said", "...,
 /// and when Rubio thanked ... and said".
 fn sentence_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize>> {
     if v.stripped && lex::subject_pronoun(v.w(start)).is_none() {
+        // Role nouns, and an organisation's noun before one ("union leader
+        // sam odede", "campaign manager ...").
         let titles = (start..limit.min(start + 3))
-            .take_while(|&k| lex::is_role_noun(v.w(k)))
+            .take_while(|&k| {
+                lex::is_role_noun(v.w(k))
+                    || (k + 1 < limit && lex::is_role_noun(v.w(k + 1)) && lex::is_org_head(v.w(k)))
+            })
             .count();
         let end = (start + titles..limit.min(start + titles + 6))
             .find(|&k| v.ent_start[k] == Some((start + titles) as u32))?;
