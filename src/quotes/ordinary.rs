@@ -367,8 +367,23 @@ fn reported_speech(v: &View, frames: &[Frame], fi: usize, out: &mut Vec<(Range<u
     // officials said."
     let fs = if as_clause { fs - 1 } else { fs };
     if fs >= sent.start + 2 && v.raw(fs - 1) == "," {
+        let fs = role_before(v, sent.start, fs - 1).unwrap_or(fs);
         content_around(v, frames, fi, sent.start..fs, limit, out);
     }
+}
+
+/// A role set off by commas before a speaker's name ("..., its chief
+/// executive, Dana Price, told staff"): where it starts (after its opening
+/// comma), given the comma at `comma` before the name. A determiner or a
+/// possessive opens it, a role noun ends it, in five words at most.
+fn role_before(v: &View, start: usize, comma: usize) -> Option<usize> {
+    let open = (start..comma).rev().take(6).find(|&k| v.raw(k) == ",")? + 1;
+    let words = open..comma;
+    (words.len() <= 5
+        && words.clone().all(|k| v.is_word(k) || matches!(v.raw(k), "'s" | "’s"))
+        && lex::is_determiner(v.w(open))
+        && lex::is_role_noun(v.w(comma - 1)))
+    .then_some(open)
 }
 
 /// The reported speech of frame `fi`, which follows a comma that ends
