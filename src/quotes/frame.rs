@@ -299,7 +299,7 @@ impl<'a> View<'a> {
 /// A lowercase word that may head an addressee after its determiner ("the
 /// committee"), not a function word such as a pronoun opening the content
 /// ("told the committee he would ...").
-fn is_plain_noun(v: &View, k: usize) -> bool {
+pub(super) fn is_plain_noun(v: &View, k: usize) -> bool {
     let w = v.w(k);
     v.is_word(k) && !crate::text::lexicon::is_function_word(w) && lex::any_cue(w).is_none()
 }

@@ -733,6 +733,7 @@ pub(crate) fn is_addressee_word(w: &str) -> bool {
     matches!(
         w,
         "reporters"
+            | "staff"
             | "him"
             | "her"
             | "them"

@@ -121,6 +121,28 @@ fn closes(v: &View, f: &frame::Frame) -> bool {
     f.verb.tell || after >= limit || participle()
 }
 
+/// How many words a tell-type cue's addressee at `k` takes: an addressee
+/// word ("reporters"), a determiner and up to three nouns ("the
+/// committee"), or a name ("afp"); 0 when none opens there.
+fn addressee_len(v: &View, k: usize, limit: usize) -> usize {
+    if k >= limit {
+        return 0;
+    }
+    let w = v.w(k);
+    if super::lex::is_addressee_word(w) {
+        return 1;
+    }
+    if super::lex::is_addressee_determiner(w) {
+        let nouns = (k + 1..limit.min(k + 4))
+            .take_while(|&m| frame::is_plain_noun(v, m))
+            .count();
+        return if nouns > 0 { 1 + nouns } else { 0 };
+    }
+    (k..limit.min(k + 5))
+        .find(|&m| v.name_start[m] == Some(k as u32))
+        .map_or(0, |m| m + 1 - k)
+}
+
 /// Where the clause after a tell-type cue's addressee at `k` starts: after
 /// "reporters", a determiner and its noun, or a name, where a pronoun or a
 /// determiner follows ("told reporters the bill was dead", "told the
@@ -187,7 +209,13 @@ fn cut_between(
     // When the second frame closes its sentence, it needs content before
     // it: cut where an end is likeliest, 3 words from each side. Otherwise
     // cut at a predicted end, if any, else give the gap to the first frame.
-    let a_tail = a_end + adjunct_len(v, a_end, b_start);
+    // Its addressee ("told staff on monday") trails the first frame too.
+    let addressee = if a.verb.tell {
+        addressee_len(v, a_end, b_start)
+    } else {
+        0
+    };
+    let a_tail = a_end + addressee + adjunct_len(v, a_end + addressee, b_start);
     if a_closes {
         // The gap is the second frame's alone.
         return Some(a_tail);
