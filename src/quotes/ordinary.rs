@@ -125,8 +125,17 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
             return None;
         }
     }
-    // Skip short adjuncts: "said Sunday", "said on Thursday", "said in a
-    // statement on Friday", "said after the vote he would ...".
+    let k = skip_adjuncts(v, k, limit)?;
+    if k < limit && (lex::opens_no_content(v.w(k)) || v.topic_after(k, limit)) {
+        return None;
+    }
+    (k < limit && v.is_word(k)).then_some(k)
+}
+
+/// Where the short adjuncts from `k` end: "said Sunday", "said on
+/// Thursday", "said in a statement on Friday", "said after the vote he
+/// would ..."; `None` for an adjunct that does not end before `limit`.
+fn skip_adjuncts(v: &View, mut k: usize, limit: usize) -> Option<usize> {
     loop {
         if k < limit && lex::is_time_word(v.w(k)) && !(v.is(k + 1, "'s") || v.is(k + 1, "’s")) {
             k += 1;
@@ -137,16 +146,12 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         {
             k = adjunct_end(v, k, limit)?;
         } else {
-            break;
+            return Some(k);
         }
         if k < limit && v.w(k) == "," {
             k += 1;
         }
     }
-    if k < limit && (lex::opens_no_content(v.w(k)) || v.topic_after(k, limit)) {
-        return None;
-    }
-    (k < limit && v.is_word(k)).then_some(k)
 }
 
 /// Where the adjunct opened by the preposition at `p` ends:
@@ -449,7 +454,8 @@ fn content_around(
     } else if e > s + 2
         && (f.inverted
             || f.verb.lemma == "tell"
-            || (tail..limit).filter(|&k| v.is_word(k)).count() <= 4)
+            || (tail..limit).filter(|&k| v.is_word(k)).count() <= 4
+            || skip_adjuncts(v, tail, limit).is_some_and(|k| !(k..limit).any(|k| v.is_word(k))))
     {
         // The frame closes its sentence, but for its addressee or a short
         // adjunct ("..., the official said on Tuesday."); "At one point, a
