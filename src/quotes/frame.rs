@@ -1165,8 +1165,11 @@ pub(crate) fn np_before(v: &View, end: usize) -> Option<Range<usize>> {
     if let Some(s) = v.ent_start[end] {
         let mut s = s as usize;
         loop {
+            // An organisation's noun before a role noun ("bank president
+            // joao lima") belongs to the title.
+            let org = || lex::is_org_head(v.w(s - 1)) && lex::is_role_noun(v.w(s));
             if s > lo
-                && (lex::is_role_noun(v.w(s - 1)) || lex::is_determiner(v.w(s - 1)))
+                && (lex::is_role_noun(v.w(s - 1)) || lex::is_determiner(v.w(s - 1)) || org())
                 && !(v.stripped && v.break_after(s - 1))
             {
                 s -= 1;
