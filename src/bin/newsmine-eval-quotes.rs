@@ -69,7 +69,9 @@ fn main() {
         "polnear" => polnear(&ex, &shared, &split, pieces, verbose),
         "speed" => speed(&shared),
         "seed" => seed(&ex, &shared, verbose),
-        "all" => polnear(&ex, &shared, &split, pieces, verbose).and_then(|_| seed(&ex, &shared, verbose)),
+        "all" => {
+            polnear(&ex, &shared, &split, pieces, verbose).and_then(|_| seed(&ex, &shared, verbose))
+        }
         other => Err(format!("unknown command {other:?}")),
     };
     if let Err(e) = result {
@@ -187,8 +189,7 @@ fn gold_quotes(g: GoldQuote, text: &str, pieces: bool) -> Vec<GoldQuote> {
     for s in &g.spans {
         match runs.last_mut() {
             Some(r)
-                if r.end <= s.start
-                    && !text[r.end..s.start].chars().any(char::is_alphanumeric) =>
+                if r.end <= s.start && !text[r.end..s.start].chars().any(char::is_alphanumeric) =>
             {
                 r.end = s.end
             }

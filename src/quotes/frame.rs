@@ -551,7 +551,7 @@ fn described_subject(v: &View, start: usize, limit: usize) -> Option<Range<usize
 /// Token `k` is an auxiliary or an adverb between a subject and its cue
 /// ("has also said"; in ordinary text any lowercase "-ly" adverb: "strongly
 /// suggested").
-fn aux_or_adverb(v: &View, k: usize) -> bool {
+pub(super) fn aux_or_adverb(v: &View, k: usize) -> bool {
     lex::is_aux_or_adverb(v.w(k)) || (!v.stripped && !v.capitalised(k) && lex::is_ly_adverb(v.w(k)))
 }
 
@@ -572,8 +572,11 @@ fn frame_at(v: &View, c: usize, cue: Cue) -> Option<Frame> {
         return None;
     }
     // "said to the ombudsman, ...", "said to reporters": an addressee
-    // (ordinary text; stripped, the frames it made were mostly wrong).
+    // (ordinary text; stripped, the frames it made were mostly wrong; not
+    // for cues whose "to" takes what they answer: "agreed to the demand
+    // that ...", "responded to the report that ...").
     let addressee = !v.stripped
+        && !lex::to_takes_theme(cue.lemma)
         && v.is(c + 1, "to")
         && c + 2 < v.len()
         && (lex::is_addressee_determiner(v.w(c + 2)) || lex::is_addressee_word(v.w(c + 2)));
@@ -915,8 +918,10 @@ fn time_phrase_start(v: &View, j: usize, sent_start: usize) -> usize {
     let mut sj = j;
     // An age after a name ("carlos guerrero 55 said").
     if sj > sent_start + 1
-        && v.w(sj - 1).parse::<u8>().is_ok_and(|age| (10..=110).contains(&age))
-        && v.name_start[sj - 2].is_some()
+        && v.w(sj - 1)
+            .parse::<u8>()
+            .is_ok_and(|age| (10..=110).contains(&age))
+        && v.person_end[sj - 2]
     {
         return sj - 1;
     }

@@ -727,6 +727,12 @@ pub(crate) fn is_party_letter(w: &str) -> bool {
     matches!(w, "r" | "d" | "i")
 }
 
+/// Cue lemmas whose "to" takes what they answer, not an addressee ("agreed
+/// to the demand that ...", "responded to the report that ...").
+pub(crate) fn to_takes_theme(lemma: &str) -> bool {
+    matches!(lemma, "agree" | "respond" | "reply" | "object" | "refer")
+}
+
 /// Words that may make up a cue's addressee before its content ("told
 /// reporters", "told the ...").
 pub(crate) fn is_addressee_word(w: &str) -> bool {

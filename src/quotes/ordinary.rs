@@ -46,8 +46,10 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         }
         let opens = f.cue.start == v.sentence(f.cue.start).start;
         // "..., according to Ruth Cole, a pollster who ...": an apposition
-        // after the comma, the content is before the frame.
-        if e < limit && v.w(e) == "," && (opens || !opens_apposition(v, e + 1, limit)) {
+        // after a name and its comma, the content is before the frame (not
+        // after "according to the poll, the governor leads ...").
+        let apposition = e > 0 && v.capitalised(e - 1) && opens_apposition(v, e + 1, limit);
+        if e < limit && v.w(e) == "," && (opens || !apposition) {
             return Some(e + 1);
         }
         if !opens {
@@ -372,34 +374,42 @@ fn reported_speech(v: &View, frames: &[Frame], fi: usize, out: &mut Vec<(Range<u
     // officials said."
     let fs = if as_clause { fs - 1 } else { fs };
     if fs >= sent.start + 2 && v.raw(fs - 1) == "," {
-        let fs = role_before(v, sent.start, fs - 1).unwrap_or(fs);
+        let named =
+            !f.inverted && v.capitalised(fs) && f.speaker.as_ref().is_some_and(|sp| sp.start == fs);
+        let fs = named
+            .then(|| role_before(v, sent.start, fs - 1))
+            .flatten()
+            .unwrap_or(fs);
         content_around(v, frames, fi, sent.start..fs, limit, out);
     }
 }
 
 /// A role set off by commas before a speaker's name ("..., its chief
 /// executive, Dana Price, told staff"): where it starts (after its opening
-/// comma), given the comma at `comma` before the name. A determiner or a
-/// possessive opens it, a role noun ends it, in five words at most.
+/// comma), given the comma at `comma` before the name. A determiner (a
+/// possessive pronoun among them) opens it, a role noun ends it, in five
+/// words at most.
 fn role_before(v: &View, start: usize, comma: usize) -> Option<usize> {
     let open = (start..comma).rev().take(6).find(|&k| v.raw(k) == ",")? + 1;
     let words = open..comma;
     (words.len() <= 5
-        && words.clone().all(|k| v.is_word(k) || matches!(v.raw(k), "'s" | "’s"))
+        && words
+            .clone()
+            .all(|k| v.is_word(k) || matches!(v.raw(k), "'s" | "’s"))
         && lex::is_determiner(v.w(open))
         && lex::is_role_noun(v.w(comma - 1)))
     .then_some(open)
 }
 
-/// The reported speech of frame `fi`, which follows a comma that ends
-/// `before` (the sentence up to the frame, or up to "as"), into `out`: the
-/// words before it, and those after it up to `limit` when the frame is set
-/// off by commas inside its sentence.
 /// How many words before a frame set off by commas inside its sentence make
 /// a quote of their own ("That, they say, will be easier": "That" is none).
 /// Chosen on PolNeAR train and dev scored as pieces (3, 4, 5).
 const MIN_BEFORE: usize = 3;
 
+/// The reported speech of frame `fi`, which follows a comma that ends
+/// `before` (the sentence up to the frame, or up to "as"), into `out`: the
+/// words before it, and those after it up to `limit` when the frame is set
+/// off by commas inside its sentence.
 fn content_around(
     v: &View,
     frames: &[Frame],
@@ -430,9 +440,19 @@ fn content_around(
     // content: the sentence goes on after its comma, if at all.
     let apposition = f.inverted && opens_apposition(v, after, limit);
     if apposition {
-        // Over each comma-set phrase of the apposition (", director of the
-        // institute, which monitored the vote").
-        while after < limit && opens_apposition(v, after, limit) {
+        // Over the apposition and a relative clause after it (", director
+        // of the institute, which monitored the vote"); a phrase that a
+        // determiner opens after it is the content (", the director of the
+        // fund, the company will ...").
+        let mut first = true;
+        while after < limit
+            && (if first {
+                opens_apposition(v, after, limit)
+            } else {
+                lex::is_relative(v.w(after))
+            })
+        {
+            first = false;
             after = (after..limit)
                 .find(|&k| v.raw(k) == ",")
                 .map_or(limit, |k| k + 1);
@@ -445,9 +465,12 @@ fn content_around(
     };
     if e2 > after + 2 {
         // Two quotes, as the guidelines have it (words outside the speech
-        // part them); a short fronted adverbial ("In any case,") is none.
+        // part them); one or two words before the frame ("That, they
+        // say, ...") or a fronted adjunct ("On Monday night, officials
+        // said, ...") are none.
         let before_words = (s..e).filter(|&k| v.is_word(k)).count();
-        if apposition || before_words >= MIN_BEFORE {
+        let adjunct = skip_adjuncts(v, s, e).is_some_and(|k| !(k..e).any(|k| v.is_word(k)));
+        if apposition || (before_words >= MIN_BEFORE && !adjunct) {
             out.push((s..e, fi));
         }
         out.push((after..e2, fi));
@@ -683,8 +706,8 @@ fn frame_before(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     }
     let last = v.raw(q.open - 1);
     let ok_end = matches!(last, "," | ":" | "—" | "–");
-    let clean = (e..q.open - 1)
-        .all(|k| v.is_word(k) || matches!(v.raw(k), "," | "." | "'" | "’" | "-"));
+    let clean =
+        (e..q.open - 1).all(|k| v.is_word(k) || matches!(v.raw(k), "," | "." | "'" | "’" | "-"));
     // Adjuncts between cue and quotation ("said in a statement,") may not
     // hold another clause; a bare `He said "..."` needs no comma.
     (ok_end && clean).then_some(fi)

@@ -305,9 +305,15 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         // rejected the report saying ...") has the subject's own clause
         // before it, no content.
         let subject_before = f.speaker.as_ref().is_some_and(|sp| sp.end <= f.span.start);
-        // A relative frame ("... owen pratt who said ...") sits inside the
-        // clause before it, which is no content.
-        let relative = f.cue.start > 0 && v.w(f.cue.start - 1) == "who";
+        // A relative frame ("... owen pratt who said ...", "who has said")
+        // sits inside the clause before it, which is no content (not so a
+        // relative clause before the cue: "cruz who has proposed ... said").
+        let who = (0..f.cue.start)
+            .rev()
+            .take(4)
+            .find(|&k| !frame::aux_or_adverb(v, k))
+            .filter(|&k| v.w(k) == "who");
+        let relative = who.is_some();
         // A frame whose speaker opens the content of the frame before it
         // ("the mayor said the police told her ...") has that frame, not
         // content, before it.
