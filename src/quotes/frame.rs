@@ -1043,14 +1043,16 @@ fn np_word(v: &View, k: usize) -> bool {
         let adverb = lex::is_ly_adverb(w) && !v.capitalised(k);
         return !(lex::is_np_stop(w) || v.speech_cue(k) || adverb);
     }
-    // Ordinary text: the dot of an initial ("Mark T. Esper"), a hyphen.
+    // Ordinary text: the dot of an initial ("Mark T. Esper"), a hyphen, an
+    // ampersand ("P&G").
     let r = v.raw(k);
     !v.stripped
         && k > 0
         && ((r == "."
             && v.capitalised(k - 1)
             && (v.raw(k - 1).len() == 1 || lex::is_title_abbrev(v.w(k - 1))))
-            || r == "-")
+            || r == "-"
+            || r == "&")
 }
 
 /// A number in digits or words up to ten.

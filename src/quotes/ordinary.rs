@@ -126,6 +126,14 @@ pub(crate) fn content_start_after(v: &View, f: &Frame, limit: usize) -> Option<u
         if k == start {
             return None;
         }
+        // "told CNN, her plan would ...": a comma after the addressee,
+        // then the subject of the content.
+        if k + 1 < limit
+            && v.raw(k) == ","
+            && (lex::is_personal_pronoun(v.w(k + 1)) || lex::is_addressee_determiner(v.w(k + 1)))
+        {
+            k += 1;
+        }
     }
     let k = skip_adjuncts(v, k, limit)?;
     if k < limit && (lex::opens_no_content(v.w(k)) || v.topic_after(k, limit)) {
@@ -672,7 +680,7 @@ fn speaker_modifiers(v: &View, q: &Quoted, gap: &Range<usize>) -> bool {
                     || !crate::text::lexicon::is_function_word(v.w(k)))
                     && !v.speech_cue(k)
             } else {
-                matches!(r, "'" | "’" | "-")
+                matches!(r, "'" | "’" | "-" | "&")
                     || (r == "." && k > gap.start)
                     // The comma before a name in apposition ("the rebels'
                     // commander, Musa Bello, told").
@@ -702,7 +710,9 @@ fn frame_before(v: &View, frames: &[Frame], q: &Quoted) -> Option<usize> {
     }
     let gap = e..q.open;
     if gap.is_empty() {
-        return Some(fi);
+        // `told "Inside Edition"`: a title in quotation marks is the
+        // addressee.
+        return (!f.verb.tell).then_some(fi);
     }
     let last = v.raw(q.open - 1);
     let ok_end = matches!(last, "," | ":" | "—" | "–");
