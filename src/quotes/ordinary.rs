@@ -21,9 +21,9 @@
 //!    sentence after a comma ("..., officials said.", "..., as officials
 //!    said."), from the sentence start to that comma; a frame set off by
 //!    commas inside its sentence has two quotes, the words before it (three
-//!    or more) and those after it, as the held-out set's guidelines
-//!    annotate a quote that words outside the speech interrupt; "As X
-//!    noted, ..." takes the clause after its comma.
+//!    or more, not a fronted adjunct) and those after it, as the held-out
+//!    set's guidelines annotate a quote that words outside the speech
+//!    interrupt; "As X noted, ..." takes the clause after its comma.
 
 use std::ops::Range;
 
