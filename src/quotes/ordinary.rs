@@ -164,6 +164,12 @@ fn skip_adjuncts(v: &View, mut k: usize, limit: usize) -> Option<usize> {
     }
 }
 
+/// Whether the words of `from..to` are short adjuncts only ("in a
+/// statement on Wednesday", "On Monday night").
+fn only_adjuncts(v: &View, from: usize, to: usize) -> bool {
+    skip_adjuncts(v, from, to).is_some_and(|k| !(k..to).any(|k| v.is_word(k)))
+}
+
 /// Where the adjunct opened by the preposition at `p` ends:
 /// after its determiners and its time or medium nouns ("on Friday", "in a
 /// June report"), with a named addressee or medium ("in an interview with
@@ -452,18 +458,14 @@ fn content_around(
         // of the institute, which monitored the vote"); a phrase that a
         // determiner opens after it is the content (", the director of the
         // fund, the company will ...").
-        let mut first = true;
-        while after < limit
-            && (if first {
-                opens_apposition(v, after, limit)
-            } else {
-                lex::is_relative(v.w(after))
-            })
-        {
-            first = false;
-            after = (after..limit)
-                .find(|&k| v.raw(k) == ",")
-                .map_or(limit, |k| k + 1);
+        let past_comma = |k: usize| {
+            (k..limit)
+                .find(|&m| v.raw(m) == ",")
+                .map_or(limit, |m| m + 1)
+        };
+        after = past_comma(after);
+        while after < limit && lex::is_relative(v.w(after)) {
+            after = past_comma(after);
         }
     }
     let e2 = if tail < limit && v.raw(tail) == "," {
@@ -477,7 +479,7 @@ fn content_around(
         // say, ...") or a fronted adjunct ("On Monday night, officials
         // said, ...") are none.
         let before_words = (s..e).filter(|&k| v.is_word(k)).count();
-        let adjunct = skip_adjuncts(v, s, e).is_some_and(|k| !(k..e).any(|k| v.is_word(k)));
+        let adjunct = only_adjuncts(v, s, e);
         if apposition || (before_words >= MIN_BEFORE && !adjunct) {
             out.push((s..e, fi));
         }
@@ -486,7 +488,7 @@ fn content_around(
         && (f.inverted
             || f.verb.lemma == "tell"
             || (tail..limit).filter(|&k| v.is_word(k)).count() <= 4
-            || skip_adjuncts(v, tail, limit).is_some_and(|k| !(k..limit).any(|k| v.is_word(k))))
+            || only_adjuncts(v, tail, limit))
     {
         // The frame closes its sentence, but for its addressee or a short
         // adjunct ("..., the official said on Tuesday."); "At one point, a

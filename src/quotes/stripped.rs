@@ -148,24 +148,10 @@ fn addressee_len(v: &View, k: usize, limit: usize) -> usize {
 /// determiner follows ("told reporters the bill was dead", "told the
 /// committee he would resign", "told afp the talks had collapsed").
 fn told_clause(v: &View, k: usize, limit: usize) -> Option<usize> {
-    if k + 1 >= limit {
-        return None;
-    }
-    let w = v.w(k);
-    if super::lex::is_addressee_word(w) {
-        let n = v.w(k + 1);
-        let opens = super::lex::is_personal_pronoun(n) || super::lex::is_addressee_determiner(n);
-        return opens.then_some(k + 1);
-    }
-    if super::lex::is_addressee_determiner(w) {
-        return frame::common_noun_addressee(v, k + 1, limit);
-    }
-    // A named addressee ("told afp the talks had collapsed").
-    let name_end = (k..limit.min(k + 5)).find(|&m| v.name_start[m] == Some(k as u32))? + 1;
-    let n = v.w(name_end.min(limit - 1));
-    let opens = name_end < limit
-        && (super::lex::is_personal_pronoun(n) || super::lex::is_addressee_determiner(n));
-    opens.then_some(name_end)
+    let end = k + addressee_len(v, k, limit);
+    let opens =
+        |n: &str| super::lex::is_personal_pronoun(n) || super::lex::is_addressee_determiner(n);
+    (end > k && end < limit && opens(v.w(end))).then_some(end)
 }
 
 /// `starts[i]`..`ends[i]`: the sentence of token `i` between the `sure` ends.
@@ -308,12 +294,11 @@ pub(crate) fn extract(v: &View, sure: &[bool], margins: &[f32]) -> (Vec<Found>, 
         // A relative frame ("... owen pratt who said ...", "who has said")
         // sits inside the clause before it, which is no content (not so a
         // relative clause before the cue: "cruz who has proposed ... said").
-        let who = (0..f.cue.start)
+        let relative = (0..f.cue.start)
             .rev()
             .take(4)
             .find(|&k| !frame::aux_or_adverb(v, k))
-            .filter(|&k| v.w(k) == "who");
-        let relative = who.is_some();
+            .is_some_and(|k| v.w(k) == "who");
         // A frame whose speaker opens the content of the frame before it
         // ("the mayor said the police told her ...") has that frame, not
         // content, before it.
