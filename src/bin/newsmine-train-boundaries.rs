@@ -1,22 +1,27 @@
-//! Trains the stripped-text boundary model of `newsmine::quotes::boundary`
-//! (sentence ends and clause marks) from ordinary news text, stripped here.
+//! The Rust half of training the stripped-text boundary model of
+//! `newsmine::quotes::boundary` (`src/quotes/train_boundaries.py` is the
+//! other half, and runs this one):
 //!
 //! ```text
-//! newsmine-train-boundaries TRAIN.jsonl... [--dev DEV.jsonl] [--epochs N]
-//!     [--prune X] [--margins 0,1,2] --out src/quotes/data/boundaries.bin
+//! newsmine-train-boundaries dump TEXT.jsonl...
+//! newsmine-train-boundaries evaluate DEV.jsonl [--model FILE] [--margins -1,-0.5,0]
 //! ```
 //!
-//! Each input line is a JSON object with a `text` field (BBC News, PolNeAR);
-//! an `id` seen before is skipped (PolNeAR repeats articles per annotator).
+//! `dump` strips each text as stripped archives are made and prints one
+//! line per text: its words, each as `word/label` (0 nothing, 1 clause mark,
+//! 2 sentence end), labels read from the punctuation that was there.
+//! `evaluate` scores a model (the compiled-in one unless `--model`) on every
+//! gap of the stripped dev texts: sentence-end and clause-mark P/R/F1 at
+//! each end margin.
+//!
+//! Each input line is a JSON object with a `text` field (BBC News, PolNeAR,
+//! UN speeches); an `id` seen before is skipped (PolNeAR repeats articles
+//! per annotator).
 
 use std::collections::HashSet;
 use std::fs;
-use std::time::Instant;
 
-use newsmine::learn::{Rng, Trainer};
-use newsmine::quotes::boundary::{
-    features, label_words, strip_and_label, WordHashes, CLASSES, END_MARGIN,
-};
+use newsmine::quotes::boundary::{self, strip_and_label, Net, CLASSES, END_MARGIN};
 use serde_json::Value;
 
 struct Doc {
@@ -52,95 +57,74 @@ fn fail(msg: &str) -> ! {
     std::process::exit(2)
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let (mut train, mut dev, mut out) = (Vec::new(), None, None);
-    let (mut epochs, mut prune) = (5usize, 0.05f32);
-    let mut margins = vec![END_MARGIN];
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--dev" => dev = args.next(),
-            "--out" => out = args.next(),
-            "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(epochs),
-            "--prune" => prune = args.next().and_then(|s| s.parse().ok()).unwrap_or(prune),
-            // Comma-separated end margins to report on dev.
-            "--margins" => {
-                margins = args
-                    .next()
-                    .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
-                    .unwrap_or(margins)
-            }
-            _ => train.push(a),
-        }
+fn dump(files: &[String]) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for d in files.iter().flat_map(|p| load(p)) {
+        let line: Vec<String> = d
+            .words
+            .iter()
+            .zip(&d.labels)
+            .map(|(w, l)| format!("{w}/{l}"))
+            .collect();
+        writeln!(out, "{}", line.join(" ")).unwrap_or_else(|e| fail(&e.to_string()));
     }
-    let Some(out) = out else {
-        fail("--out is required")
-    };
-    let mut docs: Vec<Doc> = train.iter().flat_map(|p| load(p)).collect();
-    let gaps: usize = docs.iter().map(|d| d.words.len()).sum();
-    eprintln!("{} documents, {gaps} gaps", docs.len());
-    // Precompute features once: (doc, position) -> feature list.
-    let feats: Vec<Vec<Vec<u64>>> = docs
-        .iter()
-        .map(|d| {
+}
+
+fn evaluate(net: &Net, dev: &[Doc], margins: &[f32]) {
+    for &margin in margins {
+        let mut c = [[0usize; CLASSES]; CLASSES]; // [gold][pred]
+        for d in dev {
             let w: Vec<&str> = d.words.iter().map(String::as_str).collect();
-            let h = WordHashes::new(&w);
-            (0..w.len())
-                .map(|i| {
-                    let mut f = Vec::with_capacity(20);
-                    features(&h, i, &mut f);
-                    f
-                })
-                .collect()
-        })
-        .collect();
-    let mut t = Trainer::new(CLASSES);
-    let mut rng = Rng::new(7);
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    for e in 0..epochs {
-        let t0 = Instant::now();
-        rng.shuffle(&mut order);
-        let mut right = 0usize;
-        for &d in &order {
-            for (f, &g) in feats[d].iter().zip(&docs[d].labels) {
-                right += usize::from(t.train_example(f, g));
+            let (labels, _) = net.label(&w, &vec![true; w.len()], margin);
+            for (&g, p) in d.labels.iter().zip(labels) {
+                c[g][p] += 1;
             }
         }
-        eprintln!(
-            "epoch {}: train accuracy {:.4} ({:.1}s)",
-            e + 1,
-            right as f64 / gaps as f64,
-            t0.elapsed().as_secs_f64()
-        );
+        for (k, name) in [
+            (boundary::END, "sentence end"),
+            (boundary::CLAUSE, "clause mark"),
+        ] {
+            let tp = c[k][k] as f64;
+            let p = tp / (0..CLASSES).map(|g| c[g][k]).sum::<usize>().max(1) as f64;
+            let r = tp / c[k].iter().sum::<usize>().max(1) as f64;
+            println!(
+                "end margin {margin}: {name} P {p:.3} R {r:.3} F1 {:.3}",
+                2.0 * p * r / (p + r).max(1e-9)
+            );
+        }
     }
-    drop(feats);
-    docs.clear();
-    let model = t.average(prune);
-    let bytes = model.to_bytes();
-    eprintln!("{} features, {} bytes", model.features(), bytes.len());
-    if let Some(dev) = dev {
-        let model = newsmine::learn::Model::from_bytes(&bytes).unwrap_or_else(|e| fail(&e));
-        let dev = load(&dev);
-        for margin in margins {
-            let mut c = [[0usize; CLASSES]; CLASSES]; // [gold][pred]
-            for d in &dev {
-                let w: Vec<&str> = d.words.iter().map(String::as_str).collect();
-                for (g, p) in d.labels.iter().zip(label_words(&model, &w, margin)) {
-                    c[*g][p] += 1;
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("dump") => dump(&args[1..]),
+        Some("evaluate") => {
+            let (mut dev, mut model, mut margins) = (None, None, vec![END_MARGIN]);
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--model" => model = it.next().cloned(),
+                    "--margins" => {
+                        margins = it
+                            .next()
+                            .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+                            .unwrap_or(margins)
+                    }
+                    _ => dev = Some(a.clone()),
                 }
             }
-            eprintln!("end margin {margin}:");
-            for (k, name) in ["clause mark", "sentence end"].iter().enumerate() {
-                let k = k + 1;
-                let tp = c[k][k] as f64;
-                let p = tp / (0..CLASSES).map(|g| c[g][k]).sum::<usize>().max(1) as f64;
-                let r = tp / c[k].iter().sum::<usize>().max(1) as f64;
-                eprintln!(
-                    "dev {name}: P {p:.3} R {r:.3} F1 {:.3}",
-                    2.0 * p * r / (p + r).max(1e-9)
-                );
+            let dev = load(&dev.unwrap_or_else(|| fail("evaluate needs DEV.jsonl")));
+            match model {
+                Some(path) => {
+                    let bytes = fs::read(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+                    let net = Net::from_bytes(&bytes).unwrap_or_else(|e| fail(&e));
+                    evaluate(&net, &dev, &margins)
+                }
+                None => evaluate(boundary::compiled_in(), &dev, &margins),
             }
         }
+        _ => fail("usage: newsmine-train-boundaries dump TEXT.jsonl... | evaluate DEV.jsonl [--model FILE] [--margins M,...]"),
     }
-    fs::write(&out, bytes).unwrap_or_else(|e| fail(&format!("{out}: {e}")));
 }
