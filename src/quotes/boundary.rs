@@ -47,27 +47,36 @@ static NET: LazyLock<Net> = LazyLock::new(|| {
 /// `i + 1 - left .. i + 1 - left + window`; word `j` is its vocabulary
 /// vector `E[id]` and its suffix vector `S[bucket]`, and the hidden layer is
 /// `relu(b1 + sum over places p of W1[p] . (E[id(j)], S[bucket(j)]))`.
-/// Because that sum is linear in each word's vectors, what each vector adds
-/// at each place (`W1[p] . E[id]`) is computed once when the model loads:
-/// a gap then costs one row addition per word and place, and the output
-/// layer.
+/// Because that sum is linear in each word's vectors, what each word adds
+/// at each place is computed once when the model loads (for a vocabulary
+/// word, its own vector and its suffix's together): a word then costs one
+/// row addition per place it takes in the windows of the gaps, and a gap
+/// the output layer.
 pub struct Net {
     window: usize,
     left: usize,
-    hidden: usize,
     buckets: u64,
     /// Word hash -> vocabulary id (0 is "outside the document", 1 "not in
     /// the vocabulary").
     vocab: FeatureMap<u32>,
-    /// Per vocabulary id, then place, then hidden unit: what the word adds.
-    word_rows: Vec<f32>,
-    /// Per suffix bucket (0 outside the document), place, hidden unit.
-    suffix_rows: Vec<f32>,
-    b1: Vec<f32>,
+    /// Per vocabulary id, then place: what the word (with its suffix) adds
+    /// to the hidden layer; for id 1, what an unknown word adds without its
+    /// suffix.
+    word_rows: Vec<Row>,
+    /// Per suffix bucket, then place: what the suffix adds.
+    suffix_rows: Vec<Row>,
+    b1: Row,
     /// Per hidden unit, its weight to each label.
     w2: Vec<[f32; CLASSES]>,
     b2: [f32; CLASSES],
 }
+
+/// The size of the hidden layer, fixed so that row additions compile to
+/// vector instructions.
+const HIDDEN: usize = 64;
+
+/// What one word adds to a gap's hidden layer.
+type Row = [f32; HIDDEN];
 
 /// The first bytes of a model file, with its format's version.
 const MAGIC: &[u8; 8] = b"NMBNET1\n";
@@ -90,35 +99,32 @@ impl Net {
             *d = r.u32()? as usize;
         }
         let [window, left, hidden, ed, sd, buckets, nv] = dims;
-        if window == 0 || left > window || hidden == 0 || buckets == 0 {
-            return Err(format!("bad dimensions {dims:?}"));
+        if window == 0 || left > window || hidden != HIDDEN || buckets == 0 {
+            return Err(format!("bad dimensions {dims:?} (the hidden layer must be {HIDDEN})"));
         }
-        let mut vocab = FeatureMap::with_capacity_and_hasher(nv, Default::default());
-        for id in 2..nv + 2 {
+        let mut words = Vec::with_capacity(nv);
+        for _ in 0..nv {
             let len = usize::from(r.take(1)?[0]);
-            let w = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
-            vocab.insert(hash_str(w), id as u32);
+            words.push(std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?);
         }
         let e = r.f32s((nv + 2) * ed)?;
         let s = r.f32s((buckets + 1) * sd)?;
-        let w1 = r.f32s(window * (ed + sd) * hidden)?;
-        let b1 = r.f32s(hidden)?;
-        let w2 = r.f32s(hidden * CLASSES)?;
+        let w1 = r.f32s(window * (ed + sd) * HIDDEN)?;
+        let b1 = r.f32s(HIDDEN)?;
+        let w2 = r.f32s(HIDDEN * CLASSES)?;
         let b2 = r.f32s(CLASSES)?;
         if r.at != b.len() {
             return Err(format!("{} bytes left over", b.len() - r.at));
         }
-        // W1's rows for place p, input dimension d: (p * (ed + sd) + d).
-        let rows = |vectors: &[f32], dim: usize, offset: usize| -> Vec<f32> {
-            let mut out = vec![0f32; vectors.len() / dim.max(1) * window * hidden];
-            if dim == 0 {
-                return out;
-            }
-            for (v, dst) in vectors.chunks(dim).zip(out.chunks_mut(window * hidden)) {
-                for (p, dst) in dst.chunks_mut(hidden).enumerate() {
-                    for (d, &x) in v.iter().enumerate() {
-                        let row = (p * (ed + sd) + offset + d) * hidden;
-                        for (o, &w) in dst.iter_mut().zip(&w1[row..row + hidden]) {
+        // What a vector adds at each place; W1's row for place p and input
+        // dimension d is p * (ed + sd) + offset + d.
+        let rows = |vectors: &[f32], dim: usize, offset: usize| -> Vec<Row> {
+            let mut out = vec![[0f32; HIDDEN]; vectors.len() / dim.max(1) * window];
+            for (v, dst) in vectors.chunks(dim.max(1)).zip(out.chunks_mut(window)) {
+                for (p, dst) in dst.iter_mut().enumerate() {
+                    for (d, &x) in v.iter().enumerate().take(dim) {
+                        let row = (p * (ed + sd) + offset + d) * HIDDEN;
+                        for (o, &w) in dst.iter_mut().zip(&w1[row..row + HIDDEN]) {
                             *o += x * w;
                         }
                     }
@@ -126,69 +132,82 @@ impl Net {
             }
             out
         };
-        Ok(Net {
+        let mut word_rows = rows(&e, ed, 0);
+        let suffix_rows = rows(&s, sd, ed);
+        let mut net = Net {
             window,
             left,
-            hidden,
             buckets: buckets as u64,
-            vocab,
-            word_rows: rows(&e, ed, 0),
-            suffix_rows: rows(&s, sd, ed),
-            b1,
+            vocab: FeatureMap::with_capacity_and_hasher(nv, Default::default()),
+            word_rows: Vec::new(),
+            suffix_rows,
+            b1: b1.try_into().expect("HIDDEN values"),
             w2: w2.chunks(CLASSES).map(|c| [c[0], c[1], c[2]]).collect(),
             b2: [b2[0], b2[1], b2[2]],
-        })
+        };
+        for (i, w) in words.into_iter().enumerate() {
+            let id = i + 2;
+            net.vocab.insert(hash_str(w), id as u32);
+            let bucket = net.bucket(w);
+            for p in 0..window {
+                add(&mut word_rows[id * window + p], &net.suffix_rows[bucket * window + p]);
+            }
+        }
+        net.word_rows = word_rows;
+        Ok(net)
     }
 
-    /// The vocabulary id and suffix bucket of a (lowercase) word.
-    fn ids(&self, w: &str) -> (usize, usize) {
-        let id = self.vocab.get(&hash_str(w)).map_or(1, |&i| i as usize);
-        let suffix = &w.as_bytes()[suffix_start(w)..];
-        (id, 1 + (fnv1a(suffix) % self.buckets) as usize)
+    /// The suffix bucket of a word.
+    fn bucket(&self, w: &str) -> usize {
+        1 + (fnv1a(&w.as_bytes()[suffix_start(w)..]) % self.buckets) as usize
     }
 
     /// The label scores of the gap after each word `i` with `near[i]`
     /// (zeros elsewhere).
     pub fn scores(&self, words: &[&str], near: &[bool]) -> Vec<[f32; CLASSES]> {
         let n = words.len();
-        let (h, k) = (self.hidden, self.window);
-        // Words some near gap sees.
-        let mut seen = vec![false; n];
-        for i in (0..n).filter(|&i| near[i]) {
-            let lo = (i + 1).saturating_sub(self.left);
-            seen[lo..(i + 1 - self.left + k).min(n)].fill(true);
-        }
-        let ids: Vec<(usize, usize)> = words
+        let k = self.window;
+        // Each word adds its row for each place to the gap that sees it
+        // there: the gap after word `j + left - 1 - p` sees word `j` at `p`.
+        let mut acc: Vec<Row> = near
             .iter()
-            .zip(&seen)
-            .map(|(w, &s)| if s { self.ids(w) } else { (0, 0) })
+            .map(|&m| if m { self.b1 } else { [0.0; HIDDEN] })
             .collect();
-        let mut acc = vec![0f32; h];
-        let mut out = vec![[0f32; CLASSES]; n];
-        for i in (0..n).filter(|&i| near[i]) {
-            acc.copy_from_slice(&self.b1);
-            for p in 0..k {
-                let Some(&(id, bucket)) = (i + 1 + p).checked_sub(self.left).and_then(|j| ids.get(j))
-                else {
-                    continue;
-                };
-                let at = p * h;
-                let w = &self.word_rows[id * k * h + at..][..h];
-                let s = &self.suffix_rows[bucket * k * h + at..][..h];
-                for ((a, &x), &y) in acc.iter_mut().zip(w).zip(s) {
-                    *a += x + y;
+        for (j, w) in words.iter().enumerate() {
+            let gaps = (0..k).filter_map(|p| {
+                let i = (j + self.left).checked_sub(1 + p)?;
+                (i < n && near[i]).then_some((p, i))
+            });
+            let mut gaps = gaps.peekable();
+            if gaps.peek().is_none() {
+                continue;
+            }
+            let id = self.vocab.get(&hash_str(w)).map_or(1, |&i| i as usize);
+            let rows = &self.word_rows[id * k..][..k];
+            let suffix = (id == 1).then(|| &self.suffix_rows[self.bucket(w) * k..][..k]);
+            for (p, i) in gaps {
+                add(&mut acc[i], &rows[p]);
+                if let Some(s) = suffix {
+                    add(&mut acc[i], &s[p]);
                 }
             }
-            let mut z = self.b2;
-            for (&a, w) in acc.iter().zip(&self.w2) {
-                let a = a.max(0.0);
-                for (z, &w) in z.iter_mut().zip(w) {
-                    *z += a * w;
-                }
-            }
-            out[i] = z;
         }
-        out
+        acc.iter()
+            .zip(near)
+            .map(|(a, &m)| {
+                let mut z = [0.0; CLASSES];
+                if m {
+                    z = self.b2;
+                    for (&a, w) in a.iter().zip(&self.w2) {
+                        let a = a.max(0.0);
+                        for (z, &w) in z.iter_mut().zip(w) {
+                            *z += a * w;
+                        }
+                    }
+                }
+                z
+            })
+            .collect()
     }
 
     /// The label of the gap after each word `i` with `near[i]` (a sentence
@@ -230,8 +249,8 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], String> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let s = self
             .b
             .get(self.at..self.at + n)
@@ -248,6 +267,13 @@ impl Reader<'_> {
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
             .collect())
+    }
+}
+
+/// `acc += row`.
+fn add(acc: &mut Row, row: &Row) {
+    for (a, &x) in acc.iter_mut().zip(row) {
+        *a += x;
     }
 }
 
@@ -461,15 +487,24 @@ mod tests {
 
     #[test]
     fn a_hand_built_net_scores_as_its_formula_says() {
-        // Window 2 (the words before and after the gap), one hidden unit,
-        // one-dimensional word and suffix vectors, one suffix bucket;
-        // vocabulary ["said"] (id 2).
+        // Window 2 (the words before and after the gap), one-dimensional
+        // word and suffix vectors, one suffix bucket, vocabulary ["said"]
+        // (id 2); only the first hidden unit has weights.
         let e = [0.0, -1.0, 3.0]; // outside, unknown, "said"
         let s = [0.0, 0.5];
-        // W1 rows: place 0 (word, suffix), place 1 (word, suffix).
-        let w1 = [2.0, 1.0, -1.0, 0.0];
-        let (b1, w2, b2) = ([0.25], [0.0, 1.0, 2.0], [0.0, 0.0, -1.0]);
-        let bytes = model_bytes([2, 1, 1, 1, 1, 1, 1], &["said"], &[&e, &s, &w1, &b1, &w2, &b2]);
+        // W1 rows (of HIDDEN): place 0 word, suffix; place 1 word, suffix.
+        let unit0 = |x: f32| {
+            let mut r = [0.0; HIDDEN];
+            r[0] = x;
+            r
+        };
+        let w1 = [unit0(2.0), unit0(1.0), unit0(-1.0), unit0(0.0)].concat();
+        let b1 = unit0(0.25);
+        let mut w2 = [0.0; HIDDEN * CLASSES];
+        w2[..CLASSES].copy_from_slice(&[0.0, 1.0, 2.0]);
+        let b2 = [0.0, 0.0, -1.0];
+        let dims = [2, 1, HIDDEN as u32, 1, 1, 1, 1];
+        let bytes = model_bytes(dims, &["said"], &[&e, &s, &w1, &b1, &w2, &b2]);
         let net = Net::from_bytes(&bytes).expect("loads");
         let words = ["she", "said", "no"];
         let z = net.scores(&words, &[true, true, true]);
@@ -483,9 +518,11 @@ mod tests {
         assert_eq!(labels, [NONE, END, END]);
         assert_eq!(margins[..2], [-1.0, 6.75]);
         assert!(margins[2].is_infinite());
-        // Truncated and padded files are refused.
+        // Truncated, padded and other-sized files are refused.
         assert!(Net::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Net::from_bytes(&[bytes.as_slice(), &[0]].concat()).is_err());
+        let small = model_bytes([2, 1, 1, 1, 1, 1, 1], &["said"], &[&e, &s, &[0.0; 4]]);
+        assert!(Net::from_bytes(&small).is_err());
     }
 
     #[test]
