@@ -587,7 +587,7 @@ impl Model {
 
     /// Reads bytes written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        let mut r = Reader { b: bytes, at: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err("not a newsmine perceptron model".into());
         }
@@ -643,22 +643,38 @@ fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-struct Reader<'a> {
+/// Reads little-endian model bytes front to back.
+pub(crate) struct Reader<'a> {
     b: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    pub(crate) fn new(b: &'a [u8]) -> Self {
+        Reader { b, at: 0 }
+    }
+    /// The next `n` bytes.
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let s = self
             .b
             .get(self.at..self.at + n)
-            .ok_or("model bytes truncated")?;
+            .ok_or_else(|| format!("model bytes truncated at byte {}", self.at))?;
         self.at += n;
         Ok(s)
     }
-    fn u32(&mut self) -> Result<u32, String> {
+    /// How many bytes are left.
+    pub(crate) fn left(&self) -> usize {
+        self.b.len() - self.at
+    }
+    pub(crate) fn u32(&mut self) -> Result<u32, String> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    pub(crate) fn f32s(&mut self, n: usize) -> Result<Vec<f32>, String> {
+        Ok(self
+            .take(4 * n)?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+            .collect())
     }
     fn varint(&mut self) -> Result<u64, String> {
         let mut v = 0u64;

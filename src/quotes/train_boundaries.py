@@ -11,7 +11,8 @@ General Debate speeches from 2015 on (their hard line wraps joined). It trains
 the network (numpy, Adam, seeded), printing PolNeAR dev sentence-end and
 clause-mark P/R/F1 per epoch at three end margins, writes the model in the
 format of `boundary::Net::from_bytes`, and has the Rust side score the written
-model on PolNeAR dev (the numbers must agree with the last epoch's).
+model on PolNeAR dev (compare its numbers with the last epoch's: they agree
+to the third decimal).
 
 The network: each word in a window around the gap is a learned vector (the
 most frequent training words have their own; the rest share the "unknown"
@@ -220,7 +221,9 @@ def main():
     dev_path = os.path.join(polnear, "polnear_dev.jsonl")
     dev = dump([dev_path])
     counts = Counter(w for words, _ in train for w in words)
-    vocab_words = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: a.vocab]]
+    # The model file gives each word one length byte.
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    vocab_words = [w for w, _ in ranked if len(w.encode("utf8")) < 256][: a.vocab]
     vocab = {w: i + 2 for i, w in enumerate(vocab_words)}
     window = a.left + a.right
     tw = Windows(train, vocab, a.buckets, a.left, window)
