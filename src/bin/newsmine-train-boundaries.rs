@@ -21,6 +21,7 @@
 use std::collections::HashSet;
 use std::fs;
 
+use newsmine::learn::hash_str;
 use newsmine::quotes::boundary::{self, strip_and_label, Net, CLASSES, END_MARGIN};
 use serde_json::Value;
 
@@ -76,7 +77,8 @@ fn evaluate(net: &Net, dev: &[Doc], margins: &[f32]) {
         let mut c = [[0usize; CLASSES]; CLASSES]; // [gold][pred]
         for d in dev {
             let w: Vec<&str> = d.words.iter().map(String::as_str).collect();
-            let (labels, _) = net.label(&w, &vec![true; w.len()], margin);
+            let hashes: Vec<u64> = w.iter().map(|w| hash_str(w)).collect();
+            let (labels, _) = net.label(&w, &hashes, &vec![true; w.len()], margin);
             for (&g, p) in d.labels.iter().zip(labels) {
                 c[g][p] += 1;
             }

@@ -99,10 +99,11 @@ impl Net {
             *d = r.u32()? as usize;
         }
         let [window, left, hidden, ed, sd, buckets, nv] = dims;
+        let empty = window == 0 || ed == 0 || sd == 0 || buckets == 0;
         // Bounds that keep the sizes below from overflowing or asking for
         // more memory than the file could fill.
         let big = window > 64 || ed > 4096 || sd > 4096 || nv > b.len() || buckets > b.len();
-        if window == 0 || left > window || hidden != HIDDEN || buckets == 0 || ed == 0 || sd == 0 || big {
+        if empty || big || left > window || hidden != HIDDEN {
             return Err(format!("bad dimensions {dims:?} (the hidden layer must be {HIDDEN})"));
         }
         let mut words = Vec::with_capacity(nv);
@@ -122,10 +123,10 @@ impl Net {
         // What a vector adds at each place; W1's row for place p and input
         // dimension d is p * (ed + sd) + offset + d.
         let rows = |vectors: &[f32], dim: usize, offset: usize| -> Vec<Row> {
-            let mut out = vec![[0f32; HIDDEN]; vectors.len() / dim.max(1) * window];
-            for (v, dst) in vectors.chunks(dim.max(1)).zip(out.chunks_mut(window)) {
+            let mut out = vec![[0f32; HIDDEN]; vectors.len() / dim * window];
+            for (v, dst) in vectors.chunks(dim).zip(out.chunks_mut(window)) {
                 for (p, dst) in dst.iter_mut().enumerate() {
-                    for (d, &x) in v.iter().enumerate().take(dim) {
+                    for (d, &x) in v.iter().enumerate() {
                         let row = (p * (ed + sd) + offset + d) * HIDDEN;
                         for (o, &w) in dst.iter_mut().zip(&w1[row..row + HIDDEN]) {
                             *o += x * w;
@@ -137,39 +138,35 @@ impl Net {
         };
         let mut word_rows = rows(&e, ed, 0);
         let suffix_rows = rows(&s, sd, ed);
-        let mut net = Net {
+        let buckets = buckets as u64;
+        let mut vocab = FeatureMap::with_capacity_and_hasher(nv, Default::default());
+        for (i, w) in words.into_iter().enumerate() {
+            let id = i + 2;
+            vocab.insert(hash_str(w), id as u32);
+            let b = bucket(w, buckets);
+            for p in 0..window {
+                add(&mut word_rows[id * window + p], &suffix_rows[b * window + p]);
+            }
+        }
+        Ok(Net {
             window,
             left,
-            buckets: buckets as u64,
-            vocab: FeatureMap::with_capacity_and_hasher(nv, Default::default()),
-            word_rows: Vec::new(),
+            buckets,
+            vocab,
+            word_rows,
             suffix_rows,
             b1: b1.try_into().expect("HIDDEN values"),
             w2: w2.chunks(CLASSES).map(|c| [c[0], c[1], c[2]]).collect(),
             b2: [b2[0], b2[1], b2[2]],
-        };
-        for (i, w) in words.into_iter().enumerate() {
-            let id = i + 2;
-            net.vocab.insert(hash_str(w), id as u32);
-            let bucket = net.bucket(w);
-            for p in 0..window {
-                add(&mut word_rows[id * window + p], &net.suffix_rows[bucket * window + p]);
-            }
-        }
-        net.word_rows = word_rows;
-        Ok(net)
-    }
-
-    /// The suffix bucket of a word.
-    fn bucket(&self, w: &str) -> usize {
-        1 + (fnv1a(&w.as_bytes()[suffix_start(w)..]) % self.buckets) as usize
+        })
     }
 
     /// The label scores of the gap after each word `i` with `near[i]`
-    /// (zeros elsewhere); `near` has one entry per word.
-    pub fn scores(&self, words: &[&str], near: &[bool]) -> Vec<[f32; CLASSES]> {
+    /// (zeros elsewhere); `hashes` are the words' [`hash_str`], and `near`
+    /// and `hashes` have one entry per word.
+    pub fn scores(&self, words: &[&str], hashes: &[u64], near: &[bool]) -> Vec<[f32; CLASSES]> {
         let n = words.len();
-        assert_eq!(near.len(), n, "one `near` entry per word");
+        assert!(near.len() == n && hashes.len() == n, "one entry per word");
         let k = self.window;
         // Each word adds its row for each place to the gap that sees it
         // there: the gap after word `j + left - 1 - p` sees word `j` at `p`.
@@ -177,7 +174,7 @@ impl Net {
             .iter()
             .map(|&m| if m { self.b1 } else { [0.0; HIDDEN] })
             .collect();
-        for (j, w) in words.iter().enumerate() {
+        for (j, (w, h)) in words.iter().zip(hashes).enumerate() {
             let gaps = (0..k).filter_map(|p| {
                 let i = (j + self.left).checked_sub(1 + p)?;
                 (i < n && near[i]).then_some((p, i))
@@ -186,9 +183,9 @@ impl Net {
             if gaps.peek().is_none() {
                 continue;
             }
-            let id = self.vocab.get(&hash_str(w)).map_or(1, |&i| i as usize);
+            let id = self.vocab.get(h).map_or(1, |&i| i as usize);
             let rows = &self.word_rows[id * k..][..k];
-            let suffix = (id == 1).then(|| &self.suffix_rows[self.bucket(w) * k..][..k]);
+            let suffix = (id == 1).then(|| &self.suffix_rows[bucket(w, self.buckets) * k..][..k]);
             for (p, i) in gaps {
                 add(&mut acc[i], &rows[p]);
                 if let Some(s) = suffix {
@@ -218,11 +215,17 @@ impl Net {
     /// end must outscore the others by `end_margin`) and how much a sentence
     /// end outscores the best other label there; gaps not near are nothing,
     /// and the last is a sentence end.
-    pub fn label(&self, words: &[&str], near: &[bool], end_margin: f32) -> (Vec<usize>, Vec<f32>) {
+    pub fn label(
+        &self,
+        words: &[&str],
+        hashes: &[u64],
+        near: &[bool],
+        end_margin: f32,
+    ) -> (Vec<usize>, Vec<f32>) {
         let n = words.len();
         let mut labels = vec![NONE; n];
         let mut margins = vec![f32::NEG_INFINITY; n];
-        for (i, z) in self.scores(words, near).into_iter().enumerate() {
+        for (i, z) in self.scores(words, hashes, near).into_iter().enumerate() {
             if near[i] {
                 let m = z[END] - z[NONE].max(z[CLAUSE]);
                 margins[i] = m;
@@ -246,6 +249,11 @@ impl Net {
 #[cfg(feature = "training")]
 pub fn compiled_in() -> &'static Net {
     &NET
+}
+
+/// The suffix bucket of a word, of `buckets` (0 is outside the document).
+fn bucket(w: &str, buckets: u64) -> usize {
+    1 + (fnv1a(&w.as_bytes()[suffix_start(w)..]) % buckets) as usize
 }
 
 /// `acc += row`.
@@ -295,9 +303,14 @@ pub(crate) struct Boundaries {
 /// Predicted boundaries of a stripped document.
 pub(crate) fn predict(doc: &Doc) -> Boundaries {
     let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
-    let cues: Vec<Option<&'static Cue>> = words.iter().map(|w| lex::cue_hashed(w, hash_str(w))).collect();
+    let hashes: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
+    let cues: Vec<Option<&'static Cue>> = words
+        .iter()
+        .zip(&hashes)
+        .map(|(w, &h)| lex::cue_hashed(w, h))
+        .collect();
     let near = near_cues(&words, &cues);
-    let (labels, mut margins) = NET.label(&words, &near, END_MARGIN);
+    let (labels, mut margins) = NET.label(&words, &hashes, &near, END_MARGIN);
     let mut ends: Vec<bool> = labels.iter().map(|&l| l == END).collect();
     let commas = labels.iter().map(|&l| l == CLAUSE).collect();
     let mut sure_ends: Vec<bool> = margins.iter().map(|&m| m > SURE_MARGIN).collect();
@@ -445,6 +458,10 @@ mod tests {
         );
     }
 
+    fn hashes(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|w| hash_str(w)).collect()
+    }
+
     /// The bytes of a model in the format of [`Net::from_bytes`].
     fn model_bytes(dims: [u32; 7], vocab: &[&str], arrays: &[&[f32]]) -> Vec<u8> {
         let mut b = MAGIC.to_vec();
@@ -485,14 +502,14 @@ mod tests {
         let bytes = model_bytes(dims, &["said"], &[&e, &s, &w1, &b1, &w2, &b2]);
         let net = Net::from_bytes(&bytes).expect("loads");
         let words = ["she", "said", "no"];
-        let z = net.scores(&words, &[true, true, true]);
+        let z = net.scores(&words, &hashes(&words), &[true, true, true]);
         // Gap 0 sees "she" (unknown) then "said": 0.25 + (2*-1 + 0.5) + (-1*3) < 0.
         assert_eq!(z[0], [0.0, 0.0, -1.0]);
         // Gap 1 sees "said" then "no": h = 0.25 + (6 + 0.5) + 1 = 7.75.
         assert_eq!(z[1], [0.0, 7.75, 14.5]);
         // Gap 2 sees "no" then the outside: h = 0.25 - 2 + 0.5 < 0.
         assert_eq!(z[2], [0.0, 0.0, -1.0]);
-        let (labels, margins) = net.label(&words, &[true, true, false], 0.0);
+        let (labels, margins) = net.label(&words, &hashes(&words), &[true, true, false], 0.0);
         assert_eq!(labels, [NONE, END, END]);
         assert_eq!(margins[..2], [-1.0, 6.75]);
         assert!(margins[2].is_infinite());
@@ -520,7 +537,7 @@ mod tests {
         let cues: Vec<_> = words.iter().map(|w| lex::any_cue(w)).collect();
         let near = near_cues(&words, &cues);
         assert!(!near[4] && near[5] && near[2 * REACH + 5] && !near[2 * REACH + 6]);
-        let (labels, margins) = NET.label(&words, &near, END_MARGIN);
+        let (labels, margins) = NET.label(&words, &hashes(&words), &near, END_MARGIN);
         assert!(margins[4] == f32::NEG_INFINITY && margins[5].is_finite());
         assert_eq!(labels[4], NONE);
         // A one-word document labels without panicking.
@@ -534,8 +551,11 @@ mod tests {
             .split(' ')
             .collect();
         let near = vec![true; words.len()];
-        let (labels, _) = NET.label(&words, &near, END_MARGIN);
-        let ends: Vec<&str> = (0..words.len()).filter(|&i| labels[i] == END).map(|i| words[i]).collect();
+        let (labels, _) = NET.label(&words, &hashes(&words), &near, END_MARGIN);
+        let ends: Vec<&str> = (0..words.len())
+            .filter(|&i| labels[i] == END)
+            .map(|i| words[i])
+            .collect();
         assert_eq!(ends, ["dead", "friday"]);
     }
 }
